@@ -1,0 +1,151 @@
+package io.driftwatch;
+
+import java.time.Clock;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import io.driftwatch.config.ConfigurationProblem;
+import io.driftwatch.config.DriftwatchProperties;
+import io.driftwatch.config.Monitor;
+import io.driftwatch.config.MonitorCatalog;
+import io.driftwatch.config.MonitorConfigurationException;
+import io.driftwatch.config.MonitorValidator;
+import io.driftwatch.demo.DemoData;
+import io.driftwatch.drift.DriftMethods;
+import io.driftwatch.job.DriftJobLauncher;
+import io.driftwatch.job.DriftwatchRunner;
+import io.driftwatch.report.FeatureReporter;
+import io.driftwatch.report.JdbcDriftReportDao;
+import io.driftwatch.report.JdbcDriftRunDao;
+import io.driftwatch.report.JdbcWindowProfileDao;
+import io.driftwatch.retrain.JdbcModelPerformanceDao;
+import io.driftwatch.retrain.JdbcRetrainingTaskDao;
+import io.driftwatch.retrain.RunDecider;
+import io.driftwatch.source.Dialect;
+import io.driftwatch.source.JdbcFeatureSource;
+import io.driftwatch.source.JdbcSchemaInspector;
+import io.driftwatch.telemetry.DriftMetrics;
+import io.driftwatch.telemetry.SummaryPrinter;
+
+/** Wires the product's components; Spring Batch wiring lives in {@code io.driftwatch.job}. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DriftwatchProperties.class)
+public class DriftwatchConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DriftMethods driftMethods() {
+        return DriftMethods.standard();
+    }
+
+    /**
+     * The validated monitors. With nothing configured on the embedded in-memory database the
+     * built-in demo monitor is used; with nothing configured anywhere else startup fails.
+     */
+    @Bean
+    MonitorCatalog monitorCatalog(DriftwatchProperties properties, DriftMethods methods,
+                                  @Value("${spring.datasource.url:}") String datasourceUrl) {
+        MonitorValidator validator = new MonitorValidator(methods);
+        boolean demo = properties.getMonitors().isEmpty() && DemoData.isEmbeddedDefault(datasourceUrl);
+        if (demo) {
+            properties.setMonitors(DemoData.monitors());
+        } else if (properties.getMonitors().isEmpty()) {
+            throw new MonitorConfigurationException(List.of(new ConfigurationProblem(null, "driftwatch.monitors", null,
+                    "no monitors are configured for the database " + datasourceUrl,
+                    "add driftwatch.monitors to application.yaml (see README, Configuration), or unset"
+                            + " SPRING_DATASOURCE_URL to run the built-in demo on the embedded database")));
+        }
+        List<Monitor> monitors = validator.validate(properties);
+        return new MonitorCatalog(monitors, validator.zone(properties), properties.getPartitionThreads(), demo);
+    }
+
+    @Bean
+    Dialect dialect(DataSource dataSource) {
+        return Dialect.of(dataSource);
+    }
+
+    @Bean
+    JdbcSchemaInspector jdbcSchemaInspector(DataSource dataSource) {
+        return new JdbcSchemaInspector(dataSource);
+    }
+
+    @Bean
+    JdbcFeatureSource jdbcFeatureSource(DataSource dataSource) {
+        return new JdbcFeatureSource(dataSource);
+    }
+
+    @Bean
+    JdbcDriftRunDao jdbcDriftRunDao(JdbcTemplate jdbc, Dialect dialect, Clock clock) {
+        return new JdbcDriftRunDao(jdbc, dialect, clock);
+    }
+
+    @Bean
+    JdbcDriftReportDao jdbcDriftReportDao(JdbcTemplate jdbc, Dialect dialect) {
+        return new JdbcDriftReportDao(jdbc, dialect);
+    }
+
+    @Bean
+    JdbcWindowProfileDao jdbcWindowProfileDao(JdbcTemplate jdbc) {
+        return new JdbcWindowProfileDao(jdbc);
+    }
+
+    @Bean
+    JdbcRetrainingTaskDao jdbcRetrainingTaskDao(JdbcTemplate jdbc, Dialect dialect, Clock clock) {
+        return new JdbcRetrainingTaskDao(jdbc, dialect, clock);
+    }
+
+    @Bean
+    FeatureReporter featureReporter(DriftMethods methods, JsonMapper json) {
+        return new FeatureReporter(methods, json);
+    }
+
+    @Bean
+    RunDecider runDecider(JdbcDriftRunDao runs, JdbcDriftReportDao reports, JdbcTemplate jdbc,
+                          JdbcRetrainingTaskDao tasks, JsonMapper json) {
+        return new RunDecider(runs, reports, new JdbcModelPerformanceDao(jdbc), tasks, json);
+    }
+
+    @Bean
+    DriftMetrics driftMetrics(MeterRegistry registry) {
+        return new DriftMetrics(registry);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SummaryPrinter summaryPrinter() {
+        return new SummaryPrinter(System.out);
+    }
+
+    @Bean
+    DriftJobLauncher driftJobLauncher(org.springframework.batch.core.launch.JobOperator jobOperator,
+                                      org.springframework.batch.core.job.Job driftJob) {
+        return new DriftJobLauncher(jobOperator, driftJob);
+    }
+
+    /** Launches the job at startup; tests switch it off with driftwatch.launch.enabled=false. */
+    @Bean
+    @ConditionalOnProperty(name = "driftwatch.launch.enabled", havingValue = "true", matchIfMissing = true)
+    DriftwatchRunner driftwatchRunner(DriftJobLauncher launcher, MonitorCatalog catalog, JdbcTemplate jdbc,
+                                      SummaryPrinter printer, Clock clock,
+                                      @Value("${spring.batch.job.name:driftJob}") String jobName) {
+        return new DriftwatchRunner(launcher, catalog, jdbc, printer, clock, jobName);
+    }
+}

@@ -1,0 +1,113 @@
+package io.driftwatch.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code driftwatch.*} configuration exactly as written. Values that users commonly get wrong
+ * (durations, instants, thresholds) are bound as text and converted by {@link MonitorValidator},
+ * so that a mistake is reported with the monitor's name, the key, the value and the fix instead
+ * of a generic binding error.
+ */
+@ConfigurationProperties("driftwatch")
+public class DriftwatchProperties {
+
+    /** Zone in which a run date starts; windows end at runDate 00:00 in this zone. */
+    private String zone = "UTC";
+
+    /** Threads of the partitioned profile and drift steps. */
+    private int partitionThreads = 2;
+
+    private List<Monitor> monitors = new ArrayList<>();
+
+    public String getZone() { return zone; }
+    public void setZone(String zone) { this.zone = zone; }
+    public int getPartitionThreads() { return partitionThreads; }
+    public void setPartitionThreads(int partitionThreads) { this.partitionThreads = partitionThreads; }
+    public List<Monitor> getMonitors() { return monitors; }
+    public void setMonitors(List<Monitor> monitors) { this.monitors = monitors; }
+
+    public static class Monitor {
+        private String name;
+        private String model;
+        private Source source = new Source();
+        private Baseline baseline = new Baseline();
+        private String window = "P1D";
+        private List<Feature> features = new ArrayList<>();
+        private Map<String, List<String>> methods = new LinkedHashMap<>();
+        private Map<String, String> thresholds = new LinkedHashMap<>();
+        private Retraining retraining = new Retraining();
+        private String performanceTable = "model_performance";
+
+        public String getName() { return name; }
+        public void setName(String name) { this.name = name; }
+        public String getModel() { return model; }
+        public void setModel(String model) { this.model = model; }
+        public Source getSource() { return source; }
+        public void setSource(Source source) { this.source = source; }
+        public Baseline getBaseline() { return baseline; }
+        public void setBaseline(Baseline baseline) { this.baseline = baseline; }
+        public String getWindow() { return window; }
+        public void setWindow(String window) { this.window = window; }
+        public List<Feature> getFeatures() { return features; }
+        public void setFeatures(List<Feature> features) { this.features = features; }
+        public Map<String, List<String>> getMethods() { return methods; }
+        public void setMethods(Map<String, List<String>> methods) { this.methods = methods; }
+        public Map<String, String> getThresholds() { return thresholds; }
+        public void setThresholds(Map<String, String> thresholds) { this.thresholds = thresholds; }
+        public Retraining getRetraining() { return retraining; }
+        public void setRetraining(Retraining retraining) { this.retraining = retraining; }
+        public String getPerformanceTable() { return performanceTable; }
+        public void setPerformanceTable(String performanceTable) { this.performanceTable = performanceTable; }
+    }
+
+    public static class Source {
+        private String table;
+        private String timestampColumn;
+
+        public String getTable() { return table; }
+        public void setTable(String table) { this.table = table; }
+        public String getTimestampColumn() { return timestampColumn; }
+        public void setTimestampColumn(String timestampColumn) { this.timestampColumn = timestampColumn; }
+    }
+
+    public static class Baseline {
+        private String table;
+        private String from;
+        private String to;
+
+        public String getTable() { return table; }
+        public void setTable(String table) { this.table = table; }
+        public String getFrom() { return from; }
+        public void setFrom(String from) { this.from = from; }
+        public String getTo() { return to; }
+        public void setTo(String to) { this.to = to; }
+    }
+
+    public static class Feature {
+        private String name;
+        private String type;
+        private String column;
+
+        public String getName() { return name; }
+        public void setName(String name) { this.name = name; }
+        public String getType() { return type; }
+        public void setType(String type) { this.type = type; }
+        public String getColumn() { return column; }
+        public void setColumn(String column) { this.column = column; }
+    }
+
+    public static class Retraining {
+        private String accuracyFloor = "0.78";
+        private String latencyCeiling = "0.5";
+
+        public String getAccuracyFloor() { return accuracyFloor; }
+        public void setAccuracyFloor(String accuracyFloor) { this.accuracyFloor = accuracyFloor; }
+        public String getLatencyCeiling() { return latencyCeiling; }
+        public void setLatencyCeiling(String latencyCeiling) { this.latencyCeiling = latencyCeiling; }
+    }
+}

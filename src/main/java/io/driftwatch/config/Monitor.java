@@ -1,0 +1,101 @@
+package io.driftwatch.config;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+
+import io.driftwatch.source.SqlIdentifier;
+
+/**
+ * One monitored feature table of one model, validated. The <em>current window</em> of a run date
+ * is {@code [runDate 00:00 - window, runDate 00:00)} in the configured zone; the <em>baseline</em>
+ * is a time range of a table, or the whole table.
+ */
+public record Monitor(String name, String model, SqlIdentifier sourceTable, SqlIdentifier timestampColumn,
+                      Baseline baseline, Duration window, List<Feature> features, RetrainingPolicy retraining,
+                      SqlIdentifier performanceTable) {
+
+    public Monitor {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(sourceTable, "sourceTable");
+        Objects.requireNonNull(timestampColumn, "timestampColumn");
+        Objects.requireNonNull(baseline, "baseline");
+        Objects.requireNonNull(retraining, "retraining");
+        Objects.requireNonNull(performanceTable, "performanceTable");
+        if (window == null || window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("window must be positive: " + window);
+        }
+        features = List.copyOf(features);
+        if (features.isEmpty()) {
+            throw new IllegalArgumentException("a monitor needs at least one feature");
+        }
+    }
+
+    public Instant windowEnd(LocalDate runDate, ZoneId zone) {
+        return runDate.atStartOfDay(zone).toInstant();
+    }
+
+    public Instant windowStart(LocalDate runDate, ZoneId zone) {
+        return windowEnd(runDate, zone).minus(window);
+    }
+
+    public Feature feature(String featureName) {
+        return features.stream().filter(f -> f.name().equals(featureName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("monitor '" + name + "' has no feature '" + featureName + "'"));
+    }
+
+    /** Baseline definition: {@code from}/{@code to} both null means the whole table. */
+    public record Baseline(SqlIdentifier table, Instant from, Instant to) {
+        public Baseline {
+            Objects.requireNonNull(table, "table");
+            if ((from == null) != (to == null)) {
+                throw new IllegalArgumentException("baseline from and to must be given together");
+            }
+            if (from != null && !from.isBefore(to)) {
+                throw new IllegalArgumentException("baseline from must be before to: " + from + " >= " + to);
+            }
+        }
+
+        public boolean isTimeRange() {
+            return from != null;
+        }
+    }
+
+    /** A feature: its report name, its type, the column it is read from and the drift methods applied. */
+    public record Feature(String name, io.driftwatch.profile.FeatureType type, SqlIdentifier column, List<MethodSpec> methods) {
+        public Feature {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(column, "column");
+            methods = List.copyOf(methods);
+        }
+    }
+
+    /** A drift method by its configured name, with the threshold at or above which it flags drift. */
+    public record MethodSpec(String name, double threshold) {
+        public MethodSpec {
+            Objects.requireNonNull(name, "name");
+            if (!(threshold > 0) || Double.isInfinite(threshold)) {
+                throw new IllegalArgumentException("threshold must be a positive finite number: " + threshold);
+            }
+        }
+    }
+
+    /** Performance limits: retrain when accuracy is below the floor or latency (seconds) above the ceiling. */
+    public record RetrainingPolicy(double accuracyFloor, double latencyCeiling) {
+        public static final RetrainingPolicy REFERENCE_DEFAULTS = new RetrainingPolicy(0.78, 0.5);
+
+        public RetrainingPolicy {
+            if (!(accuracyFloor >= 0 && accuracyFloor <= 1)) {
+                throw new IllegalArgumentException("accuracy floor must be in [0, 1]: " + accuracyFloor);
+            }
+            if (!(latencyCeiling > 0) || Double.isInfinite(latencyCeiling)) {
+                throw new IllegalArgumentException("latency ceiling must be a positive number of seconds: " + latencyCeiling);
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.driftwatch.config;
+
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * The validated monitors of this process, the zone run dates start in, and whether they are the
+ * built-in demo monitors (embedded database, nothing configured).
+ */
+public record MonitorCatalog(List<Monitor> monitors, ZoneId zone, int partitionThreads, boolean demo) {
+
+    public MonitorCatalog {
+        monitors = List.copyOf(monitors);
+    }
+
+    public Monitor require(String name) {
+        return monitors.stream().filter(m -> m.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no monitor named '" + name + "' is configured; known: "
+                        + monitors.stream().map(Monitor::name).toList()));
+    }
+}

@@ -1,0 +1,145 @@
+package io.driftwatch.job;
+
+import java.time.LocalDate;
+
+import org.springframework.batch.core.configuration.annotation.JobScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import io.driftwatch.config.MonitorCatalog;
+import io.driftwatch.report.FeatureReporter;
+import io.driftwatch.report.JdbcDriftReportDao;
+import io.driftwatch.report.JdbcDriftRunDao;
+import io.driftwatch.report.JdbcWindowProfileDao;
+import io.driftwatch.retrain.JdbcRetrainingTaskDao;
+import io.driftwatch.retrain.RunDecider;
+import io.driftwatch.source.JdbcFeatureSource;
+import io.driftwatch.source.JdbcSchemaInspector;
+import io.driftwatch.telemetry.DriftMetrics;
+import io.driftwatch.telemetry.SummaryPrinter;
+
+/**
+ * driftJob(runDate): prepare → profile (partitioned by monitor and window) → drift (partitioned by
+ * monitor and feature) → decide → publish. runDate is the only, identifying parameter and there is
+ * no incrementer, so rerunning a failed date restarts it and a completed date cannot run twice.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DriftJobConfiguration {
+
+    public static final String JOB_NAME = "driftJob";
+    public static final String RUN_DATE = "runDate";
+
+    @Bean
+    Job driftJob(JobRepository jobRepository, Step prepare, Step profile, Step drift, Step decide, Step publish,
+                 DriftJobListener listener) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(listener)
+                .start(prepare).next(profile).next(drift).next(decide).next(publish)
+                .build();
+    }
+
+    @Bean
+    DriftJobListener driftJobListener(JdbcDriftRunDao runs) {
+        return new DriftJobListener(runs);
+    }
+
+    /** Runs partitions; deliberately not the job launcher's executor (that one must stay synchronous). */
+    @Bean(defaultCandidate = false)
+    ThreadPoolTaskExecutor partitionExecutor(MonitorCatalog catalog) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(catalog.partitionThreads());
+        executor.setMaxPoolSize(catalog.partitionThreads());
+        executor.setThreadNamePrefix("drift-partition-");
+        executor.setWaitForTasksToCompleteOnShutdown(true);
+        executor.initialize();
+        return executor;
+    }
+
+    @Bean
+    Step prepare(JobRepository jobRepository, PlatformTransactionManager tm, MonitorCatalog catalog,
+                 JdbcSchemaInspector inspector, JdbcDriftRunDao runs) {
+        // Runs again on every restart: it re-validates against the database and re-opens the runs
+        // that the failed execution marked FAILED.
+        return new StepBuilder("prepare", jobRepository)
+                .tasklet(new DriftTasklets.Prepare(catalog, inspector, runs), tm)
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    @Bean
+    Step profile(JobRepository jobRepository, Step profileWindow, Partitioner windowPartitioner,
+                 @org.springframework.beans.factory.annotation.Qualifier("partitionExecutor") TaskExecutor partitionExecutor,
+                 MonitorCatalog catalog) {
+        return new StepBuilder("profile", jobRepository)
+                .partitioner("profileWindow", windowPartitioner)
+                .step(profileWindow)
+                .taskExecutor(partitionExecutor)
+                .gridSize(catalog.partitionThreads())
+                .build();
+    }
+
+    @Bean
+    Step profileWindow(JobRepository jobRepository, PlatformTransactionManager tm, MonitorCatalog catalog,
+                       JdbcFeatureSource source, JdbcDriftRunDao runs, JdbcWindowProfileDao profiles) {
+        return new StepBuilder("profileWindow", jobRepository)
+                .tasklet(new DriftTasklets.ProfileWindow(catalog, source, runs, profiles), tm).build();
+    }
+
+    @Bean
+    @JobScope
+    Partitioner windowPartitioner(MonitorCatalog catalog, JdbcDriftRunDao runs,
+                                  @Value("#{jobParameters['runDate']}") LocalDate runDate) {
+        return Partitions.windows(catalog, runs, runDate);
+    }
+
+    @Bean
+    Step drift(JobRepository jobRepository, Step featureDrift, Partitioner featurePartitioner,
+               @org.springframework.beans.factory.annotation.Qualifier("partitionExecutor") TaskExecutor partitionExecutor,
+               MonitorCatalog catalog) {
+        return new StepBuilder("drift", jobRepository)
+                .partitioner("featureDrift", featurePartitioner)
+                .step(featureDrift)
+                .taskExecutor(partitionExecutor)
+                .gridSize(catalog.partitionThreads())
+                .build();
+    }
+
+    @Bean
+    Step featureDrift(JobRepository jobRepository, PlatformTransactionManager tm, MonitorCatalog catalog,
+                      JdbcDriftRunDao runs, JdbcWindowProfileDao profiles, FeatureReporter reporter,
+                      JdbcDriftReportDao reports) {
+        return new StepBuilder("featureDrift", jobRepository)
+                .tasklet(new DriftTasklets.FeatureDrift(catalog, runs, profiles, reporter, reports), tm).build();
+    }
+
+    @Bean
+    @JobScope
+    Partitioner featurePartitioner(MonitorCatalog catalog, JdbcDriftRunDao runs,
+                                   @Value("#{jobParameters['runDate']}") LocalDate runDate) {
+        return Partitions.features(catalog, runs, runDate);
+    }
+
+    @Bean
+    Step decide(JobRepository jobRepository, PlatformTransactionManager tm, MonitorCatalog catalog, JdbcDriftRunDao runs,
+                RunDecider decider) {
+        return new StepBuilder("decide", jobRepository)
+                .tasklet(new DriftTasklets.Decide(catalog, runs, decider), tm).build();
+    }
+
+    @Bean
+    Step publish(JobRepository jobRepository, PlatformTransactionManager tm, MonitorCatalog catalog, JdbcDriftRunDao runs,
+                 JdbcDriftReportDao reports, JdbcRetrainingTaskDao tasks, DriftMetrics metrics, SummaryPrinter printer) {
+        return new StepBuilder("publish", jobRepository)
+                .tasklet(new DriftTasklets.Publish(catalog, runs, reports, tasks, metrics, printer), tm).build();
+    }
+}

@@ -1,0 +1,95 @@
+package io.driftwatch.job;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobExecutionException;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+
+import io.driftwatch.config.MonitorConfigurationException;
+
+/**
+ * Starts (or restarts) driftJob for a run date and turns the result into an {@link ExitCodes
+ * exit code} and a sentence for the operator.
+ */
+public class DriftJobLauncher {
+
+    private static final Logger log = LoggerFactory.getLogger(DriftJobLauncher.class);
+
+    private final JobOperator jobOperator;
+    private final Job driftJob;
+
+    public DriftJobLauncher(JobOperator jobOperator, Job driftJob) {
+        this.jobOperator = jobOperator;
+        this.driftJob = driftJob;
+    }
+
+    /** What happened: the exit code, a message for the console, and the execution when one ran. */
+    public record Outcome(ExitCodes exitCode, String message, JobExecution execution) {
+    }
+
+    public static JobParameters parameters(LocalDate runDate) {
+        return new JobParametersBuilder().addLocalDate(DriftJobConfiguration.RUN_DATE, runDate, true).toJobParameters();
+    }
+
+    public Outcome launch(LocalDate runDate) {
+        JobExecution execution;
+        try {
+            execution = jobOperator.start(driftJob, parameters(runDate));
+        } catch (JobInstanceAlreadyCompleteException e) {
+            return new Outcome(ExitCodes.ALREADY_COMPLETE, "driftJob already completed for runDate=" + runDate
+                    + "; nothing was written. Reports are in drift_run / drift_report.", null);
+        } catch (JobExecutionAlreadyRunningException e) {
+            return new Outcome(ExitCodes.ALREADY_RUNNING, "driftJob is already running for runDate=" + runDate
+                    + " in another process; nothing was written. If that process died, rerun after it is recovered.", null);
+        } catch (Exception e) {
+            log.error("driftJob could not start for runDate={}", runDate, e);
+            return new Outcome(ExitCodes.UNEXPECTED, "driftJob could not start for runDate=" + runDate + ": " + e.getMessage(), null);
+        }
+        return outcome(runDate, execution);
+    }
+
+    /**
+     * The failure an operator needs to see: a partition's own exception rather than the manager
+     * step's "Partition handler returned an unsuccessful step".
+     */
+    static String rootFailure(JobExecution execution) {
+        List<Throwable> failures = new ArrayList<>(execution.getAllFailureExceptions());
+        execution.getStepExecutions().forEach(s -> failures.addAll(s.getFailureExceptions()));
+        return failures.stream().filter(t -> !(t instanceof JobExecutionException)).findFirst()
+                .or(() -> failures.stream().findFirst())
+                .map(t -> t.getClass().getSimpleName() + ": " + t.getMessage())
+                .orElse(execution.getExitStatus().getExitDescription());
+    }
+
+    static Outcome outcome(LocalDate runDate, JobExecution execution) {
+        BatchStatus status = execution.getStatus();
+        if (status == BatchStatus.COMPLETED) {
+            return new Outcome(ExitCodes.COMPLETED, "driftJob completed for runDate=" + runDate, execution);
+        }
+        for (Throwable failure : execution.getAllFailureExceptions()) {
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                if (t instanceof MonitorConfigurationException config) {
+                    return new Outcome(ExitCodes.INVALID_CONFIGURATION, config.getMessage(), execution);
+                }
+            }
+        }
+        if (status == BatchStatus.STOPPED) {
+            return new Outcome(ExitCodes.STOPPED, "driftJob was stopped for runDate=" + runDate
+                    + "; rerun the same runDate to resume.", execution);
+        }
+        String cause = rootFailure(execution);
+        return new Outcome(ExitCodes.FAILED, "driftJob " + status + " for runDate=" + runDate + " (" + cause
+                + "). Rerun the same runDate to resume from the failed step.", execution);
+    }
+}

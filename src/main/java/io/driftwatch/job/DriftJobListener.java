@@ -1,0 +1,39 @@
+package io.driftwatch.job;
+
+import java.time.LocalDate;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+
+import io.driftwatch.report.JdbcDriftRunDao;
+
+/** Marks the runs a failed or stopped execution left open as FAILED, with the reason, for the history tables. */
+class DriftJobListener implements JobExecutionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(DriftJobListener.class);
+
+    private final JdbcDriftRunDao runs;
+
+    DriftJobListener(JdbcDriftRunDao runs) {
+        this.runs = runs;
+    }
+
+    @Override
+    public void afterJob(JobExecution execution) {
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            return;
+        }
+        LocalDate runDate = execution.getJobParameters().getLocalDate(DriftJobConfiguration.RUN_DATE);
+        String message = DriftJobLauncher.rootFailure(execution);
+        try {
+            int failed = runs.failOpenRuns(runDate, execution.getId(), message);
+            log.warn("driftJob {} ended {}; {} open run(s) marked FAILED. Rerun the same runDate to resume.",
+                    runDate, execution.getStatus(), failed);
+        } catch (RuntimeException e) {
+            log.error("Could not mark the open runs of {} as FAILED (they stay RUNNING until the date is rerun)", runDate, e);
+        }
+    }
+}

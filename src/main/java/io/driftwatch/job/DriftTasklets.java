@@ -1,0 +1,168 @@
+package io.driftwatch.job;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import io.driftwatch.DriftwatchException;
+import io.driftwatch.config.ConfigurationProblem;
+import io.driftwatch.config.Monitor;
+import io.driftwatch.config.MonitorCatalog;
+import io.driftwatch.config.MonitorConfigurationException;
+import io.driftwatch.profile.FeatureProfile;
+import io.driftwatch.report.DriftReportRow;
+import io.driftwatch.report.DriftRun;
+import io.driftwatch.report.FeatureReporter;
+import io.driftwatch.report.JdbcDriftReportDao;
+import io.driftwatch.report.JdbcDriftRunDao;
+import io.driftwatch.report.JdbcWindowProfileDao;
+import io.driftwatch.report.JdbcWindowProfileDao.Side;
+import io.driftwatch.retrain.JdbcRetrainingTaskDao;
+import io.driftwatch.retrain.RunDecider;
+import io.driftwatch.source.JdbcFeatureSource;
+import io.driftwatch.source.JdbcSchemaInspector;
+import io.driftwatch.source.WindowProfile;
+import io.driftwatch.telemetry.DriftMetrics;
+import io.driftwatch.telemetry.RunSummary;
+import io.driftwatch.telemetry.SummaryPrinter;
+
+/** The tasklets of driftJob's steps; each delegates to the package that owns the work. */
+final class DriftTasklets {
+
+    private static final Logger log = LoggerFactory.getLogger(DriftTasklets.class);
+
+    private DriftTasklets() {
+    }
+
+    static LocalDate runDate(StepExecution step) {
+        LocalDate runDate = step.getJobParameters().getLocalDate(DriftJobConfiguration.RUN_DATE);
+        if (runDate == null) {
+            throw new DriftwatchException("driftJob needs the identifying job parameter runDate (a LocalDate)");
+        }
+        return runDate;
+    }
+
+    private static StepExecution step(ChunkContext chunkContext) {
+        return chunkContext.getStepContext().getStepExecution();
+    }
+
+    /** Step 1: validate every monitor against the database, then open one drift_run per monitor. */
+    record Prepare(MonitorCatalog catalog, JdbcSchemaInspector inspector, JdbcDriftRunDao runs) implements Tasklet {
+        @Override
+        public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+            StepExecution step = step(chunkContext);
+            LocalDate runDate = runDate(step);
+            List<ConfigurationProblem> problems = new ArrayList<>();
+            for (Monitor monitor : catalog.monitors()) {
+                problems.addAll(inspector.check(monitor));
+            }
+            if (!problems.isEmpty()) {
+                throw new MonitorConfigurationException(problems);
+            }
+            for (Monitor m : catalog.monitors()) {
+                DriftRun run = runs.open(m.name(), m.model(), runDate, m.windowStart(runDate, catalog.zone()),
+                        m.windowEnd(runDate, catalog.zone()), m.baseline().table().toString(), m.baseline().from(),
+                        m.baseline().to(), step.getJobExecutionId());
+                log.info("Monitor {} {}: run {} {} for window [{}, {})", m.name(), runDate, run.id(),
+                        run.status() == DriftRun.Status.COMPLETED ? "already completed, skipped" : "opened",
+                        run.windowStart(), run.windowEnd());
+            }
+            return RepeatStatus.FINISHED;
+        }
+    }
+
+    /** Step 2 (one partition per monitor and window): one pass over the window into feature profiles. */
+    record ProfileWindow(MonitorCatalog catalog, JdbcFeatureSource source, JdbcDriftRunDao runs,
+                         JdbcWindowProfileDao profiles) implements Tasklet {
+        @Override
+        public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+            StepExecution step = step(chunkContext);
+            ExecutionContext context = step.getExecutionContext();
+            Monitor monitor = catalog.require(context.getString(Partitions.MONITOR));
+            Side side = Side.valueOf(context.getString(Partitions.SIDE));
+            LocalDate runDate = runDate(step);
+            DriftRun run = runs.find(monitor.name(), runDate).orElseThrow(() -> new DriftwatchException(
+                    "drift_run of monitor '" + monitor.name() + "' for " + runDate + " is missing; rerun the date"));
+            WindowProfile window = side == Side.BASELINE
+                    ? source.profile(monitor, monitor.baseline().table(), monitor.baseline().from(), monitor.baseline().to(),
+                            catalog.zone(), rows -> log.info("Monitor {} {}: {} rows read", monitor.name(), side.column(), rows))
+                    : source.profile(monitor, monitor.sourceTable(), run.windowStart(), run.windowEnd(), catalog.zone(),
+                            rows -> log.info("Monitor {} {}: {} rows read", monitor.name(), side.column(), rows));
+            profiles.replace(run.id(), side, window);
+            runs.recordRows(run.id(), side == Side.BASELINE, window.rowsRead());
+            log.info("Monitor {} {}: profiled {} rows of {} features", monitor.name(), side.column(), window.rowsRead(),
+                    window.features().size());
+            return RepeatStatus.FINISHED;
+        }
+    }
+
+    /** Step 3 (one partition per monitor and feature): every configured method on the two profiles. */
+    record FeatureDrift(MonitorCatalog catalog, JdbcDriftRunDao runs, JdbcWindowProfileDao profiles,
+                        FeatureReporter reporter, JdbcDriftReportDao reports) implements Tasklet {
+        @Override
+        public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+            StepExecution step = step(chunkContext);
+            ExecutionContext context = step.getExecutionContext();
+            Monitor monitor = catalog.require(context.getString(Partitions.MONITOR));
+            Monitor.Feature feature = monitor.feature(context.getString(Partitions.FEATURE));
+            LocalDate runDate = runDate(step);
+            DriftRun run = runs.find(monitor.name(), runDate).orElseThrow();
+            FeatureProfile baseline = profiles.find(run.id(), Side.BASELINE, feature.name()).orElseThrow(() ->
+                    new DriftwatchException("no baseline profile of " + monitor.name() + "." + feature.name()));
+            FeatureProfile current = profiles.find(run.id(), Side.CURRENT, feature.name()).orElseThrow(() ->
+                    new DriftwatchException("no current profile of " + monitor.name() + "." + feature.name()));
+            List<DriftReportRow> rows = reporter.evaluate(run.id(), feature, baseline, current);
+            reports.replaceFeature(run.id(), feature.name(), rows);
+            contribution.incrementWriteCount(rows.size());
+            return RepeatStatus.FINISHED;
+        }
+    }
+
+    /** Step 4: per monitor, decide on retraining and complete the run in the same transaction. */
+    record Decide(MonitorCatalog catalog, JdbcDriftRunDao runs, RunDecider decider) implements Tasklet {
+        @Override
+        public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+            LocalDate runDate = runDate(step(chunkContext));
+            for (Monitor monitor : Partitions.openMonitors(catalog, runs, runDate)) {
+                decider.complete(monitor, runs.find(monitor.name(), runDate).orElseThrow(), catalog.zone());
+            }
+            return RepeatStatus.FINISHED;
+        }
+    }
+
+    /** Step 5: meters and the printed summary of the date. */
+    record Publish(MonitorCatalog catalog, JdbcDriftRunDao runs, JdbcDriftReportDao reports, JdbcRetrainingTaskDao tasks,
+                   DriftMetrics metrics, SummaryPrinter printer) implements Tasklet {
+        @Override
+        public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+            LocalDate runDate = runDate(step(chunkContext));
+            List<JdbcRetrainingTaskDao.Task> dateTasks = tasks.findByRunDate(runDate);
+            List<RunSummary> summaries = new ArrayList<>();
+            int enqueued = 0;
+            for (Monitor monitor : catalog.monitors()) {
+                DriftRun run = runs.find(monitor.name(), runDate).orElse(null);
+                if (run == null) {
+                    continue;
+                }
+                List<DriftReportRow> rows = reports.findByRun(run.id());
+                boolean hasTask = dateTasks.stream().anyMatch(t -> t.monitor().equals(monitor.name()));
+                enqueued += hasTask ? 1 : 0;
+                int drifted = (int) rows.stream().filter(DriftReportRow::drifted).map(DriftReportRow::feature).distinct().count();
+                metrics.recordRun(monitor.name(), monitor.model(), rows, drifted, hasTask);
+                summaries.add(new RunSummary(run, rows, hasTask ? "task enqueued" : "no task",
+                        run.retrainingReason() == null ? "not decided (run " + run.status() + ")" : run.retrainingReason()));
+            }
+            printer.print(new RunSummary.OfDate(runDate, summaries, enqueued));
+            return RepeatStatus.FINISHED;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.driftwatch.job;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+import io.driftwatch.config.Monitor;
+import io.driftwatch.config.MonitorCatalog;
+import io.driftwatch.report.DriftRun;
+import io.driftwatch.report.JdbcDriftRunDao;
+import io.driftwatch.report.JdbcWindowProfileDao;
+
+/**
+ * Partitioners of driftJob. Only monitors whose run is still open for the date get partitions, so
+ * completed monitors are never recomputed. On a restart Spring Batch reuses the partitions of the
+ * failed execution and re-runs only those that did not complete.
+ */
+final class Partitions {
+
+    static final String MONITOR = "monitor";
+    static final String SIDE = "side";
+    static final String FEATURE = "feature";
+
+    private Partitions() {
+    }
+
+    /** One partition per open monitor and window (baseline, current). */
+    static Partitioner windows(MonitorCatalog catalog, JdbcDriftRunDao runs, LocalDate runDate) {
+        return gridSize -> {
+            Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+            int i = 0;
+            for (Monitor monitor : openMonitors(catalog, runs, runDate)) {
+                for (JdbcWindowProfileDao.Side side : JdbcWindowProfileDao.Side.values()) {
+                    ExecutionContext context = new ExecutionContext();
+                    context.putString(MONITOR, monitor.name());
+                    context.putString(SIDE, side.name());
+                    partitions.put(key(i++, monitor.name() + "." + side.column()), context);
+                }
+            }
+            return partitions;
+        };
+    }
+
+    /** One partition per open monitor and feature. */
+    static Partitioner features(MonitorCatalog catalog, JdbcDriftRunDao runs, LocalDate runDate) {
+        return gridSize -> {
+            Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+            int i = 0;
+            for (Monitor monitor : openMonitors(catalog, runs, runDate)) {
+                for (Monitor.Feature feature : monitor.features()) {
+                    ExecutionContext context = new ExecutionContext();
+                    context.putString(MONITOR, monitor.name());
+                    context.putString(FEATURE, feature.name());
+                    partitions.put(key(i++, monitor.name() + "." + feature.name()), context);
+                }
+            }
+            return partitions;
+        };
+    }
+
+    static List<Monitor> openMonitors(MonitorCatalog catalog, JdbcDriftRunDao runs, LocalDate runDate) {
+        return catalog.monitors().stream()
+                .filter(m -> runs.find(m.name(), runDate).map(r -> r.status() != DriftRun.Status.COMPLETED).orElse(false))
+                .toList();
+    }
+
+    /** Step names are limited to 100 characters in the job repository; the index keeps keys unique. */
+    private static String key(int index, String label) {
+        String key = String.format("p%04d-%s", index, label);
+        return key.length() <= 70 ? key : key.substring(0, 70);
+    }
+}

@@ -1,0 +1,13 @@
+package io.driftwatch.report;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A row of {@code drift_run}: one monitor evaluated for one run date. */
+public record DriftRun(long id, String monitor, String model, LocalDate runDate, Instant windowStart, Instant windowEnd,
+                       Status status, Long baselineRows, Long currentRows,
+                       String retrainingDecision, String retrainingReason) {
+
+    /** Lifecycle of a run row; COMPLETED is final and written in the same transaction as its retraining task. */
+    public enum Status { RUNNING, COMPLETED, FAILED }
+}

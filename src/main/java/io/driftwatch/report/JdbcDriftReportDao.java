@@ -1,0 +1,78 @@
+package io.driftwatch.report;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.driftwatch.source.Dialect;
+
+/**
+ * {@code drift_report} persistence. A feature's rows are replaced as a whole inside the caller's
+ * transaction, so a restarted partition never leaves duplicates or a half-written feature.
+ */
+public class JdbcDriftReportDao {
+
+    private static final String DELETE_FEATURE = "DELETE FROM drift_report WHERE run_id = ? AND feature = ?";
+
+    private static final String INSERT_TEMPLATE = """
+            INSERT INTO drift_report (run_id, monitor, run_date, feature, feature_type, method, convention, status, score,
+                                      threshold, p_value, drifted, baseline_count, current_count, baseline_missing,
+                                      current_missing, baseline_mean, current_mean, baseline_std, current_std, details)
+            SELECT r.id, r.monitor, r.run_date, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %s
+            FROM drift_run r WHERE r.id = ?""";
+
+    private static final String SELECT_RUN = """
+            SELECT run_id, feature, feature_type, method, convention, status, score, threshold, p_value, drifted,
+                   baseline_count, current_count, baseline_missing, current_missing, baseline_mean, current_mean,
+                   baseline_std, current_std, details
+            FROM drift_report WHERE run_id = ? ORDER BY id""";
+
+    private static final String SELECT_DATE = """
+            SELECT d.run_id, d.feature, d.feature_type, d.method, d.convention, d.status, d.score, d.threshold, d.p_value,
+                   d.drifted, d.baseline_count, d.current_count, d.baseline_missing, d.current_missing, d.baseline_mean,
+                   d.current_mean, d.baseline_std, d.current_std, d.details
+            FROM drift_report d WHERE d.monitor = ? AND d.run_date = ? ORDER BY d.id""";
+
+    private final JdbcTemplate jdbc;
+    private final String insert;
+
+    public JdbcDriftReportDao(JdbcTemplate jdbc, Dialect dialect) {
+        this.jdbc = jdbc;
+        this.insert = INSERT_TEMPLATE.formatted(dialect.jsonParameter());
+    }
+
+    /** Replaces every row of one feature of one run. Call inside a transaction. */
+    public void replaceFeature(long runId, String feature, List<DriftReportRow> rows) {
+        jdbc.update(DELETE_FEATURE, runId, feature);
+        for (DriftReportRow r : rows) {
+            int inserted = jdbc.update(insert, r.feature(), r.featureType(), r.method(), r.convention(), r.status(), r.score(),
+                    r.threshold(), r.pValue(), r.drifted(), r.baselineCount(), r.currentCount(), r.baselineMissing(),
+                    r.currentMissing(), r.baselineMean(), r.currentMean(), r.baselineStd(), r.currentStd(), r.detailsJson(),
+                    runId);
+            if (inserted != 1) {
+                throw new IllegalStateException("drift_run " + runId + " does not exist; cannot report feature " + feature);
+            }
+        }
+    }
+
+    public List<DriftReportRow> findByRun(long runId) {
+        return jdbc.query(SELECT_RUN, JdbcDriftReportDao::map, runId);
+    }
+
+    public List<DriftReportRow> findByMonitorAndDate(String monitor, LocalDate runDate) {
+        return jdbc.query(SELECT_DATE, JdbcDriftReportDao::map, monitor, runDate);
+    }
+
+    private static DriftReportRow map(ResultSet rs, int row) throws SQLException {
+        return new DriftReportRow(rs.getLong("run_id"), rs.getString("feature"), rs.getString("feature_type"),
+                rs.getString("method"), rs.getString("convention"), rs.getString("status"), rs.getObject("score", Double.class),
+                rs.getDouble("threshold"), rs.getObject("p_value", Double.class), rs.getBoolean("drifted"),
+                rs.getLong("baseline_count"), rs.getLong("current_count"), rs.getLong("baseline_missing"),
+                rs.getLong("current_missing"), rs.getObject("baseline_mean", Double.class),
+                rs.getObject("current_mean", Double.class), rs.getObject("baseline_std", Double.class),
+                rs.getObject("current_std", Double.class), rs.getString("details"));
+    }
+}

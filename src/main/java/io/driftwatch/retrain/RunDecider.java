@@ -1,0 +1,168 @@
+package io.driftwatch.retrain;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.driftwatch.config.Monitor;
+import io.driftwatch.drift.DriftStatus;
+import io.driftwatch.report.DriftReportRow;
+import io.driftwatch.report.DriftRun;
+import io.driftwatch.report.JdbcDriftReportDao;
+import io.driftwatch.report.JdbcDriftRunDao;
+import io.driftwatch.report.RunCompletion;
+
+/**
+ * Completes a monitor's run: summarises its report rows, reads model performance, decides on
+ * retraining, enqueues the task and marks the run COMPLETED. The caller runs this in one
+ * transaction, so the task exists exactly when the run is complete.
+ */
+public class RunDecider {
+
+    /** Dataset drift when at least this share of evaluated features drifted (Evidently's default). */
+    public static final double DATASET_DRIFT_SHARE = 0.5;
+
+    private static final Logger log = LoggerFactory.getLogger(RunDecider.class);
+
+    private final JdbcDriftRunDao runs;
+    private final JdbcDriftReportDao reports;
+    private final JdbcModelPerformanceDao performance;
+    private final JdbcRetrainingTaskDao tasks;
+    private final JsonMapper json;
+
+    public RunDecider(JdbcDriftRunDao runs, JdbcDriftReportDao reports, JdbcModelPerformanceDao performance,
+                      JdbcRetrainingTaskDao tasks, JsonMapper json) {
+        this.runs = runs;
+        this.reports = reports;
+        this.performance = performance;
+        this.tasks = tasks;
+        this.json = json;
+    }
+
+    /** Result of completing one run. */
+    public record Outcome(String monitor, boolean completedNow, RetrainingDecision decision, boolean taskEnqueued) {
+    }
+
+    public Outcome complete(Monitor monitor, DriftRun run, ZoneId zone) {
+        List<DriftReportRow> rows = reports.findByRun(run.id());
+        Map<String, List<DriftReportRow>> byFeature = new LinkedHashMap<>();
+        rows.forEach(r -> byFeature.computeIfAbsent(r.feature(), k -> new ArrayList<>()).add(r));
+
+        List<FeatureDrift> drifted = new ArrayList<>();
+        int evaluated = 0;
+        int driftedFeatures = 0;
+        List<Map<String, Object>> featureSnapshots = new ArrayList<>();
+        for (Map.Entry<String, List<DriftReportRow>> e : byFeature.entrySet()) {
+            boolean anyEvaluated = e.getValue().stream().anyMatch(r -> !DriftStatus.INSUFFICIENT_DATA.name().equals(r.status()));
+            boolean featureDrifted = e.getValue().stream().anyMatch(DriftReportRow::drifted);
+            evaluated += anyEvaluated ? 1 : 0;
+            driftedFeatures += featureDrifted ? 1 : 0;
+            List<Map<String, Object>> methodSnapshots = new ArrayList<>();
+            for (DriftReportRow r : e.getValue()) {
+                if (r.drifted()) {
+                    drifted.add(new FeatureDrift(r.feature(), r.method(), r.score(), r.threshold()));
+                }
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("method", r.method());
+                m.put("status", r.status());
+                m.put("score", r.score());
+                m.put("threshold", r.threshold());
+                m.put("drifted", r.drifted());
+                methodSnapshots.add(m);
+            }
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("feature", e.getKey());
+            f.put("type", e.getValue().get(0).featureType());
+            f.put("drifted", featureDrifted);
+            f.put("baseline_count", e.getValue().get(0).baselineCount());
+            f.put("current_count", e.getValue().get(0).currentCount());
+            f.put("baseline_missing", e.getValue().get(0).baselineMissing());
+            f.put("current_missing", e.getValue().get(0).currentMissing());
+            f.put("methods", methodSnapshots);
+            featureSnapshots.add(f);
+        }
+        Double share = evaluated == 0 ? null : (double) driftedFeatures / evaluated;
+        boolean datasetDrift = share != null && share >= DATASET_DRIFT_SHARE;
+
+        LocalDate from = run.windowStart().atZone(zone).toLocalDate();
+        ModelPerformance perf = performance.latest(monitor.performanceTable(), monitor.model(), from, run.runDate());
+        RetrainingDecision decision = RetrainingDecision.decide(monitor.retraining(), drifted, perf);
+
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("monitor", monitor.name());
+        evidence.put("model", monitor.model());
+        evidence.put("run_date", run.runDate().toString());
+        evidence.put("reasons", decision.reasons());
+        evidence.put("drifted_features", drifted.stream().map(d -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("feature", d.feature());
+            m.put("method", d.method());
+            m.put("score", d.score());
+            m.put("threshold", d.threshold());
+            return m;
+        }).toList());
+        evidence.put("performance", performanceJson(perf, monitor.retraining()));
+
+        boolean enqueued = false;
+        String decisionName = "NOT_NEEDED";
+        if (decision.retrain()) {
+            enqueued = tasks.enqueue(monitor.model(), monitor.name(), run.id(), run.runDate(), decision.summary(),
+                    json.writeValueAsString(evidence));
+            decisionName = enqueued ? "ENQUEUED" : "ALREADY_ENQUEUED";
+        }
+
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("monitor", monitor.name());
+        snapshot.put("model", monitor.model());
+        snapshot.put("run_date", run.runDate().toString());
+        snapshot.put("window", Map.of("start", run.windowStart().toString(), "end", run.windowEnd().toString()));
+        Map<String, Object> rowsRead = new LinkedHashMap<>();
+        rowsRead.put("baseline", run.baselineRows());
+        rowsRead.put("current", run.currentRows());
+        snapshot.put("rows_read", rowsRead);
+        Map<String, Object> dataset = new LinkedHashMap<>();
+        dataset.put("features_evaluated", evaluated);
+        dataset.put("features_drifted", driftedFeatures);
+        dataset.put("drift_share", share);
+        dataset.put("dataset_drift", datasetDrift);
+        snapshot.put("dataset", dataset);
+        snapshot.put("features", featureSnapshots);
+        snapshot.put("performance", performanceJson(perf, monitor.retraining()));
+        Map<String, Object> retraining = new LinkedHashMap<>();
+        retraining.put("decision", decisionName);
+        retraining.put("retrain", decision.retrain());
+        retraining.put("reasons", decision.reasons());
+        retraining.put("notes", decision.notes());
+        snapshot.put("retraining", retraining);
+
+        boolean completed = runs.complete(run.id(), new RunCompletion(evaluated, driftedFeatures, share, datasetDrift,
+                perf.status(), perf.accuracy(), perf.latencySeconds(), decisionName, decision.summary(),
+                json.writeValueAsString(snapshot)));
+        if (!completed) {
+            // Another attempt completed the run first; the caller rolls this transaction back.
+            throw new IllegalStateException("drift_run " + run.id() + " of monitor '" + monitor.name()
+                    + "' is no longer RUNNING; it was completed or failed by another execution");
+        }
+        log.info("Monitor {} {}: {} of {} features drifted; retraining {} ({})", monitor.name(), run.runDate(),
+                driftedFeatures, evaluated, decisionName, decision.summary());
+        return new Outcome(monitor.name(), true, decision, enqueued);
+    }
+
+    private static Map<String, Object> performanceJson(ModelPerformance perf, Monitor.RetrainingPolicy policy) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("status", perf.status());
+        p.put("metric_date", perf.metricDate() == null ? null : perf.metricDate().toString());
+        p.put("accuracy", perf.accuracy());
+        p.put("accuracy_floor", policy.accuracyFloor());
+        p.put("latency_seconds", perf.latencySeconds());
+        p.put("latency_ceiling", policy.latencyCeiling());
+        return p;
+    }
+}

@@ -1,0 +1,2 @@
+/** The retraining decision (drift, accuracy, latency) and the retraining_task queue that pipelines poll. */
+package io.driftwatch.retrain;

@@ -1,0 +1,126 @@
+package io.driftwatch.source;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+
+import io.driftwatch.DriftwatchException;
+import io.driftwatch.config.Monitor;
+import io.driftwatch.profile.CategoricalProfile;
+import io.driftwatch.profile.FeatureProfile;
+import io.driftwatch.profile.FeatureType;
+import io.driftwatch.profile.NumericProfile;
+
+/**
+ * Profiles a window of a feature table in one pass: one query selects every feature column of the
+ * monitor, and each row updates every feature's profile. Memory is bounded by the profiles, not by
+ * rows: the driver streams with a fetch size (on PostgreSQL this needs the surrounding transaction,
+ * i.e. autocommit off, which the batch step provides).
+ */
+public class JdbcFeatureSource {
+
+    /** Rows per round trip; large enough to amortise latency, small enough to keep driver memory flat. */
+    static final int FETCH_SIZE = 10_000;
+
+    private final JdbcTemplate jdbc;
+    private final JdbcSchemaInspector inspector;
+
+    public JdbcFeatureSource(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.jdbc.setFetchSize(FETCH_SIZE);
+        this.inspector = new JdbcSchemaInspector(dataSource);
+    }
+
+    /**
+     * Profiles {@code table} restricted to {@code [from, to)} on the monitor's timestamp column, or
+     * the whole table when both bounds are null.
+     */
+    public WindowProfile profile(Monitor monitor, SqlIdentifier table, Instant from, Instant to, ZoneId zone,
+                                 LongConsumer progress) {
+        List<Monitor.Feature> features = monitor.features();
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (int i = 0; i < features.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(features.get(i).column().quoted());
+        }
+        sql.append(" FROM ").append(table.quoted());
+        Object[] args = new Object[0];
+        if (from != null) {
+            sql.append(" WHERE ").append(monitor.timestampColumn().quoted()).append(" >= ? AND ")
+                    .append(monitor.timestampColumn().quoted()).append(" < ?");
+            ColumnInfo ts = timestampColumn(monitor, table);
+            args = new Object[] {bind(ts, from, zone), bind(ts, to, zone)};
+        }
+        FeatureProfile[] profiles = new FeatureProfile[features.size()];
+        boolean[] numeric = new boolean[features.size()];
+        for (int i = 0; i < profiles.length; i++) {
+            numeric[i] = features.get(i).type() == FeatureType.NUMERIC;
+            profiles[i] = numeric[i] ? NumericProfile.create() : CategoricalProfile.create();
+        }
+        long[] rows = {0};
+        RowCallbackHandler handler = rs -> {
+            for (int i = 0; i < profiles.length; i++) {
+                update(rs, i + 1, numeric[i], profiles[i]);
+            }
+            if (++rows[0] % 1_000_000 == 0 && progress != null) {
+                progress.accept(rows[0]);
+            }
+        };
+        jdbc.query(sql.toString(), handler, args);
+        Map<String, FeatureProfile> byName = new LinkedHashMap<>();
+        for (int i = 0; i < profiles.length; i++) {
+            byName.put(features.get(i).name(), profiles[i]);
+        }
+        return new WindowProfile(rows[0], byName);
+    }
+
+    private static void update(ResultSet rs, int column, boolean numeric, FeatureProfile profile) throws SQLException {
+        if (numeric) {
+            double value = rs.getDouble(column);
+            if (rs.wasNull()) {
+                ((NumericProfile) profile).addMissing();
+            } else {
+                ((NumericProfile) profile).add(value);
+            }
+        } else {
+            ((CategoricalProfile) profile).add(rs.getString(column));
+        }
+    }
+
+    private ColumnInfo timestampColumn(Monitor monitor, SqlIdentifier table) {
+        Map<String, ColumnInfo> columns = inspector.columns(table);
+        ColumnInfo ts = columns == null ? null : columns.get(monitor.timestampColumn().name());
+        if (ts == null) {
+            throw new DriftwatchException("Monitor '" + monitor.name() + "': table " + table + " has no timestamp column "
+                    + monitor.timestampColumn() + " (it changed after validation?)");
+        }
+        return ts;
+    }
+
+    private static Object bind(ColumnInfo column, Instant instant, ZoneId zone) {
+        return switch (column.timeBinding()) {
+            case OFFSET -> instant.atOffset(ZoneOffset.UTC);
+            case UTC_LOCAL -> LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+            case DATE -> instant.atZone(zone).toLocalDate();
+        };
+    }
+
+    /** Names of the monitor's feature columns, for log lines. */
+    public static List<String> columnNames(Monitor monitor) {
+        List<String> names = new ArrayList<>();
+        monitor.features().forEach(f -> names.add(f.column().name()));
+        return names;
+    }
+}

@@ -1,0 +1,163 @@
+package io.driftwatch.source;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+import io.driftwatch.DriftwatchException;
+import io.driftwatch.config.ConfigurationProblem;
+import io.driftwatch.config.Monitor;
+import io.driftwatch.profile.FeatureType;
+
+/**
+ * Checks monitors against the database before any work: tables and columns exist with the exact
+ * spelling configured, numeric features are numeric columns, timestamps are temporal, and the
+ * performance table has the expected shape.
+ */
+public class JdbcSchemaInspector {
+
+    private final DataSource dataSource;
+
+    public JdbcSchemaInspector(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Every problem found for the monitor; empty when it can run. */
+    public List<ConfigurationProblem> check(Monitor monitor) {
+        List<ConfigurationProblem> problems = new ArrayList<>();
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            DatabaseMetaData meta = connection.getMetaData();
+            String m = monitor.name();
+            Map<String, ColumnInfo> source = columns(connection, meta, monitor.sourceTable(), m, "source.table", problems);
+            if (source != null) {
+                checkColumn(source, monitor.timestampColumn().name(), m, "source.timestamp-column", monitor.sourceTable(), problems)
+                        .filter(c -> !c.isTemporal())
+                        .ifPresent(c -> problems.add(new ConfigurationProblem(m, "source.timestamp-column", c.name(),
+                                "column is of type " + c.typeName() + ", not a date or timestamp",
+                                "name a DATE or TIMESTAMP column that says when each row was scored")));
+                checkFeatures(monitor, source, monitor.sourceTable(), "source.table", problems);
+            }
+            boolean separateBaseline = !monitor.baseline().table().equals(monitor.sourceTable());
+            if (separateBaseline) {
+                Map<String, ColumnInfo> baseline = columns(connection, meta, monitor.baseline().table(), m, "baseline.table", problems);
+                if (baseline != null) {
+                    if (monitor.baseline().isTimeRange()) {
+                        checkColumn(baseline, monitor.timestampColumn().name(), m, "source.timestamp-column",
+                                monitor.baseline().table(), problems);
+                    }
+                    checkFeatures(monitor, baseline, monitor.baseline().table(), "baseline.table", problems);
+                }
+            }
+            Map<String, ColumnInfo> perf = columns(connection, meta, monitor.performanceTable(), m, "performance-table", problems);
+            if (perf != null) {
+                for (String c : List.of("model", "metric_date", "accuracy", "latency_seconds")) {
+                    checkColumn(perf, c, m, "performance-table", monitor.performanceTable(), problems);
+                }
+            }
+            return problems;
+        } catch (SQLException e) {
+            throw new DriftwatchException("Cannot read the database schema for monitor '" + monitor.name() + "': "
+                    + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** Columns of the table keyed by exact name, or null (with a problem recorded) when the table is missing. */
+    public Map<String, ColumnInfo> columns(SqlIdentifier table) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            return columns(connection, connection.getMetaData(), table, "?", "table", new ArrayList<>());
+        } catch (SQLException e) {
+            throw new DriftwatchException("Cannot read the columns of " + table + ": " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private void checkFeatures(Monitor monitor, Map<String, ColumnInfo> columns, SqlIdentifier table, String tableKey,
+                               List<ConfigurationProblem> problems) {
+        for (Monitor.Feature feature : monitor.features()) {
+            checkColumn(columns, feature.column().name(), monitor.name(), "features[" + feature.name() + "]", table, problems)
+                    .filter(c -> feature.type() == FeatureType.NUMERIC && !c.isNumeric())
+                    .ifPresent(c -> problems.add(new ConfigurationProblem(monitor.name(), "features[" + feature.name() + "].type",
+                            "numeric", "column " + table + "." + c.name() + " is of type " + c.typeName() + ", not numeric",
+                            "declare it type: categorical, or point the feature at a numeric column")));
+        }
+    }
+
+    private Optional<ColumnInfo> checkColumn(Map<String, ColumnInfo> columns, String column, String monitor, String key,
+                                             SqlIdentifier table, List<ConfigurationProblem> problems) {
+        ColumnInfo info = columns.get(column);
+        if (info != null) {
+            return Optional.of(info);
+        }
+        String sameIgnoringCase = columns.keySet().stream().filter(c -> c.equalsIgnoreCase(column)).findFirst().orElse(null);
+        problems.add(new ConfigurationProblem(monitor, key, column, "table " + table + " has no column " + column,
+                sameIgnoringCase != null ? "the column is spelled '" + sameIgnoringCase + "' in the database; use that spelling"
+                        : "use one of its columns: " + String.join(", ", columns.keySet())));
+        return Optional.empty();
+    }
+
+    private Map<String, ColumnInfo> columns(Connection connection, DatabaseMetaData meta, SqlIdentifier table, String monitor,
+                                            String key, List<ConfigurationProblem> problems) throws SQLException {
+        String schema = table.schema() != null ? table.schema() : connection.getSchema();
+        Map<String, ColumnInfo> columns = readColumns(meta, schema, table.name());
+        if (!columns.isEmpty()) {
+            return columns;
+        }
+        String hint = "create the table or correct the name";
+        for (String candidate : tablesIgnoringCase(meta, schema, table.name())) {
+            hint = "the table is spelled '" + candidate + "' in the database; use that spelling";
+        }
+        problems.add(new ConfigurationProblem(monitor, key, table.toString(),
+                "table " + table + " does not exist" + (table.schema() == null ? " in schema " + schema : ""), hint));
+        return null;
+    }
+
+    private static Map<String, ColumnInfo> readColumns(DatabaseMetaData meta, String schema, String table) throws SQLException {
+        Map<String, ColumnInfo> columns = new LinkedHashMap<>();
+        String escape = meta.getSearchStringEscape();
+        try (ResultSet rs = meta.getColumns(null, escapePattern(schema, escape), escapePattern(table, escape), "%")) {
+            while (rs.next()) {
+                if (table.equals(rs.getString("TABLE_NAME")) && (schema == null || schema.equals(rs.getString("TABLE_SCHEM")))) {
+                    columns.put(rs.getString("COLUMN_NAME"),
+                            new ColumnInfo(rs.getString("COLUMN_NAME"), rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME")));
+                }
+            }
+        }
+        return columns;
+    }
+
+    private static List<String> tablesIgnoringCase(DatabaseMetaData meta, String schema, String table) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (ResultSet rs = meta.getTables(null, escapePattern(schema, meta.getSearchStringEscape()), "%", null)) {
+            while (rs.next()) {
+                String name = rs.getString("TABLE_NAME");
+                if (name.toLowerCase(Locale.ROOT).equals(table.toLowerCase(Locale.ROOT))) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
+    }
+
+    private static String escapePattern(String name, String escape) {
+        if (name == null || escape == null || escape.isEmpty()) {
+            return name;
+        }
+        return name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
+    }
+}

@@ -1,0 +1,50 @@
+package io.driftwatch.telemetry;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+import io.driftwatch.report.DriftReportRow;
+
+/** The one place that writes what a person reads on the console after a run. */
+public class SummaryPrinter {
+
+    private final PrintStream out;
+
+    public SummaryPrinter(PrintStream out) {
+        this.out = out;
+    }
+
+    public void print(RunSummary.OfDate summary) {
+        StringBuilder text = new StringBuilder();
+        text.append('\n').append("driftwatch ─ drift report for run date ").append(summary.runDate()).append('\n');
+        for (RunSummary m : summary.monitors()) {
+            text.append('\n').append(String.format(Locale.ROOT, "monitor %s (model %s)  window [%s, %s)  rows: baseline %s, current %s%n",
+                    m.run().monitor(), m.run().model(), m.run().windowStart(), m.run().windowEnd(),
+                    m.run().baselineRows(), m.run().currentRows()));
+            text.append(String.format(Locale.ROOT, "  %-24s %-12s %12s %10s  %s%n", "feature", "method", "score", "threshold", "verdict"));
+            for (DriftReportRow r : m.rows()) {
+                text.append(String.format(Locale.ROOT, "  %-24s %-12s %12s %10s  %s%n", r.feature(), r.method(),
+                        r.score() == null ? "-" : String.format(Locale.ROOT, "%.4f", r.score()),
+                        String.format(Locale.ROOT, "%.4g", r.threshold()), verdict(r)));
+            }
+            text.append("  retraining: ").append(m.decision()).append(" ─ ").append(m.reason()).append('\n');
+        }
+        text.append('\n').append("retraining tasks enqueued: ").append(summary.tasksEnqueued()).append('\n');
+        out.print(text);
+        out.flush();
+    }
+
+    /** The closing line of a process: what happened and the exit code it leaves. */
+    public void outcome(io.driftwatch.job.ExitCodes code, String message) {
+        out.println((code == io.driftwatch.job.ExitCodes.COMPLETED ? "" : "driftwatch: ") + message
+                + " [exit " + code.code() + " " + code.name() + "]");
+        out.flush();
+    }
+
+    private static String verdict(DriftReportRow r) {
+        if (!"OK".equals(r.status())) {
+            return (r.drifted() ? "DRIFT " : "") + r.status().toLowerCase(Locale.ROOT).replace('_', ' ');
+        }
+        return r.drifted() ? "DRIFT" : "ok";
+    }
+}

@@ -1,0 +1,235 @@
+package io.driftwatch.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.driftwatch.demo.SyntheticDriftGenerator;
+import io.driftwatch.support.FaultInjection;
+
+/**
+ * driftJob end to end on a real database: the same behaviour is required of H2 (embedded default)
+ * and PostgreSQL (production); one subclass per database.
+ */
+@SpringBootTest
+@ActiveProfiles("jobtest")
+@Import(FaultInjection.class)
+abstract class AbstractDriftJobTests {
+
+    static final String TABLE = "loan_features";
+    static final int ROWS = 5_000;
+    static final long BASELINE_SEED = 1;
+    static final List<String> FEATURES = List.of("income", "age", "credit_score", "debt_ratio", "region", "channel");
+    /** psi, kl, mean_shift on the four numeric features; psi, kl on the two categorical ones. */
+    static final int REPORT_ROWS_PER_RUN = 4 * 3 + 2 * 2;
+
+    @Autowired DriftJobLauncher launcher;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired JsonMapper json;
+    @Autowired FaultInjection faults;
+
+    SyntheticDriftGenerator generator;
+
+    @BeforeEach
+    void baselineExists() {
+        generator = new SyntheticDriftGenerator(jdbc);
+        generator.createTable(TABLE);
+        Long baselineRows = jdbc.queryForObject("SELECT COUNT(*) FROM loan_features WHERE scored_at < ?", Long.class,
+                Instant.parse("2026-02-01T00:00:00Z").atOffset(ZoneOffset.UTC));
+        if (baselineRows == 0) {
+            generator.insert(TABLE, Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z"), ROWS,
+                    Set.of(), BASELINE_SEED);
+        }
+    }
+
+    @Test
+    void flagsExactlyTheShiftedFeaturesAndEnqueuesOneTaskWithEvidence() {
+        LocalDate runDate = LocalDate.of(2026, 3, 2);
+        givenWindow(runDate, Set.of("income", "age", "region"), 2);
+        givenPerformance(runDate, 0.91, 0.2);
+
+        DriftJobLauncher.Outcome outcome = launcher.launch(runDate);
+
+        assertThat(outcome.exitCode()).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(driftedFeatures(runDate)).containsExactlyInAnyOrder("income", "age", "region");
+        assertThat(reportRows(runDate)).isEqualTo(REPORT_ROWS_PER_RUN);
+        Map<String, Object> run = run(runDate);
+        assertThat(run.get("status")).isEqualTo("COMPLETED");
+        assertThat(((Number) run.get("features_drifted")).intValue()).isEqualTo(3);
+        assertThat(((Number) run.get("features_evaluated")).intValue()).isEqualTo(6);
+        assertThat(((Number) run.get("baseline_rows")).longValue()).isEqualTo(ROWS);
+        assertThat(((Number) run.get("current_rows")).longValue()).isEqualTo(ROWS);
+        assertThat(run.get("retraining_decision")).isEqualTo("ENQUEUED");
+
+        List<Map<String, Object>> tasks = tasks(runDate);
+        assertThat(tasks).hasSize(1);
+        assertThat(tasks.get(0).get("status")).isEqualTo("PENDING");
+        assertThat(tasks.get(0).get("model")).isEqualTo("credit-risk");
+        assertThat((String) tasks.get(0).get("reason")).contains("feature drift").contains("income").contains("region");
+        JsonNode evidence = json.readTree(tasks.get(0).get("evidence").toString());
+        Set<String> evidenceFeatures = evidence.get("drifted_features").valueStream()
+                .map(n -> n.get("feature").asString()).collect(Collectors.toSet());
+        assertThat(evidenceFeatures).containsExactlyInAnyOrder("income", "age", "region");
+        evidence.get("drifted_features").valueStream()
+                .forEach(n -> assertThat(n.get("score").asDouble()).isGreaterThanOrEqualTo(n.get("threshold").asDouble()));
+
+        JsonNode snapshot = json.readTree(run.get("snapshot").toString());
+        assertThat(snapshot.get("dataset").get("features_drifted").asInt()).isEqualTo(3);
+        assertThat(snapshot.get("retraining").get("decision").asString()).isEqualTo("ENQUEUED");
+        assertThat(snapshot.get("rows_read").get("current").asLong()).isEqualTo(ROWS);
+    }
+
+    @Test
+    void identicalDataFlagsNothingAndEnqueuesNothing() {
+        LocalDate runDate = LocalDate.of(2026, 3, 3);
+        givenWindow(runDate, Set.of(), BASELINE_SEED);
+        givenPerformance(runDate, 0.91, 0.2);
+
+        DriftJobLauncher.Outcome outcome = launcher.launch(runDate);
+
+        assertThat(outcome.exitCode()).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(driftedFeatures(runDate)).isEmpty();
+        assertThat(jdbc.queryForList("SELECT score FROM drift_report WHERE run_date = ?", Double.class, runDate))
+                .hasSize(REPORT_ROWS_PER_RUN).allSatisfy(score -> assertThat(score).isEqualTo(0.0));
+        assertThat(tasks(runDate)).isEmpty();
+        assertThat(run(runDate).get("retraining_decision")).isEqualTo("NOT_NEEDED");
+        assertThat(run(runDate).get("performance_status")).isEqualTo("OK");
+    }
+
+    @Test
+    void accuracyBelowTheFloorWithoutDriftEnqueuesOneTask() {
+        LocalDate runDate = LocalDate.of(2026, 3, 4);
+        givenWindow(runDate, Set.of(), BASELINE_SEED);
+        givenPerformance(runDate, 0.70, 0.2);
+
+        assertThat(launcher.launch(runDate).exitCode()).isEqualTo(ExitCodes.COMPLETED);
+
+        assertThat(driftedFeatures(runDate)).isEmpty();
+        List<Map<String, Object>> tasks = tasks(runDate);
+        assertThat(tasks).hasSize(1);
+        assertThat((String) tasks.get(0).get("reason")).isEqualTo("accuracy 0.7000 < floor 0.7800");
+        JsonNode evidence = json.readTree(tasks.get(0).get("evidence").toString());
+        assertThat(evidence.get("drifted_features").size()).isZero();
+        assertThat(evidence.get("performance").get("accuracy").asDouble()).isEqualTo(0.70);
+    }
+
+    @Test
+    void latencyAboveTheCeilingEnqueuesOneTask() {
+        LocalDate runDate = LocalDate.of(2026, 3, 8);
+        givenWindow(runDate, Set.of(), BASELINE_SEED);
+        givenPerformance(runDate, 0.91, 0.75);
+
+        assertThat(launcher.launch(runDate).exitCode()).isEqualTo(ExitCodes.COMPLETED);
+
+        assertThat(tasks(runDate)).singleElement()
+                .satisfies(t -> assertThat((String) t.get("reason")).isEqualTo("latency 0.7500 s > ceiling 0.5000 s"));
+    }
+
+    @Test
+    void missingPerformanceDataIsReportedAsMissingNotHealthy() {
+        LocalDate runDate = LocalDate.of(2026, 3, 5);
+        givenWindow(runDate, Set.of(), BASELINE_SEED);
+
+        assertThat(launcher.launch(runDate).exitCode()).isEqualTo(ExitCodes.COMPLETED);
+
+        Map<String, Object> run = run(runDate);
+        assertThat(run.get("performance_status")).isEqualTo("MISSING");
+        assertThat(run.get("accuracy")).isNull();
+        assertThat((String) run.get("retraining_reason")).contains("accuracy missing").contains("latency missing");
+        JsonNode snapshot = json.readTree(run.get("snapshot").toString());
+        assertThat(snapshot.get("performance").get("status").asString()).isEqualTo("MISSING");
+        assertThat(tasks(runDate)).isEmpty();
+    }
+
+    @Test
+    void rerunningACompletedDateWritesNothingAndSaysSo() {
+        LocalDate runDate = LocalDate.of(2026, 3, 6);
+        givenWindow(runDate, Set.of("debt_ratio"), 3);
+        givenPerformance(runDate, 0.91, 0.2);
+        assertThat(launcher.launch(runDate).exitCode()).isEqualTo(ExitCodes.COMPLETED);
+        long reports = reportRows(runDate);
+        Object completedAt = run(runDate).get("completed_at");
+
+        DriftJobLauncher.Outcome again = launcher.launch(runDate);
+
+        assertThat(again.exitCode()).isEqualTo(ExitCodes.ALREADY_COMPLETE);
+        assertThat(again.exitCode().code()).isEqualTo(3);
+        assertThat(again.message()).contains("already completed").contains("2026-03-06");
+        assertThat(reportRows(runDate)).isEqualTo(reports);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM drift_run WHERE run_date = ?", Long.class, runDate)).isEqualTo(1);
+        assertThat(tasks(runDate)).hasSize(1);
+        assertThat(run(runDate).get("completed_at")).isEqualTo(completedAt);
+    }
+
+    @Test
+    void aFailureInTheDriftStepFailsTheRunAndARestartCompletesWithoutDuplicates() {
+        LocalDate runDate = LocalDate.of(2026, 3, 7);
+        givenWindow(runDate, Set.of("credit_score", "channel"), 4);
+        givenPerformance(runDate, 0.91, 0.2);
+        faults.failNextComputation();
+
+        DriftJobLauncher.Outcome failed = launcher.launch(runDate);
+
+        assertThat(failed.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(failed.exitCode().code()).isNotZero();
+        assertThat(failed.message()).contains("injected failure").contains("Rerun the same runDate");
+        assertThat(run(runDate).get("status")).isEqualTo("FAILED");
+        assertThat((String) run(runDate).get("failure_message")).contains("injected failure");
+        assertThat(reportRows(runDate)).isLessThan(REPORT_ROWS_PER_RUN);
+        assertThat(tasks(runDate)).isEmpty();
+
+        DriftJobLauncher.Outcome restarted = launcher.launch(runDate);
+
+        assertThat(restarted.exitCode()).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(run(runDate).get("status")).isEqualTo("COMPLETED");
+        assertThat(reportRows(runDate)).isEqualTo(REPORT_ROWS_PER_RUN);
+        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT feature || '/' || method) FROM drift_report WHERE run_date = ?",
+                Long.class, runDate)).isEqualTo(REPORT_ROWS_PER_RUN);
+        assertThat(driftedFeatures(runDate)).containsExactlyInAnyOrder("credit_score", "channel");
+        assertThat(tasks(runDate)).hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM drift_run WHERE run_date = ?", Long.class, runDate)).isEqualTo(1);
+    }
+
+    void givenWindow(LocalDate runDate, Set<String> shifted, long seed) {
+        generator.insert(TABLE, runDate.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                runDate.atStartOfDay(ZoneOffset.UTC).toInstant(), ROWS, shifted, seed);
+    }
+
+    void givenPerformance(LocalDate runDate, double accuracy, double latencySeconds) {
+        jdbc.update("INSERT INTO model_performance (model, metric_date, accuracy, latency_seconds) VALUES (?, ?, ?, ?)",
+                "credit-risk", runDate.minusDays(1), accuracy, latencySeconds);
+    }
+
+    List<String> driftedFeatures(LocalDate runDate) {
+        return jdbc.queryForList("SELECT DISTINCT feature FROM drift_report WHERE run_date = ? AND drifted ORDER BY feature",
+                String.class, runDate);
+    }
+
+    long reportRows(LocalDate runDate) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM drift_report WHERE run_date = ?", Long.class, runDate);
+    }
+
+    Map<String, Object> run(LocalDate runDate) {
+        return jdbc.queryForMap("SELECT * FROM drift_run WHERE monitor = 'loans' AND run_date = ?", runDate);
+    }
+
+    List<Map<String, Object>> tasks(LocalDate runDate) {
+        return jdbc.queryForList("SELECT * FROM retraining_task WHERE run_date = ?", runDate);
+    }
+}
