@@ -1,11 +1,33 @@
 package io.driftwatch;
 
+import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
+/**
+ * driftwatch's entry point: one job per process, and the process exit code is the job's outcome
+ * (see {@link io.driftwatch.job.ExitCodes}).
+ */
 @SpringBootApplication
 public class DriftwatchApplication {
+
     public static void main(String[] args) {
-        System.exit(SpringApplication.exit(SpringApplication.run(DriftwatchApplication.class, args)));
+        int exitCode;
+        try {
+            exitCode = SpringApplication.exit(SpringApplication.run(DriftwatchApplication.class, args));
+        } catch (Throwable startupFailure) {
+            // Spring Boot has already reported the failure; keep the documented exit code of its cause.
+            exitCode = startupExitCode(startupFailure);
+        }
+        System.exit(exitCode);
+    }
+
+    static int startupExitCode(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ExitCodeGenerator generator && generator.getExitCode() != 0) {
+                return generator.getExitCode();
+            }
+        }
+        return 1;
     }
 }

@@ -61,11 +61,12 @@ public final class MonitorValidator {
                     "set it to the number of cores the job may use"));
         }
         for (int i = 0; i < configured.size(); i++) {
-            Monitor monitor = validate(configured.get(i), "driftwatch.monitors[" + i + "]", zone, problems);
-            if (monitor != null && !names.add(monitor.name())) {
-                problems.add(new ConfigurationProblem(monitor.name(), "driftwatch.monitors[" + i + "].name", monitor.name(),
+            String name = configured.get(i).getName();
+            if (name != null && !names.add(name)) {
+                problems.add(new ConfigurationProblem(name, "driftwatch.monitors[" + i + "].name", name,
                         "the name is used by another monitor", "give every monitor a unique name"));
             }
+            Monitor monitor = validate(configured.get(i), "driftwatch.monitors[" + i + "]", zone, problems);
             if (monitor != null) {
                 monitors.add(monitor);
             }

@@ -106,7 +106,7 @@ final class ExactCounts {
             gamma = h - previous;
         }
         double difference = above - below;
-        return below + difference * gamma;
+        return gamma >= 0.5 ? above - difference * (1 - gamma) : below + difference * gamma;
     }
 
     /** The value at 0-based position {@code rank} of the sorted multiset. */

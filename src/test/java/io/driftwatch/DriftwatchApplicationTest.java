@@ -1,0 +1,78 @@
+package io.driftwatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.driftwatch.config.MonitorConfigurationException;
+
+/** The process as a user starts it: main's arguments in, the summary and the exit code out. */
+@ExtendWith(OutputCaptureExtension.class)
+class DriftwatchApplicationTest {
+
+    private static final String DEMO_DB =
+            "--spring.datasource.url=jdbc:h2:mem:demo-app-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
+
+    @Test
+    void theEmbeddedDemoFlagsItsShiftedFeaturesPrintsTheSummaryAndExitsZeroThenThreeOnRerun(CapturedOutput output) {
+        ConfigurableApplicationContext context = SpringApplication.run(DriftwatchApplication.class, DEMO_DB,
+                "runDate=2026-05-01");
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        assertThat(jdbc.queryForList("SELECT DISTINCT feature FROM drift_report WHERE drifted ORDER BY feature", String.class))
+                .containsExactly("income", "region");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM retraining_task WHERE run_date = DATE '2026-05-01'", Long.class))
+                .isEqualTo(1);
+        assertThat(SpringApplication.exit(context)).isZero();
+        assertThat(output.getOut())
+                .contains("drift report for run date 2026-05-01")
+                .containsPattern("income\\s+psi\\s+\\d+\\.\\d+\\s+0\\.1000\\s+DRIFT")
+                .containsPattern("age\\s+mean_shift\\s+\\d+\\.\\d+\\s+0\\.2000\\s+ok")
+                .contains("retraining tasks enqueued: 1")
+                .contains("driftJob completed for runDate=2026-05-01 [exit 0 COMPLETED]");
+
+        ConfigurableApplicationContext again = SpringApplication.run(DriftwatchApplication.class, DEMO_DB, "runDate=2026-05-01");
+
+        assertThat(SpringApplication.exit(again)).isEqualTo(3);
+        assertThat(output.getOut()).contains("already completed for runDate=2026-05-01");
+    }
+
+    @Test
+    void aMalformedRunDateExitsTwoWithTheExpectedFormat(CapturedOutput output) {
+        ConfigurableApplicationContext context = SpringApplication.run(DriftwatchApplication.class,
+                "--spring.datasource.url=jdbc:h2:mem:bad-args;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "runDate=03/02/2026");
+
+        assertThat(SpringApplication.exit(context)).isEqualTo(2);
+        assertThat(output.getOut()).contains("runDate '03/02/2026' is not a date. Use runDate=YYYY-MM-DD");
+    }
+
+    @Test
+    void anInvalidMonitorStopsStartupWithExitCodeTwoAndTheProblem() {
+        assertThatThrownBy(() -> SpringApplication.run(DriftwatchApplication.class,
+                "--spring.datasource.url=jdbc:h2:mem:bad-config;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+                "--driftwatch.monitors[0].name=loans", "--driftwatch.monitors[0].model=credit-risk",
+                "--driftwatch.monitors[0].source.table=loan_features", "--driftwatch.monitors[0].source.timestamp-column=scored_at",
+                "--driftwatch.monitors[0].window=P1X", "--driftwatch.monitors[0].features[0].name=income",
+                "--driftwatch.monitors[0].features[0].type=numeric"))
+                .hasRootCauseInstanceOf(MonitorConfigurationException.class)
+                .rootCause()
+                .hasMessageContaining("monitor 'loans': driftwatch.monitors[0].window = 'P1X'")
+                .satisfies(e -> assertThat(((ExitCodeGenerator) e).getExitCode()).isEqualTo(2));
+    }
+
+    @Test
+    void noMonitorsOnAConfiguredDatabaseIsAnErrorNotADemo() {
+        assertThatThrownBy(() -> SpringApplication.run(DriftwatchApplication.class,
+                "--spring.datasource.url=jdbc:h2:file:./target/no-monitors-db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"))
+                .rootCause()
+                .hasMessageContaining("no monitors are configured")
+                .hasMessageContaining("driftwatch.monitors");
+    }
+}

@@ -1,0 +1,140 @@
+package io.driftwatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import io.driftwatch.demo.SyntheticDriftGenerator;
+import io.driftwatch.support.PostgresTestDatabase;
+import io.driftwatch.support.RequiresPostgres;
+
+/**
+ * The packaged jar, run as the README says (java -jar, datasource from environment variables,
+ * monitors from a mounted YAML file), against PostgreSQL holding a feature table of the README's
+ * shape. Checks the rows written and the process exit codes.
+ */
+@RequiresPostgres
+class PackagedJarIT {
+
+    private static final String MONITORS = """
+            driftwatch:
+              monitors:
+                - name: loans
+                  model: credit-risk
+                  source: { table: loan_features, timestamp-column: scored_at }
+                  baseline: { table: loan_features, from: 2026-01-01T00:00:00Z, to: 2026-02-01T00:00:00Z }
+                  window: %s
+                  features:
+                    - { name: income, type: numeric }
+                    - { name: %s, type: categorical }
+                  methods: { numeric: [psi, mean_shift], categorical: [psi] }
+                  retraining: { accuracy-floor: 0.78, latency-ceiling: 0.5 }
+            """;
+
+    private static String url;
+    private static JdbcTemplate jdbc;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void featureTableInAnExistingDatabase() {
+        url = PostgresTestDatabase.freshSchemaUrl("dw_jar");
+        jdbc = new JdbcTemplate(new DriverManagerDataSource(url));
+        // The user's table exists before driftwatch ever runs (Flyway must baseline, not refuse).
+        SyntheticDriftGenerator generator = new SyntheticDriftGenerator(jdbc);
+        generator.createTable("loan_features");
+        generator.insert("loan_features", Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z"),
+                4_000, Set.of(), 1);
+        generator.insert("loan_features", Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-03-02T00:00:00Z"),
+                4_000, Set.of("income", "region"), 2);
+    }
+
+    @AfterAll
+    static void dropSchema() {
+        if (url != null) {
+            PostgresTestDatabase.dropSchemaOf(url);
+        }
+    }
+
+    @Test
+    void writesTheExpectedRowsAndExitsWithTheDocumentedCodes() throws Exception {
+        Path monitors = write("monitors.yaml", MONITORS.formatted("P1D", "region"));
+
+        Result first = runJar(monitors, "runDate=2026-03-02");
+
+        assertThat(first.exitCode).as(first.output).isZero();
+        assertThat(first.output).contains("retraining tasks enqueued: 1");
+        Map<String, Object> run = jdbc.queryForMap("SELECT * FROM drift_run WHERE monitor = 'loans'");
+        assertThat(run.get("status")).isEqualTo("COMPLETED");
+        assertThat(run.get("performance_status")).isEqualTo("MISSING");
+        assertThat(((Number) run.get("current_rows")).longValue()).isEqualTo(4_000);
+        assertThat(jdbc.queryForList("SELECT feature || ':' || method || ':' || drifted FROM drift_report ORDER BY 1", String.class))
+                .containsExactly("income:mean_shift:true", "income:psi:true", "region:psi:true");
+        assertThat(jdbc.queryForObject("SELECT status FROM retraining_task WHERE monitor = 'loans'", String.class))
+                .isEqualTo("PENDING");
+        // jsonb on PostgreSQL: analysts can query into the evidence.
+        assertThat(jdbc.queryForObject("SELECT jsonb_array_length(evidence -> 'drifted_features') FROM retraining_task",
+                Integer.class)).isEqualTo(3);
+
+        Result rerun = runJar(monitors, "runDate=2026-03-02");
+
+        assertThat(rerun.exitCode).as(rerun.output).isEqualTo(3);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM drift_report", Long.class)).isEqualTo(3);
+    }
+
+    @Test
+    void aBadDurationExitsTwoNamingTheKey() throws Exception {
+        Result result = runJar(write("bad-window.yaml", MONITORS.formatted("P1X", "region")), "runDate=2026-03-03");
+
+        assertThat(result.exitCode).as(result.output).isEqualTo(2);
+        assertThat(result.output).contains("driftwatch.monitors[0].window = 'P1X'").contains("P1D");
+    }
+
+    @Test
+    void aMissingColumnExitsTwoAndWritesNoRun() throws Exception {
+        Result result = runJar(write("bad-column.yaml", MONITORS.formatted("P1D", "regoin")), "runDate=2026-03-04");
+
+        assertThat(result.exitCode).as(result.output).isEqualTo(2);
+        assertThat(result.output).contains("has no column regoin");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM drift_run WHERE run_date = DATE '2026-03-04'", Long.class)).isZero();
+    }
+
+    private Path write(String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content);
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+
+    private Result runJar(Path monitors, String... args) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-jar", System.getProperty("driftwatch.jar"),
+                "--spring.config.additional-location=file:" + monitors));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("SPRING_DATASOURCE_URL", url);
+        builder.environment().put("SPRING_DATASOURCE_USERNAME", "postgres");
+        builder.environment().put("SPRING_DATASOURCE_PASSWORD", "");
+        Process process = builder.start();
+        byte[] out = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8));
+    }
+}
