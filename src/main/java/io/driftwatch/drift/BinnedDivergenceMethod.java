@@ -18,6 +18,10 @@ abstract sealed class BinnedDivergenceMethod implements DriftMethod permits PsiM
     /** Default threshold for both divergences; a score at or above it drifts. */
     static final double DEFAULT_THRESHOLD = 0.1;
 
+    /** The measured sketch-mode error bound, as documented on {@link NumericProfile}. */
+    static final String SKETCH_ERROR_NOTE = "measured error against exact counts: |score - exact score|"
+            + " <= 0.001 + 0.03 * exact score";
+
     private final Smoothing smoothing = Smoothing.EVIDENTLY;
 
     @Override
@@ -72,8 +76,4 @@ abstract sealed class BinnedDivergenceMethod implements DriftMethod permits PsiM
         return what + " come from a t-digest (compression " + (int) NumericProfile.SKETCH_COMPRESSION
                 + ") estimate because a profile exceeded its exact distinct-value cap; " + SKETCH_ERROR_NOTE;
     }
-
-    /** The measured sketch-mode error bound, as documented on {@link NumericProfile}. */
-    static final String SKETCH_ERROR_NOTE = "measured error against exact counts: |score - exact score|"
-            + " <= 0.001 + 0.02 * exact score";
 }

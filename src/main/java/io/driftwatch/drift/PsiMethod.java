@@ -29,7 +29,7 @@ package io.driftwatch.drift;
  * with unsmoothed shares and labels such as {@code "[1.5, 2.25)"} or the category.
  * <p>
  * <b>Sketch mode.</b> When a numeric profile is in sketch mode the score is an estimate within
- * {@code 0.001 + 0.02 * exactScore} of the exact-mode score (measured; see
+ * {@code 0.001 + 0.03 * exactScore} of the exact-mode score (measured; see
  * {@link io.driftwatch.profile.NumericProfile}).
  */
 public final class PsiMethod extends BinnedDivergenceMethod {

@@ -153,7 +153,7 @@ final class DriftTasklets {
                 if (run == null) {
                     continue;
                 }
-                List<DriftReportRow> rows = reports.findByRun(run.id());
+                List<DriftReportRow> rows = inConfiguredOrder(monitor, reports.findByRun(run.id()));
                 boolean hasTask = dateTasks.stream().anyMatch(t -> t.monitor().equals(monitor.name()));
                 enqueued += hasTask ? 1 : 0;
                 int drifted = (int) rows.stream().filter(DriftReportRow::drifted).map(DriftReportRow::feature).distinct().count();
@@ -163,6 +163,16 @@ final class DriftTasklets {
             }
             printer.print(new RunSummary.OfDate(runDate, summaries, enqueued));
             return RepeatStatus.FINISHED;
+        }
+
+        /** Partitions finish in any order; people read features and methods in the order they configured them. */
+        private static List<DriftReportRow> inConfiguredOrder(Monitor monitor, List<DriftReportRow> rows) {
+            List<String> order = new ArrayList<>();
+            monitor.features().forEach(f -> f.methods().forEach(m -> order.add(f.name() + '/' + m.name())));
+            return rows.stream().sorted(java.util.Comparator.comparingInt(r -> {
+                int i = order.indexOf(r.feature() + '/' + r.method());
+                return i < 0 ? Integer.MAX_VALUE : i;
+            })).toList();
         }
     }
 }

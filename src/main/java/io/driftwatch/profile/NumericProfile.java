@@ -19,12 +19,15 @@ import com.tdunning.math.stats.MergingDigest;
  *       ({@link MergingDigest}, compression {@value #SKETCH_COMPRESSION}); quantiles and ranks become estimates and
  *       memory stays bounded no matter how many rows follow.</li>
  * </ul>
- * <b>Sketch-mode accuracy.</b> Measured on 200,000 continuous values per side (normal, lognormal, uniform and
- * exponential data; shifts of 0 to 1 scale unit; 5 seeds each; cap 1,000, so both sides are sketched), decile PSI
- * and KL computed from sketch-mode profiles differ from the exact-mode scores by at most
- * {@code 0.001 + 0.02 * exactScore}; the worst trial used 92% of that bound, and every trial with an exact PSI
- * below 0.5 was within 0.00075. Large scores err most because a few misplaced values in an otherwise empty bin
- * change its log ratio. {@code SketchModeAccuracyTest} asserts this bound.
+ * <b>Sketch-mode accuracy.</b> Measured on 200,000 values per side (normal, lognormal, uniform and exponential data;
+ * shifts of 0 to 1 scale unit; 5 seeds each, i.e. 120 trials; cap 1,000; baseline, current or both sketched), decile
+ * PSI and KL from sketch-mode profiles differ from the exact-mode scores by at most
+ * {@code 0.001 + 0.03 * exactScore}. The worst trial used 61% of that bound for PSI and 80% for KL; trials with an
+ * exact score below 0.5 erred by at most 0.00075 (PSI) and 0.009 (KL). The largest errors come from bins the current
+ * window leaves (nearly) empty: smoothing sets an empty share to 1e-4, so the digest placing a handful of values on
+ * the wrong side of an estimated edge moves that bin's log ratio a lot. {@code SketchModeAccuracyTest} asserts the
+ * bound, including the worst trial.
+ * <p>
  * Not thread-safe.
  */
 public final class NumericProfile implements FeatureProfile {

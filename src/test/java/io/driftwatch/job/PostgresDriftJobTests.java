@@ -1,13 +1,28 @@
 package io.driftwatch.job;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.driftwatch.support.PostgresTestDatabase;
 import io.driftwatch.support.RequiresPostgres;
 
-/** driftJob on real PostgreSQL, in a schema of its own. */
+/** driftJob on real PostgreSQL, in a schema of its own; plus the SQL shipped for users. */
 @RequiresPostgres
 class PostgresDriftJobTests extends AbstractDriftJobTests {
 
@@ -30,5 +45,51 @@ class PostgresDriftJobTests extends AbstractDriftJobTests {
         if (url != null) {
             PostgresTestDatabase.dropSchemaOf(url);
         }
+    }
+
+    @Test
+    void theShippedHistoryQueriesRunAgainstTheReportTables() throws IOException {
+        LocalDate runDate = LocalDate.of(2026, 3, 2);
+        if (jdbc.queryForObject("SELECT COUNT(*) FROM drift_run WHERE run_date = ?", Long.class, runDate) == 0) {
+            givenWindow(runDate, Set.of("income", "age", "region"), 2);
+            givenPerformance(runDate, 0.91, 0.2);
+            assertThat(launcher.launch(runDate).exitCode()).isEqualTo(ExitCodes.COMPLETED);
+        }
+
+        List<String> statements = statements(Path.of("sql/queries/drift_history.sql"));
+
+        assertThat(statements).hasSize(6);
+        List<List<Map<String, Object>>> results = new ArrayList<>();
+        statements.forEach(sql -> results.add(jdbc.queryForList(sql)));
+        assertThat(results.get(0)).isNotEmpty().allSatisfy(row -> assertThat(row).containsKeys("run_date", "score"));
+        assertThat(results.get(4)).hasSize(10); // the ten decile bins of income's PSI on 2026-03-02
+    }
+
+    @Test
+    void theShippedClaimQueryHandsOutEveryPendingTaskOnce() throws IOException {
+        LocalDate runDate = LocalDate.of(2026, 3, 9);
+        givenWindow(runDate, Set.of("channel"), 5);
+        givenPerformance(runDate, 0.91, 0.2);
+        assertThat(launcher.launch(runDate).exitCode()).isEqualTo(ExitCodes.COMPLETED);
+        Set<Long> pending = new HashSet<>(jdbc.queryForList("SELECT id FROM retraining_task WHERE status = 'PENDING'", Long.class));
+        String claim = Files.readString(Path.of("sql/queries/claim_task.sql"));
+
+        List<Long> claimed = new ArrayList<>();
+        for (List<Map<String, Object>> row = jdbc.queryForList(claim); !row.isEmpty(); row = jdbc.queryForList(claim)) {
+            claimed.add(((Number) row.get(0).get("id")).longValue());
+        }
+
+        assertThat(pending).isNotEmpty();
+        assertThat(claimed).doesNotHaveDuplicates();
+        assertThat(new HashSet<>(claimed)).isEqualTo(pending);
+        assertThat(jdbc.queryForList("SELECT status FROM retraining_task WHERE id IN ("
+                + claimed.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")", String.class))
+                .containsOnly("RUNNING");
+    }
+
+    private static List<String> statements(Path file) throws IOException {
+        String withoutComments = Files.readAllLines(file).stream().filter(l -> !l.trim().startsWith("--"))
+                .collect(Collectors.joining("\n"));
+        return Arrays.stream(withoutComments.split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 }
