@@ -136,8 +136,10 @@ public class DriftwatchConfiguration {
 
     @Bean
     DriftJobLauncher driftJobLauncher(org.springframework.batch.core.launch.JobOperator jobOperator,
-                                      org.springframework.batch.core.job.Job driftJob) {
-        return new DriftJobLauncher(jobOperator, driftJob);
+                                      org.springframework.batch.core.job.Job driftJob,
+                                      org.springframework.batch.core.repository.JobRepository jobRepository, Clock clock,
+                                      DriftwatchProperties properties) {
+        return new DriftJobLauncher(jobOperator, driftJob, jobRepository, clock, properties.getRecoverAfter());
     }
 
     /** Launches the job at startup; tests switch it off with driftwatch.launch.enabled=false. */

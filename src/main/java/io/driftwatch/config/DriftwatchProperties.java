@@ -22,12 +22,21 @@ public class DriftwatchProperties {
     /** Threads of the partitioned profile and drift steps. */
     private int partitionThreads = 2;
 
+    /**
+     * A run of the same date left STARTED by a process that died (killed pod) is recovered and
+     * restarted once it has shown no activity for this long. Keep it above the longest run
+     * (the CronJob's activeDeadlineSeconds); PT0S takes over at once.
+     */
+    private java.time.Duration recoverAfter = java.time.Duration.ofHours(4);
+
     private List<Monitor> monitors = new ArrayList<>();
 
     public String getZone() { return zone; }
     public void setZone(String zone) { this.zone = zone; }
     public int getPartitionThreads() { return partitionThreads; }
     public void setPartitionThreads(int partitionThreads) { this.partitionThreads = partitionThreads; }
+    public java.time.Duration getRecoverAfter() { return recoverAfter; }
+    public void setRecoverAfter(java.time.Duration recoverAfter) { this.recoverAfter = recoverAfter; }
     public List<Monitor> getMonitors() { return monitors; }
     public void setMonitors(List<Monitor> monitors) { this.monitors = monitors; }
 

@@ -1,6 +1,10 @@
 package io.driftwatch.job;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,6 +19,8 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 
 import io.driftwatch.config.MonitorConfigurationException;
 
@@ -28,10 +34,17 @@ public class DriftJobLauncher {
 
     private final JobOperator jobOperator;
     private final Job driftJob;
+    private final JobRepository jobRepository;
+    private final Clock clock;
+    private final Duration recoverAfter;
 
-    public DriftJobLauncher(JobOperator jobOperator, Job driftJob) {
+    public DriftJobLauncher(JobOperator jobOperator, Job driftJob, JobRepository jobRepository, Clock clock,
+                            Duration recoverAfter) {
         this.jobOperator = jobOperator;
         this.driftJob = driftJob;
+        this.jobRepository = jobRepository;
+        this.clock = clock;
+        this.recoverAfter = recoverAfter;
     }
 
     /** What happened: the exit code, a message for the console, and the execution when one ran. */
@@ -45,18 +58,51 @@ public class DriftJobLauncher {
     public Outcome launch(LocalDate runDate) {
         JobExecution execution;
         try {
+            recoverIfAbandoned(runDate);
             execution = jobOperator.start(driftJob, parameters(runDate));
         } catch (JobInstanceAlreadyCompleteException e) {
             return new Outcome(ExitCodes.ALREADY_COMPLETE, "driftJob already completed for runDate=" + runDate
                     + "; nothing was written. Reports are in drift_run / drift_report.", null);
         } catch (JobExecutionAlreadyRunningException e) {
             return new Outcome(ExitCodes.ALREADY_RUNNING, "driftJob is already running for runDate=" + runDate
-                    + " in another process; nothing was written. If that process died, rerun after it is recovered.", null);
+                    + " in another process; nothing was written. If that process died, its run is recovered and resumed"
+                    + " once idle for driftwatch.recover-after (" + recoverAfter + "); to take over now, when you are sure"
+                    + " it is not running, rerun with --driftwatch.recover-after=PT0S.", null);
         } catch (Exception e) {
             log.error("driftJob could not start for runDate={}", runDate, e);
             return new Outcome(ExitCodes.UNEXPECTED, "driftJob could not start for runDate=" + runDate + ": " + e.getMessage(), null);
         }
         return outcome(runDate, execution);
+    }
+
+    /**
+     * A process killed mid-run (OOM, evicted pod) leaves its execution STARTED, which would block the
+     * date forever. Once it has shown no activity for {@code recoverAfter} it is marked FAILED
+     * (Spring Batch's recover), so that the start below restarts it from the failed step.
+     */
+    private void recoverIfAbandoned(LocalDate runDate) {
+        JobExecution last = jobRepository.getLastJobExecution(DriftJobConfiguration.JOB_NAME, parameters(runDate));
+        if (last == null) {
+            return;
+        }
+        boolean running = last.isRunning() || last.getStepExecutions().stream().anyMatch(s -> s.getStatus().isRunning());
+        if (!running) {
+            return;
+        }
+        LocalDateTime lastActivity = last.getLastUpdated() != null ? last.getLastUpdated() : last.getCreateTime();
+        for (StepExecution step : last.getStepExecutions()) {
+            if (step.getLastUpdated() != null && (lastActivity == null || step.getLastUpdated().isAfter(lastActivity))) {
+                lastActivity = step.getLastUpdated();
+            }
+        }
+        // Spring Batch records local wall-clock times of the system zone.
+        LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneId.systemDefault()));
+        if (lastActivity != null && Duration.between(lastActivity, now).compareTo(recoverAfter) < 0) {
+            return;
+        }
+        log.warn("driftJob execution {} for runDate={} is {} but idle since {} (driftwatch.recover-after={}): recovering it"
+                + " as abandoned and restarting the date", last.getId(), runDate, last.getStatus(), lastActivity, recoverAfter);
+        jobOperator.recover(last);
     }
 
     /**

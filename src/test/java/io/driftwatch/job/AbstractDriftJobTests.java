@@ -2,7 +2,10 @@ package io.driftwatch.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -10,7 +13,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,6 +54,10 @@ abstract class AbstractDriftJobTests {
     @Autowired JdbcTemplate jdbc;
     @Autowired JsonMapper json;
     @Autowired FaultInjection faults;
+    @Autowired JobRepository jobRepository;
+    @Autowired JobOperator jobOperator;
+    @Autowired Job driftJob;
+    @Autowired MeterRegistry meters;
 
     SyntheticDriftGenerator generator;
 
@@ -204,6 +219,62 @@ abstract class AbstractDriftJobTests {
         assertThat(driftedFeatures(runDate)).containsExactlyInAnyOrder("credit_score", "channel");
         assertThat(tasks(runDate)).hasSize(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM drift_run WHERE run_date = ?", Long.class, runDate)).isEqualTo(1);
+    }
+
+    @Test
+    void aRunLeftStartedByAKilledProcessExitsFourUntilItIsIdleLongEnoughThenResumes() {
+        LocalDate runDate = LocalDate.of(2026, 3, 10);
+        givenWindow(runDate, Set.of("age"), 6);
+        givenPerformance(runDate, 0.91, 0.2);
+        // What a pod killed mid-run leaves behind: an execution that says STARTED forever.
+        JobParameters parameters = DriftJobLauncher.parameters(runDate);
+        JobExecution killed = jobRepository.createJobExecution(jobRepository.createJobInstance("driftJob", parameters),
+                parameters, new ExecutionContext());
+        killed.setStatus(BatchStatus.STARTED);
+        killed.setStartTime(LocalDateTime.now());
+        jobRepository.update(killed);
+
+        DriftJobLauncher.Outcome blocked = launcher.launch(runDate);
+
+        assertThat(blocked.exitCode()).isEqualTo(ExitCodes.ALREADY_RUNNING);
+        assertThat(blocked.exitCode().code()).isEqualTo(4);
+        assertThat(blocked.message()).contains("driftwatch.recover-after");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM drift_run WHERE run_date = ?", Long.class, runDate)).isZero();
+
+        DriftJobLauncher takeOver = new DriftJobLauncher(jobOperator, driftJob, jobRepository, Clock.systemUTC(), Duration.ZERO);
+        DriftJobLauncher.Outcome resumed = takeOver.launch(runDate);
+
+        assertThat(resumed.exitCode()).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(driftedFeatures(runDate)).containsExactly("age");
+        assertThat(reportRows(runDate)).isEqualTo(REPORT_ROWS_PER_RUN);
+        assertThat(tasks(runDate)).hasSize(1);
+        assertThat(jobRepository.getJobExecution(killed.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
+    }
+
+    @Test
+    void publishesDriftScoresAndCountersAsMeters() {
+        LocalDate runDate = LocalDate.of(2026, 3, 11);
+        givenWindow(runDate, Set.of("region"), 7);
+        givenPerformance(runDate, 0.91, 0.2);
+        double enqueuedBefore = counter("driftwatch.retraining.tasks.enqueued", "monitor", "loans", "model", "credit-risk");
+        double driftedBefore = counter("driftwatch.features.drifted", "monitor", "loans");
+
+        assertThat(launcher.launch(runDate).exitCode()).isEqualTo(ExitCodes.COMPLETED);
+
+        for (Map<String, Object> row : jdbc.queryForList(
+                "SELECT feature, method, score FROM drift_report WHERE run_date = ?", runDate)) {
+            assertThat(meters.get("driftwatch.drift.score").tags("monitor", "loans", "feature", (String) row.get("feature"),
+                    "method", (String) row.get("method")).gauge().value())
+                    .isEqualTo(((Number) row.get("score")).doubleValue());
+        }
+        assertThat(counter("driftwatch.features.drifted", "monitor", "loans") - driftedBefore).isEqualTo(1.0);
+        assertThat(counter("driftwatch.retraining.tasks.enqueued", "monitor", "loans", "model", "credit-risk") - enqueuedBefore)
+                .isEqualTo(1.0);
+    }
+
+    private double counter(String name, String... tags) {
+        io.micrometer.core.instrument.Counter counter = meters.find(name).tags(tags).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     void givenWindow(LocalDate runDate, Set<String> shifted, long seed) {
