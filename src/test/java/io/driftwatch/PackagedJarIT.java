@@ -81,22 +81,25 @@ class PackagedJarIT {
 
         assertThat(first.exitCode).as(first.output).isZero();
         assertThat(first.output).contains("retraining tasks enqueued: 1");
-        Map<String, Object> run = jdbc.queryForMap("SELECT * FROM drift_run WHERE monitor = 'loans'");
+        Map<String, Object> run = jdbc.queryForMap("SELECT * FROM drift_run WHERE run_date = DATE '2026-03-02'");
         assertThat(run.get("status")).isEqualTo("COMPLETED");
         assertThat(run.get("performance_status")).isEqualTo("MISSING");
         assertThat(((Number) run.get("current_rows")).longValue()).isEqualTo(4_000);
-        assertThat(jdbc.queryForList("SELECT feature || ':' || method || ':' || drifted FROM drift_report ORDER BY 1", String.class))
+        assertThat(jdbc.queryForList("SELECT feature || ':' || method || ':' || drifted FROM drift_report"
+                + " WHERE run_date = DATE '2026-03-02' ORDER BY 1", String.class))
                 .containsExactly("income:mean_shift:true", "income:psi:true", "region:psi:true");
-        assertThat(jdbc.queryForObject("SELECT status FROM retraining_task WHERE monitor = 'loans'", String.class))
+        assertThat(jdbc.queryForObject("SELECT status FROM retraining_task WHERE run_date = DATE '2026-03-02'", String.class))
                 .isEqualTo("PENDING");
         // jsonb on PostgreSQL: analysts can query into the evidence.
-        assertThat(jdbc.queryForObject("SELECT jsonb_array_length(evidence -> 'drifted_features') FROM retraining_task",
+        assertThat(jdbc.queryForObject("SELECT jsonb_array_length(evidence -> 'drifted_features') FROM retraining_task"
+                + " WHERE run_date = DATE '2026-03-02'",
                 Integer.class)).isEqualTo(3);
 
         Result rerun = runJar(monitors, "runDate=2026-03-02");
 
         assertThat(rerun.exitCode).as(rerun.output).isEqualTo(3);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM drift_report", Long.class)).isEqualTo(3);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM drift_report WHERE run_date = DATE '2026-03-02'", Long.class))
+                .isEqualTo(3);
     }
 
     @Test
@@ -116,6 +119,58 @@ class PackagedJarIT {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM drift_run WHERE run_date = DATE '2026-03-04'", Long.class)).isZero();
     }
 
+    @Test
+    void sigtermStopsTheRunningJobAndTheNextAttemptResumesTheDate() throws Exception {
+        // A window large enough that the job is still profiling when the pod is told to terminate.
+        jdbc.update("""
+                INSERT INTO loan_features (scored_at, income, age, credit_score, debt_ratio, region, channel)
+                SELECT timestamptz '2026-04-01 00:00:00+00' + i * interval '50 milliseconds', 30000 + (i % 1000) * 50.0,
+                       20 + i % 60, 600 + i % 200, (i % 100) / 100.0,
+                       CASE i % 3 WHEN 0 THEN 'north' WHEN 1 THEN 'south' ELSE 'east' END, 'web'
+                FROM generate_series(0, 1499999) AS i""");
+        Path monitors = write("monitors.yaml", MONITORS.formatted("P1D", "region"));
+        Process process = start(monitors, "runDate=2026-04-02");
+        StringBuilder output = new StringBuilder();
+        java.util.concurrent.CountDownLatch opened = new java.util.concurrent.CountDownLatch(1);
+        Thread reader = new Thread(() -> {
+            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    output.append(line).append('\n');
+                    if (line.contains("opened for window")) {
+                        opened.countDown();
+                    }
+                }
+            } catch (IOException ignored) {
+                // process ended
+            }
+        });
+        reader.start();
+        assertThat(opened.await(2, TimeUnit.MINUTES)).as("job started").isTrue();
+
+        // SIGTERM, as Kubernetes sends it (Process.destroy would also close our end of its output)
+        process.toHandle().destroy();
+
+        assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        reader.join(10_000);
+        assertThat(process.exitValue()).as(output.toString()).isEqualTo(143);
+        assertThat(output.toString()).contains("Termination requested");
+        assertThat(jdbc.queryForObject("SELECT status FROM batch_job_execution ORDER BY job_execution_id DESC LIMIT 1",
+                String.class)).isEqualTo("STOPPED");
+        assertThat(jdbc.queryForObject("SELECT status FROM drift_run WHERE run_date = DATE '2026-04-02'", String.class))
+                .isEqualTo("FAILED");
+
+        Result resumed = runJar(monitors, "runDate=2026-04-02");
+
+        assertThat(resumed.exitCode).as(resumed.output).isZero();
+        assertThat(jdbc.queryForObject("SELECT status FROM drift_run WHERE run_date = DATE '2026-04-02'", String.class))
+                .isEqualTo("COMPLETED");
+        assertThat(jdbc.queryForObject("SELECT current_rows FROM drift_run WHERE run_date = DATE '2026-04-02'", Long.class))
+                .isEqualTo(1_500_000L);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM drift_report WHERE run_date = DATE '2026-04-02'", Long.class))
+                .isEqualTo(3);
+    }
+
     private Path write(String name, String content) throws IOException {
         return Files.writeString(dir.resolve(name), content);
     }
@@ -124,6 +179,13 @@ class PackagedJarIT {
     }
 
     private Result runJar(Path monitors, String... args) throws Exception {
+        Process process = start(monitors, args);
+        byte[] out = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8));
+    }
+
+    private Process start(Path monitors, String... args) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-jar", System.getProperty("driftwatch.jar"),
                 "--spring.config.additional-location=file:" + monitors));
@@ -132,9 +194,6 @@ class PackagedJarIT {
         builder.environment().put("SPRING_DATASOURCE_URL", url);
         builder.environment().put("SPRING_DATASOURCE_USERNAME", "postgres");
         builder.environment().put("SPRING_DATASOURCE_PASSWORD", "");
-        Process process = builder.start();
-        byte[] out = process.getInputStream().readAllBytes();
-        assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
-        return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8));
+        return builder.start();
     }
 }

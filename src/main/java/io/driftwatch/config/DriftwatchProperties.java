@@ -29,6 +29,9 @@ public class DriftwatchProperties {
      */
     private java.time.Duration recoverAfter = java.time.Duration.ofHours(4);
 
+    /** On SIGTERM, how long to wait for the running job to stop at a step boundary (below the pod's grace period). */
+    private java.time.Duration shutdownGrace = java.time.Duration.ofSeconds(100);
+
     private List<Monitor> monitors = new ArrayList<>();
 
     public String getZone() { return zone; }
@@ -37,6 +40,8 @@ public class DriftwatchProperties {
     public void setPartitionThreads(int partitionThreads) { this.partitionThreads = partitionThreads; }
     public java.time.Duration getRecoverAfter() { return recoverAfter; }
     public void setRecoverAfter(java.time.Duration recoverAfter) { this.recoverAfter = recoverAfter; }
+    public java.time.Duration getShutdownGrace() { return shutdownGrace; }
+    public void setShutdownGrace(java.time.Duration shutdownGrace) { this.shutdownGrace = shutdownGrace; }
     public List<Monitor> getMonitors() { return monitors; }
     public void setMonitors(List<Monitor> monitors) { this.monitors = monitors; }
 

@@ -9,6 +9,8 @@ import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,8 +43,9 @@ public class DriftJobConfiguration {
 
     @Bean
     Job driftJob(JobRepository jobRepository, Step prepare, Step profile, Step drift, Step decide, Step publish,
-                 DriftJobListener listener) {
+                 DriftJobListener listener, GracefulStop gracefulStop) {
         return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(gracefulStop)
                 .listener(listener)
                 .start(prepare).next(profile).next(drift).next(decide).next(publish)
                 .build();
@@ -51,6 +54,12 @@ public class DriftJobConfiguration {
     @Bean
     DriftJobListener driftJobListener(JdbcDriftRunDao runs) {
         return new DriftJobListener(runs);
+    }
+
+    @Bean
+    GracefulStop gracefulStop(ObjectProvider<JobOperator> jobOperator,
+                              @Value("${driftwatch.shutdown-grace:PT100S}") java.time.Duration grace) {
+        return new GracefulStop(jobOperator, grace);
     }
 
     /** Runs partitions; deliberately not the job launcher's executor (that one must stay synchronous). */

@@ -1,0 +1,69 @@
+package io.driftwatch.job;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * On SIGTERM (pod eviction, rollout, node drain) asks the running job to stop and waits for it,
+ * so that it ends STOPPED with its database state intact and the next attempt resumes the date.
+ * Spring Boot's own shutdown hook is switched off (spring.main.register-shutdown-hook=false): it
+ * would close the connection pool under the running job and leave it STARTED.
+ */
+class GracefulStop implements JobExecutionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(GracefulStop.class);
+
+    private final ObjectProvider<JobOperator> jobOperator;
+    private final Duration grace;
+    private volatile CountDownLatch finished;
+    private volatile Thread hook;
+
+    GracefulStop(ObjectProvider<JobOperator> jobOperator, Duration grace) {
+        this.jobOperator = jobOperator;
+        this.grace = grace;
+    }
+
+    @Override
+    public void beforeJob(JobExecution execution) {
+        CountDownLatch latch = new CountDownLatch(1);
+        finished = latch;
+        hook = new Thread(() -> {
+            log.warn("Termination requested: stopping driftJob execution {} at the next step boundary (waiting up to {})",
+                    execution.getId(), grace);
+            try {
+                jobOperator.getObject().stop(execution);
+                if (!latch.await(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                    log.error("driftJob execution {} did not stop within {}; it stays STARTED and is recovered by a later"
+                            + " run after driftwatch.recover-after", execution.getId(), grace);
+                }
+            } catch (Exception e) {
+                log.error("Could not stop driftJob execution {} gracefully", execution.getId(), e);
+            }
+        }, "driftwatch-graceful-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    @Override
+    public void afterJob(JobExecution execution) {
+        CountDownLatch latch = finished;
+        if (latch != null) {
+            latch.countDown();
+        }
+        Thread registered = hook;
+        if (registered != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(registered);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it is waiting for the latch counted down above
+            }
+        }
+    }
+}
