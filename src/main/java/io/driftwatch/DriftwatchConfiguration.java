@@ -27,6 +27,7 @@ import io.driftwatch.drift.DriftMethods;
 import io.driftwatch.job.DriftJobLauncher;
 import io.driftwatch.job.DriftwatchRunner;
 import io.driftwatch.report.FeatureReporter;
+import io.driftwatch.report.JdbcBaselineProfileDao;
 import io.driftwatch.report.JdbcDriftReportDao;
 import io.driftwatch.report.JdbcDriftRunDao;
 import io.driftwatch.report.JdbcWindowProfileDao;
@@ -105,6 +106,11 @@ public class DriftwatchConfiguration {
     @Bean
     JdbcWindowProfileDao jdbcWindowProfileDao(JdbcTemplate jdbc) {
         return new JdbcWindowProfileDao(jdbc);
+    }
+
+    @Bean
+    JdbcBaselineProfileDao jdbcBaselineProfileDao(JdbcTemplate jdbc) {
+        return new JdbcBaselineProfileDao(jdbc);
     }
 
     @Bean

@@ -93,7 +93,10 @@ public class DriftwatchProperties {
         private String table;
         private String from;
         private String to;
+        private String version;
 
+        public String getVersion() { return version; }
+        public void setVersion(String version) { this.version = version; }
         public String getTable() { return table; }
         public void setTable(String table) { this.table = table; }
         public String getFrom() { return from; }

@@ -48,8 +48,15 @@ public record Monitor(String name, String model, SqlIdentifier sourceTable, SqlI
                 .orElseThrow(() -> new IllegalArgumentException("monitor '" + name + "' has no feature '" + featureName + "'"));
     }
 
-    /** Baseline definition: {@code from}/{@code to} both null means the whole table. */
-    public record Baseline(SqlIdentifier table, Instant from, Instant to) {
+    /**
+     * Baseline definition: {@code from}/{@code to} both null means the whole table. {@code version},
+     * when set, identifies the baseline's content for the profile cache instead of its row count.
+     */
+    public record Baseline(SqlIdentifier table, Instant from, Instant to, String version) {
+        public Baseline(SqlIdentifier table, Instant from, Instant to) {
+            this(table, from, to, null);
+        }
+
         public Baseline {
             Objects.requireNonNull(table, "table");
             if ((from == null) != (to == null)) {

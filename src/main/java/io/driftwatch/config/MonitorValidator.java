@@ -163,7 +163,7 @@ public final class MonitorValidator {
             return null;
         }
         return new Monitor(name, m.getModel(), sourceTable, timestamp,
-                new Monitor.Baseline(baselineTable, from, to), window, features, retraining, performance);
+                new Monitor.Baseline(baselineTable, from, to, blankToNull(b.getVersion())), window, features, retraining, performance);
     }
 
     private SqlIdentifier identifier(String monitor, String key, String value, boolean qualified,
@@ -279,6 +279,10 @@ public final class MonitorValidator {
             return null;
         }
         return new Monitor.RetrainingPolicy(floor, ceiling);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private static Double number(String value) {

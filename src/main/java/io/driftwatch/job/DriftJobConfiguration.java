@@ -19,7 +19,10 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import io.driftwatch.config.MonitorCatalog;
+import org.springframework.jdbc.core.JdbcTemplate;
+
 import io.driftwatch.report.FeatureReporter;
+import io.driftwatch.report.JdbcBaselineProfileDao;
 import io.driftwatch.report.JdbcDriftReportDao;
 import io.driftwatch.report.JdbcDriftRunDao;
 import io.driftwatch.report.JdbcWindowProfileDao;
@@ -99,9 +102,12 @@ public class DriftJobConfiguration {
 
     @Bean
     Step profileWindow(JobRepository jobRepository, PlatformTransactionManager tm, MonitorCatalog catalog,
-                       JdbcFeatureSource source, JdbcDriftRunDao runs, JdbcWindowProfileDao profiles) {
+                       JdbcFeatureSource source, JdbcDriftRunDao runs, JdbcWindowProfileDao profiles,
+                       JdbcSchemaInspector inspector, JdbcTemplate jdbc, JdbcBaselineProfileDao baselineProfiles) {
+        DriftTasklets.BaselineCache baselines = new DriftTasklets.BaselineCache(catalog, source, inspector, jdbc,
+                baselineProfiles, runs);
         return new StepBuilder("profileWindow", jobRepository)
-                .tasklet(new DriftTasklets.ProfileWindow(catalog, source, runs, profiles), tm).build();
+                .tasklet(new DriftTasklets.ProfileWindow(catalog, source, runs, profiles, baselines), tm).build();
     }
 
     @Bean

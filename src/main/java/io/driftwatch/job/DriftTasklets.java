@@ -28,6 +28,8 @@ import io.driftwatch.report.JdbcWindowProfileDao;
 import io.driftwatch.report.JdbcWindowProfileDao.Side;
 import io.driftwatch.retrain.JdbcRetrainingTaskDao;
 import io.driftwatch.retrain.RunDecider;
+import io.driftwatch.report.JdbcBaselineProfileDao;
+import io.driftwatch.source.BaselineFingerprint;
 import io.driftwatch.source.JdbcFeatureSource;
 import io.driftwatch.source.JdbcSchemaInspector;
 import io.driftwatch.source.WindowProfile;
@@ -82,7 +84,7 @@ final class DriftTasklets {
 
     /** Step 2 (one partition per monitor and window): one pass over the window into feature profiles. */
     record ProfileWindow(MonitorCatalog catalog, JdbcFeatureSource source, JdbcDriftRunDao runs,
-                         JdbcWindowProfileDao profiles) implements Tasklet {
+                         JdbcWindowProfileDao profiles, BaselineCache baselines) implements Tasklet {
         @Override
         public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
             StepExecution step = step(chunkContext);
@@ -93,8 +95,7 @@ final class DriftTasklets {
             DriftRun run = runs.find(monitor.name(), runDate).orElseThrow(() -> new DriftwatchException(
                     "drift_run of monitor '" + monitor.name() + "' for " + runDate + " is missing; rerun the date"));
             WindowProfile window = side == Side.BASELINE
-                    ? source.profile(monitor, monitor.baseline().table(), monitor.baseline().from(), monitor.baseline().to(),
-                            catalog.zone(), rows -> log.info("Monitor {} {}: {} rows read", monitor.name(), side.column(), rows))
+                    ? baselines.profile(monitor, run.id())
                     : source.profile(monitor, monitor.sourceTable(), run.windowStart(), run.windowEnd(), catalog.zone(),
                             rows -> log.info("Monitor {} {}: {} rows read", monitor.name(), side.column(), rows));
             profiles.replace(run.id(), side, window);
@@ -102,6 +103,30 @@ final class DriftTasklets {
             log.info("Monitor {} {}: profiled {} rows of {} features", monitor.name(), side.column(), window.rowsRead(),
                     window.features().size());
             return RepeatStatus.FINISHED;
+        }
+    }
+
+    /** The baseline of a monitor: from the cache while its fingerprint is unchanged, else one scan that refills it. */
+    record BaselineCache(MonitorCatalog catalog, JdbcFeatureSource source, JdbcSchemaInspector inspector,
+                         org.springframework.jdbc.core.JdbcTemplate jdbc, JdbcBaselineProfileDao cache, JdbcDriftRunDao runs) {
+
+        WindowProfile profile(Monitor monitor, long runId) {
+            BaselineFingerprint fingerprint = BaselineFingerprint.of(monitor, jdbc, inspector, catalog.zone());
+            List<String> features = monitor.features().stream().map(Monitor.Feature::name).toList();
+            WindowProfile cached = cache.find(monitor.name(), fingerprint.value(), features).orElse(null);
+            if (cached != null) {
+                log.info("Monitor {} baseline: unchanged ({}), reusing its cached profile", monitor.name(), fingerprint.data());
+                runs.recordBaselineSource(runId, "cache", fingerprint.value());
+                return cached;
+            }
+            log.info("Monitor {} baseline: {} ({}), profiling it", monitor.name(),
+                    "no cached profile for this fingerprint", fingerprint.data());
+            WindowProfile scanned = source.profile(monitor, monitor.baseline().table(), monitor.baseline().from(),
+                    monitor.baseline().to(), catalog.zone(),
+                    rows -> log.info("Monitor {} baseline: {} rows read", monitor.name(), rows));
+            cache.store(monitor.name(), fingerprint.value(), fingerprint.definition(), scanned);
+            runs.recordBaselineSource(runId, "scan", fingerprint.value());
+            return scanned;
         }
     }
 

@@ -35,6 +35,8 @@ public class JdbcDriftRunDao {
             FROM drift_run""";
 
     private static final String SET_ROWS_BASELINE = "UPDATE drift_run SET baseline_rows = ?, updated_at = ? WHERE id = ?";
+    private static final String SET_BASELINE_SOURCE =
+            "UPDATE drift_run SET baseline_source = ?, baseline_fingerprint = ?, updated_at = ? WHERE id = ?";
     private static final String SET_ROWS_CURRENT = "UPDATE drift_run SET current_rows = ?, updated_at = ? WHERE id = ?";
 
     private static final String COMPLETE_TEMPLATE = """
@@ -82,6 +84,11 @@ public class JdbcDriftRunDao {
 
     public void recordRows(long runId, boolean baseline, long rows) {
         expectOne(jdbc.update(baseline ? SET_ROWS_BASELINE : SET_ROWS_CURRENT, rows, now(), runId), "record rows of run " + runId);
+    }
+
+    /** Records whether the baseline was scanned or taken from the cache, and its fingerprint. */
+    public void recordBaselineSource(long runId, String source, String fingerprint) {
+        expectOne(jdbc.update(SET_BASELINE_SOURCE, source, fingerprint, now(), runId), "record baseline source of run " + runId);
     }
 
     /**

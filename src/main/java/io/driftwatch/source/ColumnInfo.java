@@ -30,6 +30,15 @@ public record ColumnInfo(String name, int jdbcType, String typeName) {
         return TimeBinding.UTC_LOCAL;
     }
 
+    /** The bound as this column compares with it (see {@link TimeBinding}). */
+    public Object bind(java.time.Instant instant, java.time.ZoneId zone) {
+        return switch (timeBinding()) {
+            case OFFSET -> instant.atOffset(java.time.ZoneOffset.UTC);
+            case UTC_LOCAL -> java.time.LocalDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
+            case DATE -> instant.atZone(zone).toLocalDate();
+        };
+    }
+
     /** Window bounds are instants; each column type needs them in its own shape. */
     public enum TimeBinding {
         /** {@code timestamp with time zone}: bound as an OffsetDateTime in UTC. */

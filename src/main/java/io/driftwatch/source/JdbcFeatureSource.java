@@ -3,9 +3,7 @@ package io.driftwatch.source;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +59,7 @@ public class JdbcFeatureSource {
             sql.append(" WHERE ").append(monitor.timestampColumn().quoted()).append(" >= ? AND ")
                     .append(monitor.timestampColumn().quoted()).append(" < ?");
             ColumnInfo ts = timestampColumn(monitor, table);
-            args = new Object[] {bind(ts, from, zone), bind(ts, to, zone)};
+            args = new Object[] {ts.bind(from, zone), ts.bind(to, zone)};
         }
         FeatureProfile[] profiles = new FeatureProfile[features.size()];
         boolean[] numeric = new boolean[features.size()];
@@ -99,7 +97,7 @@ public class JdbcFeatureSource {
         }
     }
 
-    private ColumnInfo timestampColumn(Monitor monitor, SqlIdentifier table) {
+    ColumnInfo timestampColumn(Monitor monitor, SqlIdentifier table) {
         Map<String, ColumnInfo> columns = inspector.columns(table);
         ColumnInfo ts = columns == null ? null : columns.get(monitor.timestampColumn().name());
         if (ts == null) {
@@ -109,13 +107,6 @@ public class JdbcFeatureSource {
         return ts;
     }
 
-    private static Object bind(ColumnInfo column, Instant instant, ZoneId zone) {
-        return switch (column.timeBinding()) {
-            case OFFSET -> instant.atOffset(ZoneOffset.UTC);
-            case UTC_LOCAL -> LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-            case DATE -> instant.atZone(zone).toLocalDate();
-        };
-    }
 
     /** Names of the monitor's feature columns, for log lines. */
     public static List<String> columnNames(Monitor monitor) {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -270,6 +271,46 @@ abstract class AbstractDriftJobTests {
         assertThat(counter("driftwatch.features.drifted", "monitor", "loans") - driftedBefore).isEqualTo(1.0);
         assertThat(counter("driftwatch.retraining.tasks.enqueued", "monitor", "loans", "model", "credit-risk") - enqueuedBefore)
                 .isEqualTo(1.0);
+    }
+
+    @Test
+    void anUnchangedBaselineIsProfiledOnceAndReusedUntilItsDataChanges() {
+        OffsetDateTime extraAt = OffsetDateTime.parse("2026-01-15T12:00:00Z");
+        LocalDate changed = LocalDate.of(2026, 3, 12);
+        LocalDate scanned = LocalDate.of(2026, 3, 13);
+        LocalDate cached = LocalDate.of(2026, 3, 14);
+        for (LocalDate d : List.of(changed, scanned, cached)) {
+            givenWindow(d, Set.of("age"), 8);
+            givenPerformance(d, 0.91, 0.2);
+        }
+        // given a baseline with one more row than usual
+        jdbc.update("INSERT INTO loan_features (scored_at, income, age, credit_score, debt_ratio, region, channel)"
+                + " VALUES (?, 40000, 40, 680, 0.3, 'north', 'web')", extraAt);
+        try {
+            assertThat(launcher.launch(changed).exitCode()).isEqualTo(ExitCodes.COMPLETED);
+        } finally {
+            jdbc.update("DELETE FROM loan_features WHERE scored_at = ?", extraAt);
+        }
+
+        assertThat(launcher.launch(scanned).exitCode()).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(launcher.launch(cached).exitCode()).isEqualTo(ExitCodes.COMPLETED);
+
+        assertThat(run(changed).get("baseline_source")).isEqualTo("scan");
+        assertThat(((Number) run(changed).get("baseline_rows")).longValue()).isEqualTo(ROWS + 1);
+        assertThat(run(scanned).get("baseline_source")).isEqualTo("scan");
+        assertThat(run(cached).get("baseline_source")).isEqualTo("cache");
+        assertThat(run(cached).get("baseline_fingerprint")).isEqualTo(run(scanned).get("baseline_fingerprint"))
+                .isNotEqualTo(run(changed).get("baseline_fingerprint"));
+        assertThat(((Number) run(cached).get("baseline_rows")).longValue()).isEqualTo(ROWS);
+        // the cached profile scores exactly as the scanned one did on the same window
+        assertThat(scores(cached)).isEqualTo(scores(scanned)).hasSize(REPORT_ROWS_PER_RUN);
+    }
+
+    private Map<String, Double> scores(LocalDate runDate) {
+        Map<String, Double> scores = new java.util.TreeMap<>();
+        jdbc.queryForList("SELECT feature, method, score FROM drift_report WHERE run_date = ?", runDate)
+                .forEach(r -> scores.put(r.get("feature") + "/" + r.get("method"), ((Number) r.get("score")).doubleValue()));
+        return scores;
     }
 
     private double counter(String name, String... tags) {
