@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.driftwatch.config.MonitorCatalog;
 import io.driftwatch.demo.DemoData;
+import io.driftwatch.telemetry.ProcessPeaks;
 import io.driftwatch.telemetry.SummaryPrinter;
 
 /**
@@ -58,6 +59,7 @@ public class DriftwatchRunner implements ApplicationRunner, ExitCodeGenerator {
             DemoData.load(jdbc, arguments.runDate(), catalog.zone());
         }
         DriftJobLauncher.Outcome outcome = launcher.launch(arguments.runDate());
+        log.info("driftJob {} for runDate={}: {}", outcome.exitCode(), arguments.runDate(), ProcessPeaks.describe());
         finish(outcome.exitCode(), outcome.message());
     }
 
