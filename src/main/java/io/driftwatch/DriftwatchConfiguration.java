@@ -125,8 +125,8 @@ public class DriftwatchConfiguration {
 
     @Bean
     RunDecider runDecider(JdbcDriftRunDao runs, JdbcDriftReportDao reports, JdbcTemplate jdbc,
-                          JdbcRetrainingTaskDao tasks, JsonMapper json) {
-        return new RunDecider(runs, reports, new JdbcModelPerformanceDao(jdbc), tasks, json);
+                          JdbcRetrainingTaskDao tasks, JsonMapper json, Clock clock) {
+        return new RunDecider(runs, reports, new JdbcModelPerformanceDao(jdbc), tasks, json, clock);
     }
 
     @Bean

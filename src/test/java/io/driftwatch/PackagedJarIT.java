@@ -66,6 +66,16 @@ class PackagedJarIT {
                 4_000, Set.of("income", "region"), 2);
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void noOpenTaskFromAnotherTest() {
+        // A model has at most one open task; each test judges its own night.
+        if (jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'retraining_task'"
+                + " AND table_schema = current_schema()", Long.class) > 0) {
+            jdbc.update("UPDATE retraining_task SET status = 'CANCELLED', finished_at = now(), updated_at = now()"
+                    + " WHERE status IN ('PENDING', 'RUNNING', 'RETRYABLE', 'AWAITING_APPROVAL')");
+        }
+    }
+
     @AfterAll
     static void dropSchema() {
         if (url != null) {

@@ -121,10 +121,37 @@ public class DriftwatchProperties {
     public static class Retraining {
         private String accuracyFloor = "0.78";
         private String latencyCeiling = "0.5";
+        private String driftShare;
+        private List<String> criticalFeatures = new ArrayList<>();
+        private String minRows = "0";
+        private String cooldown = "PT0S";
+        private String maxTasks = "0";
+        private String period = "P30D";
+        private boolean approval;
+        private int priority;
+        private String maxAttempts = "5";
 
         public String getAccuracyFloor() { return accuracyFloor; }
         public void setAccuracyFloor(String accuracyFloor) { this.accuracyFloor = accuracyFloor; }
         public String getLatencyCeiling() { return latencyCeiling; }
         public void setLatencyCeiling(String latencyCeiling) { this.latencyCeiling = latencyCeiling; }
+        public String getDriftShare() { return driftShare; }
+        public void setDriftShare(String driftShare) { this.driftShare = driftShare; }
+        public List<String> getCriticalFeatures() { return criticalFeatures; }
+        public void setCriticalFeatures(List<String> criticalFeatures) { this.criticalFeatures = criticalFeatures; }
+        public String getMinRows() { return minRows; }
+        public void setMinRows(String minRows) { this.minRows = minRows; }
+        public String getCooldown() { return cooldown; }
+        public void setCooldown(String cooldown) { this.cooldown = cooldown; }
+        public String getMaxTasks() { return maxTasks; }
+        public void setMaxTasks(String maxTasks) { this.maxTasks = maxTasks; }
+        public String getPeriod() { return period; }
+        public void setPeriod(String period) { this.period = period; }
+        public boolean isApproval() { return approval; }
+        public void setApproval(boolean approval) { this.approval = approval; }
+        public int getPriority() { return priority; }
+        public void setPriority(int priority) { this.priority = priority; }
+        public String getMaxAttempts() { return maxAttempts; }
+        public void setMaxAttempts(String maxAttempts) { this.maxAttempts = maxAttempts; }
     }
 }

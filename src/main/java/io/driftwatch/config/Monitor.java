@@ -92,9 +92,32 @@ public record Monitor(String name, String model, SqlIdentifier sourceTable, SqlI
         }
     }
 
-    /** Performance limits: retrain when accuracy is below the floor or latency (seconds) above the ceiling. */
-    public record RetrainingPolicy(double accuracyFloor, double latencyCeiling) {
+    /**
+     * When a monitor asks for retraining, and the guardrails that keep noisy nights from burning money.
+     *
+     * @param accuracyFloor    retrain when accuracy is below it (0..1)
+     * @param latencyCeiling   retrain when latency in seconds is above it
+     * @param driftShare       when set, drift asks for retraining only as dataset drift: at least this share of
+     *                         evaluated features drifted (or a critical feature drifted); null: any drifted feature
+     * @param criticalFeatures features whose drift alone asks for retraining when {@code driftShare} is set
+     * @param minRows          no retraining on a current window with fewer rows (0: no minimum)
+     * @param cooldown         no new task within this long after the model's last SUCCEEDED retraining (zero: none)
+     * @param maxTasks         at most this many tasks per model per {@code period} (0: unlimited)
+     * @param period           the rate-limit period
+     * @param approval         new tasks wait in AWAITING_APPROVAL until an operator approves them
+     * @param priority         priority of new tasks (higher first)
+     * @param maxAttempts      attempts before a task is dead-lettered (FAILED)
+     */
+    public record RetrainingPolicy(double accuracyFloor, double latencyCeiling, Double driftShare,
+                                   List<String> criticalFeatures, long minRows, Duration cooldown, int maxTasks,
+                                   Duration period, boolean approval, int priority, int maxAttempts) {
+
         public static final RetrainingPolicy REFERENCE_DEFAULTS = new RetrainingPolicy(0.78, 0.5);
+
+        /** The reference rules with no guardrails. */
+        public RetrainingPolicy(double accuracyFloor, double latencyCeiling) {
+            this(accuracyFloor, latencyCeiling, null, List.of(), 0, Duration.ZERO, 0, Duration.ofDays(30), false, 0, 5);
+        }
 
         public RetrainingPolicy {
             if (!(accuracyFloor >= 0 && accuracyFloor <= 1)) {
@@ -102,6 +125,19 @@ public record Monitor(String name, String model, SqlIdentifier sourceTable, SqlI
             }
             if (!(latencyCeiling > 0) || Double.isInfinite(latencyCeiling)) {
                 throw new IllegalArgumentException("latency ceiling must be a positive number of seconds: " + latencyCeiling);
+            }
+            if (driftShare != null && !(driftShare > 0 && driftShare <= 1)) {
+                throw new IllegalArgumentException("drift share must be in (0, 1]: " + driftShare);
+            }
+            criticalFeatures = List.copyOf(criticalFeatures);
+            if (minRows < 0 || maxTasks < 0 || maxAttempts < 1) {
+                throw new IllegalArgumentException("min rows and max tasks must be >= 0 and max attempts >= 1: "
+                        + minRows + ", " + maxTasks + ", " + maxAttempts);
+            }
+            Objects.requireNonNull(cooldown, "cooldown");
+            Objects.requireNonNull(period, "period");
+            if (cooldown.isNegative() || period.isNegative() || period.isZero()) {
+                throw new IllegalArgumentException("cooldown must be >= 0 and period > 0: " + cooldown + ", " + period);
             }
         }
     }

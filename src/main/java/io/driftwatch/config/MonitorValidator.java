@@ -157,7 +157,8 @@ public final class MonitorValidator {
                 features.add(new Monitor.Feature(f.getName(), type, column, specs));
             }
         }
-        Monitor.RetrainingPolicy retraining = retraining(name, prefix + ".retraining", m.getRetraining(), problems);
+        Monitor.RetrainingPolicy retraining = retraining(name, prefix + ".retraining", m.getRetraining(), featureNames,
+                problems);
         SqlIdentifier performance = identifier(name, prefix + ".performance-table", m.getPerformanceTable(), true, problems);
         if (problems.size() > before) {
             return null;
@@ -265,20 +266,69 @@ public final class MonitorValidator {
     }
 
     private Monitor.RetrainingPolicy retraining(String monitor, String prefix, DriftwatchProperties.Retraining r,
-                                                List<ConfigurationProblem> problems) {
+                                                Set<String> featureNames, List<ConfigurationProblem> problems) {
+        int before = problems.size();
         Double floor = number(r.getAccuracyFloor());
         Double ceiling = positive(r.getLatencyCeiling());
         if (floor == null || floor < 0 || floor > 1) {
             problems.add(new ConfigurationProblem(monitor, prefix + ".accuracy-floor", r.getAccuracyFloor(),
                     "the accuracy floor must be a number in [0, 1]", "use a fraction, e.g. accuracy-floor: 0.78"));
-            return null;
         }
         if (ceiling == null) {
             problems.add(new ConfigurationProblem(monitor, prefix + ".latency-ceiling", r.getLatencyCeiling(),
                     "the latency ceiling must be a positive number of seconds", "use seconds, e.g. latency-ceiling: 0.5"));
+        }
+        Double share = r.getDriftShare() == null ? null : positive(r.getDriftShare());
+        if (r.getDriftShare() != null && (share == null || share > 1)) {
+            problems.add(new ConfigurationProblem(monitor, prefix + ".drift-share", r.getDriftShare(),
+                    "the drift share must be a fraction in (0, 1]", "e.g. drift-share: 0.5 (half of the features),"
+                    + " or remove it to retrain on any drifted feature"));
+        }
+        for (String critical : r.getCriticalFeatures()) {
+            if (!featureNames.contains(critical)) {
+                problems.add(new ConfigurationProblem(monitor, prefix + ".critical-features", critical,
+                        "not a feature of this monitor", "list feature names from features: " + featureNames));
+            }
+        }
+        Long minRows = count(monitor, prefix + ".min-rows", r.getMinRows(), 0, problems);
+        Long maxTasks = count(monitor, prefix + ".max-tasks", r.getMaxTasks(), 0, problems);
+        Long maxAttempts = count(monitor, prefix + ".max-attempts", r.getMaxAttempts(), 1, problems);
+        Duration cooldown = duration(monitor, prefix + ".cooldown", r.getCooldown(), true, problems);
+        Duration period = duration(monitor, prefix + ".period", r.getPeriod(), false, problems);
+        if (problems.size() > before) {
             return null;
         }
-        return new Monitor.RetrainingPolicy(floor, ceiling);
+        return new Monitor.RetrainingPolicy(floor, ceiling, share, r.getCriticalFeatures(), minRows, cooldown,
+                maxTasks.intValue(), period, r.isApproval(), r.getPriority(), maxAttempts.intValue());
+    }
+
+    private static Long count(String monitor, String key, String value, long min, List<ConfigurationProblem> problems) {
+        try {
+            long n = Long.parseLong(value.trim());
+            if (n >= min && n <= Integer.MAX_VALUE) {
+                return n;
+            }
+        } catch (NumberFormatException | NullPointerException e) {
+            // reported below
+        }
+        problems.add(new ConfigurationProblem(monitor, key, value, "must be a whole number of at least " + min,
+                "write e.g. " + key.substring(key.lastIndexOf('.') + 1) + ": " + Math.max(min, 1)));
+        return null;
+    }
+
+    private static Duration duration(String monitor, String key, String value, boolean zeroAllowed,
+                                     List<ConfigurationProblem> problems) {
+        try {
+            Duration d = Duration.parse(value.trim());
+            if (!d.isNegative() && (zeroAllowed || !d.isZero())) {
+                return d;
+            }
+        } catch (DateTimeParseException | NullPointerException e) {
+            // reported below
+        }
+        problems.add(new ConfigurationProblem(monitor, key, value, "not a" + (zeroAllowed ? " non-negative" : " positive")
+                + " ISO-8601 duration", "use days or hours, e.g. P7D or PT12H"));
+        return null;
     }
 
     private static String blankToNull(String value) {

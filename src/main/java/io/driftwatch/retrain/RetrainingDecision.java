@@ -7,9 +7,11 @@ import java.util.Locale;
 import io.driftwatch.config.Monitor;
 
 /**
- * Whether a monitor's run asks for retraining, and why. Retraining is requested when any feature
- * drifted, accuracy is below the floor, or latency is above the ceiling. Missing performance data
- * is reported in {@link #notes()}, never taken as healthy and never, by itself, a reason to retrain.
+ * Whether a monitor's run asks for retraining, and why. Drift asks for it when any feature drifted
+ * or, with {@code drift-share} set, on dataset drift (that share of the evaluated features drifted)
+ * or when a critical feature drifted; accuracy below the floor and latency above the ceiling ask
+ * for it too. Missing performance data is reported in {@link #notes()}, never taken as healthy and
+ * never, by itself, a reason to retrain. Whether a task is then enqueued is for the {@link Guardrails}.
  */
 public record RetrainingDecision(boolean retrain, List<String> reasons, List<String> notes) {
 
@@ -20,15 +22,32 @@ public record RetrainingDecision(boolean retrain, List<String> reasons, List<Str
 
     public static RetrainingDecision decide(Monitor.RetrainingPolicy policy, List<FeatureDrift> drifted,
                                             ModelPerformance performance) {
+        int driftedFeatures = (int) drifted.stream().map(FeatureDrift::feature).distinct().count();
+        return decide(policy, drifted, driftedFeatures, Math.max(driftedFeatures, 1), performance);
+    }
+
+    public static RetrainingDecision decide(Monitor.RetrainingPolicy policy, List<FeatureDrift> drifted,
+                                            int driftedFeatures, int evaluatedFeatures, ModelPerformance performance) {
         List<String> reasons = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         if (!drifted.isEmpty()) {
-            List<String> parts = new ArrayList<>();
-            for (FeatureDrift d : drifted) {
-                parts.add(d.feature() + " " + d.method() + "=" + (d.score() == null ? "undefined" : format(d.score()))
-                        + " >= " + format(d.threshold()));
+            String detail = describe(drifted);
+            if (policy.driftShare() == null) {
+                reasons.add("feature drift: " + detail);
+            } else {
+                double share = evaluatedFeatures == 0 ? 0 : (double) driftedFeatures / evaluatedFeatures;
+                List<String> critical = drifted.stream().map(FeatureDrift::feature).distinct()
+                        .filter(policy.criticalFeatures()::contains).toList();
+                if (share >= policy.driftShare()) {
+                    reasons.add("dataset drift: " + driftedFeatures + " of " + evaluatedFeatures + " features drifted ("
+                            + format(share) + " >= drift-share " + format(policy.driftShare()) + "): " + detail);
+                } else if (!critical.isEmpty()) {
+                    reasons.add("critical feature drift: " + String.join(", ", critical) + ": " + detail);
+                } else {
+                    notes.add("feature drift below drift-share (" + driftedFeatures + " of " + evaluatedFeatures
+                            + " < " + format(policy.driftShare()) + ") and no critical feature: " + detail);
+                }
             }
-            reasons.add("feature drift: " + String.join(", ", parts));
         }
         if (performance.accuracy() == null) {
             notes.add("accuracy missing: no model_performance value in the window");
@@ -52,6 +71,15 @@ public record RetrainingDecision(boolean retrain, List<String> reasons, List<Str
         parts.add("no drift and performance within limits");
         parts.addAll(notes);
         return String.join("; ", parts);
+    }
+
+    private static String describe(List<FeatureDrift> drifted) {
+        List<String> parts = new ArrayList<>();
+        for (FeatureDrift d : drifted) {
+            parts.add(d.feature() + " " + d.method() + "=" + (d.score() == null ? "undefined" : format(d.score()))
+                    + " >= " + format(d.threshold()));
+        }
+        return String.join(", ", parts);
     }
 
     static String format(double value) {

@@ -36,9 +36,11 @@ public class RunDecider {
     private final JdbcModelPerformanceDao performance;
     private final JdbcRetrainingTaskDao tasks;
     private final JsonMapper json;
+    private final java.time.Clock clock;
 
     public RunDecider(JdbcDriftRunDao runs, JdbcDriftReportDao reports, JdbcModelPerformanceDao performance,
-                      JdbcRetrainingTaskDao tasks, JsonMapper json) {
+                      JdbcRetrainingTaskDao tasks, JsonMapper json, java.time.Clock clock) {
+        this.clock = clock;
         this.runs = runs;
         this.reports = reports;
         this.performance = performance;
@@ -93,7 +95,8 @@ public class RunDecider {
 
         LocalDate from = run.windowStart().atZone(zone).toLocalDate();
         ModelPerformance perf = performance.latest(monitor.performanceTable(), monitor.model(), from, run.runDate());
-        RetrainingDecision decision = RetrainingDecision.decide(monitor.retraining(), drifted, perf);
+        Monitor.RetrainingPolicy policy = monitor.retraining();
+        RetrainingDecision decision = RetrainingDecision.decide(policy, drifted, driftedFeatures, evaluated, perf);
 
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("monitor", monitor.name());
@@ -112,10 +115,27 @@ public class RunDecider {
 
         boolean enqueued = false;
         String decisionName = "NOT_NEEDED";
+        String decisionReason = decision.summary();
         if (decision.retrain()) {
-            enqueued = tasks.enqueue(monitor.model(), monitor.name(), run.id(), run.runDate(), decision.summary(),
-                    json.writeValueAsString(evidence));
-            decisionName = enqueued ? "ENQUEUED" : "ALREADY_ENQUEUED";
+            Guardrails.QueueState queue = tasks.queueState(monitor.model(), policy.period());
+            long currentRows = run.currentRows() == null ? 0 : run.currentRows();
+            Guardrails.Refusal refusal = tasks.existsFor(monitor.name(), run.runDate()) ? null
+                    : Guardrails.check(policy, currentRows, queue, clock.instant()).orElse(null);
+            if (refusal != null) {
+                decisionName = refusal.decision();
+                decisionReason = decision.summary() + "; not enqueued: " + refusal.reason();
+            } else {
+                enqueued = tasks.enqueue(monitor.model(), monitor.name(), run.id(), run.runDate(), decision.summary(),
+                        json.writeValueAsString(evidence), policy.priority(), policy.approval(), policy.maxAttempts());
+                if (enqueued) {
+                    decisionName = policy.approval() ? "AWAITING_APPROVAL" : "ENQUEUED";
+                } else if (tasks.existsFor(monitor.name(), run.runDate())) {
+                    decisionName = "ALREADY_ENQUEUED";
+                } else {
+                    decisionName = "SKIPPED_OPEN_TASK";
+                    decisionReason = decision.summary() + "; not enqueued: another run opened a task for the model first";
+                }
+            }
         }
 
         Map<String, Object> snapshot = new LinkedHashMap<>();
@@ -137,13 +157,14 @@ public class RunDecider {
         snapshot.put("performance", performanceJson(perf, monitor.retraining()));
         Map<String, Object> retraining = new LinkedHashMap<>();
         retraining.put("decision", decisionName);
-        retraining.put("retrain", decision.retrain());
+        retraining.put("wanted", decision.retrain());
+        retraining.put("reason", decisionReason);
         retraining.put("reasons", decision.reasons());
         retraining.put("notes", decision.notes());
         snapshot.put("retraining", retraining);
 
         boolean completed = runs.complete(run.id(), new RunCompletion(evaluated, driftedFeatures, share, datasetDrift,
-                perf.status(), perf.accuracy(), perf.latencySeconds(), decisionName, decision.summary(),
+                perf.status(), perf.accuracy(), perf.latencySeconds(), decisionName, decisionReason,
                 json.writeValueAsString(snapshot)));
         if (!completed) {
             // Another attempt completed the run first; the caller rolls this transaction back.
@@ -151,7 +172,7 @@ public class RunDecider {
                     + "' is no longer RUNNING; it was completed or failed by another execution");
         }
         log.info("Monitor {} {}: {} of {} features drifted; retraining {} ({})", monitor.name(), run.runDate(),
-                driftedFeatures, evaluated, decisionName, decision.summary());
+                driftedFeatures, evaluated, decisionName, decisionReason);
         return new Outcome(monitor.name(), true, decision, enqueued);
     }
 
