@@ -1,0 +1,11 @@
+-- enqueue (PostgreSQL): insert a PENDING task unless an open task has the same dedupe key or the
+-- monitor already has a task for that run date. Returns the new id, or no row for a duplicate.
+-- Parameters: %(model)s, %(monitor)s, %(run_id)s (nullable), %(run_date)s (date), %(reason)s,
+--             %(evidence)s (JSON text), %(priority)s (higher is claimed first), %(dedupe_key)s,
+--             %(max_attempts)s (>= 1)
+INSERT INTO retraining_task (model, monitor, run_id, run_date, reason, evidence, priority, status, dedupe_key,
+                             attempts, max_attempts, available_at, created_at, updated_at)
+VALUES (%(model)s, %(monitor)s, %(run_id)s, %(run_date)s, %(reason)s, CAST(%(evidence)s AS jsonb), %(priority)s,
+        'PENDING', %(dedupe_key)s, 0, %(max_attempts)s, now(), now(), now())
+ON CONFLICT DO NOTHING
+RETURNING id;

@@ -1,0 +1,184 @@
+package io.driftwatch.retrain.queue;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.driftwatch.retrain.queue.LeaseLostException.Operation;
+
+/** The queue over plain JDBC: shipped statements for the common operations, a {@link QueueDialect} for the rest. */
+final class JdbcRetrainingQueue implements RetrainingQueue {
+
+    private static final ShippedStatement HEARTBEAT = ShippedSql.loadOne("heartbeat.sql");
+    private static final ShippedStatement COMPLETE = ShippedSql.loadOne("complete.sql");
+    private static final ShippedStatement FAIL = ShippedSql.loadOne("fail.sql");
+    private static final ShippedStatement RELEASE = ShippedSql.loadOne("release.sql");
+    private static final ShippedStatement REAP_EXPIRED = ShippedSql.loadOne("reap_expired.sql");
+    private static final ShippedStatement REAP_EXHAUSTED = ShippedSql.loadOne("reap_exhausted.sql");
+    private static final ShippedStatement TASK_STATE = ShippedSql.loadOne("task_state.sql");
+
+    private static final int MAX_CLAIM = 1000;
+    private static final int MAX_WORKER_LENGTH = 200;
+
+    /** Maps the columns that both claim forms return. */
+    static final RowMapper<ClaimedTask> CLAIMED_TASK = (rs, i) -> new ClaimedTask(rs.getLong("id"),
+            rs.getString("model"), rs.getString("monitor"), rs.getObject("run_date", LocalDate.class),
+            rs.getString("reason"), rs.getString("evidence"), rs.getInt("priority"), rs.getInt("attempts"),
+            rs.getInt("max_attempts"), rs.getString("lease_token"), instant(rs, "lease_expires_at"));
+
+    private static final RowMapper<TaskState> TASK_STATE_ROW = (rs, i) -> new TaskState(rs.getLong("id"),
+            TaskStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getInt("max_attempts"),
+            rs.getString("lease_owner"), rs.getString("lease_token"), instant(rs, "lease_expires_at"),
+            instant(rs, "available_at"), instant(rs, "finished_at"), rs.getString("last_error"));
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final QueueDialect dialect;
+    private final RetryPolicy retryPolicy;
+    private final RandomGenerator random;
+
+    JdbcRetrainingQueue(DataSource dataSource, QueueDialect dialect, RetryPolicy retryPolicy, RandomGenerator random) {
+        this.jdbc = new JdbcTemplate(Objects.requireNonNull(dataSource, "dataSource"));
+        this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+        this.random = Objects.requireNonNull(random, "random");
+    }
+
+    @Override
+    public Optional<Long> enqueue(NewTask task) {
+        return dialect.enqueue(jdbc, Objects.requireNonNull(task, "task"));
+    }
+
+    @Override
+    public List<ClaimedTask> claim(String worker, int limit, Duration lease) {
+        if (worker == null || worker.isBlank() || worker.length() > MAX_WORKER_LENGTH) {
+            throw new IllegalArgumentException("worker must be 1.." + MAX_WORKER_LENGTH + " characters: '" + worker + "'");
+        }
+        if (limit < 1 || limit > MAX_CLAIM) {
+            throw new IllegalArgumentException("claim limit must be in [1, " + MAX_CLAIM + "]: " + limit);
+        }
+        return dialect.claim(jdbc, worker, limit, positiveSeconds(lease, "lease"));
+    }
+
+    @Override
+    public void heartbeat(ClaimedTask task, Duration lease) {
+        fenced(Operation.HEARTBEAT, task, HEARTBEAT, Map.of("lease_seconds", positiveSeconds(lease, "lease")));
+    }
+
+    @Override
+    public void complete(ClaimedTask task) {
+        fenced(Operation.COMPLETE, task, COMPLETE, Map.of());
+    }
+
+    @Override
+    public FailOutcome fail(ClaimedTask task, String error, FailureKind kind) {
+        Objects.requireNonNull(kind, "kind");
+        String message = error == null || error.isBlank() ? "(no error message given)" : error;
+        Duration delay;
+        synchronized (random) {
+            delay = retryPolicy.delayAfter(task.attempts(), random);
+        }
+        Map<String, Object> values = Map.of("error", message, "retryable", kind == FailureKind.TRANSIENT,
+                "retry_delay_seconds", seconds(delay));
+        // The outcome is read back in the same transaction, under the row lock the update took, so it is
+        // what this failure did and not what a later claim made of the task.
+        TaskState after = transaction.execute(status -> {
+            fenced(Operation.FAIL, task, FAIL, values);
+            return currentState(task.id());
+        });
+        if (after == null) {
+            throw new IllegalStateException("retraining task " + task.id() + " vanished while failing it");
+        }
+        return switch (after.status()) {
+            case RETRYABLE -> new FailOutcome.Retrying(task.id(), after.attempts(), delay, after.availableAt());
+            case FAILED -> new FailOutcome.DeadLettered(task.id(), after.attempts(), after.lastError());
+            default -> throw new IllegalStateException("fail.sql left retraining task " + task.id() + " "
+                    + after.status() + "; it can only make it RETRYABLE or FAILED");
+        };
+    }
+
+    @Override
+    public void release(ClaimedTask task, Duration delay) {
+        Objects.requireNonNull(delay, "delay");
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("release delay must not be negative: " + delay);
+        }
+        fenced(Operation.RELEASE, task, RELEASE, Map.of("delay_seconds", seconds(delay)));
+    }
+
+    @Override
+    public ReapResult reap() {
+        int retried = jdbc.update(REAP_EXPIRED.sql());
+        int failed = jdbc.update(REAP_EXHAUSTED.sql());
+        return new ReapResult(retried, failed);
+    }
+
+    /** Runs a write fenced by status RUNNING and the lease token; exactly one row must change. */
+    private void fenced(Operation operation, ClaimedTask task, ShippedStatement statement, Map<String, Object> extra) {
+        Objects.requireNonNull(task, "task");
+        Map<String, Object> values = new HashMap<>(extra);
+        values.put("id", task.id());
+        values.put("lease_token", task.leaseToken());
+        int updated = jdbc.update(statement.sql(), statement.bind(values));
+        if (updated == 0) {
+            throw new LeaseLostException(operation, task, currentState(task.id()));
+        }
+        if (updated != 1) {
+            throw new IllegalStateException(statement.file() + " updated " + updated + " rows for retraining task "
+                    + task.id() + "; a write by primary key can only update 0 or 1");
+        }
+    }
+
+    private TaskState currentState(long id) {
+        List<TaskState> rows = jdbc.query(TASK_STATE.sql(), TASK_STATE.bind(Map.of("id", id)), TASK_STATE_ROW);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    static Map<String, Object> enqueueValues(NewTask task) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("model", task.model());
+        values.put("monitor", task.monitor());
+        values.put("run_id", task.runId());
+        values.put("run_date", task.runDate());
+        values.put("reason", task.reason());
+        values.put("evidence", task.evidence());
+        values.put("priority", task.priority());
+        values.put("dedupe_key", task.dedupeKey());
+        values.put("max_attempts", task.maxAttempts());
+        return values;
+    }
+
+    private static double positiveSeconds(Duration duration, String name) {
+        Objects.requireNonNull(duration, name);
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive: " + duration);
+        }
+        return seconds(duration);
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,150 @@
+package io.driftwatch.retrain.queue;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.random.RandomGenerator;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import io.driftwatch.source.Dialect;
+import io.driftwatch.support.PostgresTestDatabase;
+
+/**
+ * A database migrated by the real Flyway migrations (sql/&lt;vendor&gt;/), with a connection pool big
+ * enough for the concurrent tests, and the few direct reads and writes the queue tests need.
+ */
+final class QueueDatabase implements AutoCloseable {
+
+    static final LocalDate RUN_DATE = LocalDate.of(2026, 3, 2);
+
+    final Dialect dialect;
+    final JdbcTemplate jdbc;
+    private final HikariDataSource dataSource;
+    private final String postgresUrl;
+
+    private QueueDatabase(Dialect dialect, String jdbcUrl, String user, String password, String postgresUrl) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(24);
+        config.setPoolName("queue-test");
+        this.dataSource = new HikariDataSource(config);
+        this.dialect = dialect;
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.postgresUrl = postgresUrl;
+        Flyway.configure().dataSource(dataSource)
+                .locations(dialect == Dialect.POSTGRESQL ? "classpath:db/postgresql" : "classpath:db/h2")
+                .load().migrate();
+    }
+
+    /** A fresh in-memory H2 in the mode driftwatch uses. */
+    static QueueDatabase h2() {
+        String url = "jdbc:h2:mem:dwqueue_" + UUID.randomUUID().toString().substring(0, 8)
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+        return new QueueDatabase(Dialect.H2, url, "sa", "", null);
+    }
+
+    /** A fresh schema on the test PostgreSQL, dropped on close. */
+    static QueueDatabase postgres() {
+        String url = PostgresTestDatabase.freshSchemaUrl("dw_queue");
+        return new QueueDatabase(Dialect.POSTGRESQL, url, "postgres", "", url);
+    }
+
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    RetrainingQueue queue() {
+        return RetrainingQueue.create(dataSource, dialect);
+    }
+
+    RetrainingQueue queue(RetryPolicy policy, RandomGenerator random) {
+        return RetrainingQueue.create(dataSource, dialect, policy, random);
+    }
+
+    /** Inserts {@code count} PENDING tasks in one batch (monitors m-0 ... m-(count-1)); returns their ids. */
+    List<Long> givenTasks(int count) {
+        String insert = "INSERT INTO retraining_task (model, monitor, run_date, reason, evidence, dedupe_key) VALUES ("
+                + "'model', ?, ?, 'drift', " + dialect.jsonParameter() + ", ?)";
+        List<Object[]> rows = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            rows.add(new Object[] {"m-" + i, RUN_DATE, "{\"task\": " + i + "}", "m-" + i + "/" + RUN_DATE});
+        }
+        jdbc.batchUpdate(insert, rows);
+        return jdbc.queryForList("SELECT id FROM retraining_task ORDER BY id", Long.class);
+    }
+
+    TaskStatus status(long id) {
+        return TaskStatus.valueOf(jdbc.queryForObject("SELECT status FROM retraining_task WHERE id = ?", String.class, id));
+    }
+
+    Map<String, Object> row(long id) {
+        return jdbc.queryForMap("SELECT id, status, attempts, max_attempts, available_at, lease_owner, lease_token,"
+                + " lease_expires_at, heartbeat_at, updated_at, finished_at, last_error FROM retraining_task WHERE id = ?", id);
+    }
+
+    OffsetDateTime timestamp(long id, String column) {
+        return jdbc.queryForObject("SELECT " + column + " FROM retraining_task WHERE id = ?",
+                (rs, i) -> rs.getObject(1, OffsetDateTime.class), id);
+    }
+
+    int attempts(long id) {
+        return jdbc.queryForObject("SELECT attempts FROM retraining_task WHERE id = ?", Integer.class, id);
+    }
+
+    long count(String where) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM retraining_task WHERE " + where, Long.class);
+    }
+
+    /** Time passes for one task: its backoff is over. */
+    void makeAvailableNow(long id) {
+        jdbc.update("UPDATE retraining_task SET available_at = now() WHERE id = ?", id);
+    }
+
+    /** Waits (on the database's clock) until the task's lease has expired. */
+    void awaitLeaseExpiry(long id) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (count("id = " + id + " AND lease_expires_at < now()") == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the lease of task " + id + " did not expire within 10 s");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** Rows breaking the table contract: finished_at set exactly when final; a live lease exactly when RUNNING. */
+    List<String> contractViolations() {
+        return jdbc.query("""
+                SELECT id, status FROM retraining_task
+                WHERE (status IN ('SUCCEEDED', 'FAILED', 'CANCELLED') AND finished_at IS NULL)
+                   OR (status NOT IN ('SUCCEEDED', 'FAILED', 'CANCELLED') AND finished_at IS NOT NULL)
+                   OR (status = 'RUNNING' AND (lease_expires_at IS NULL OR lease_token IS NULL OR lease_owner IS NULL))
+                   OR (status <> 'RUNNING' AND lease_expires_at IS NOT NULL)""",
+                (rs, i) -> "task " + rs.getLong("id") + " " + rs.getString("status"));
+    }
+
+    void deleteAllTasks() {
+        jdbc.update("DELETE FROM retraining_task");
+        jdbc.update("DELETE FROM drift_run");
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+        if (postgresUrl != null) {
+            PostgresTestDatabase.dropSchemaOf(postgresUrl);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.driftwatch.retrain.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import io.driftwatch.source.Dialect;
+
+/** The value types and argument checks of the queue API; no database is touched. */
+class QueueValuesTest {
+
+    private static final LocalDate DAY = LocalDate.of(2026, 3, 2);
+
+    @Test
+    void aNewTaskDefaultsToTheJobsDedupeKeyPriorityZeroAndFiveAttempts() {
+        NewTask task = NewTask.of("credit-risk", "loans", DAY, "drift", "{}");
+
+        assertThat(task.dedupeKey()).isEqualTo("loans/2026-03-02");
+        assertThat(task.priority()).isZero();
+        assertThat(task.maxAttempts()).isEqualTo(5);
+        assertThat(task.runId()).isNull();
+        assertThat(task.withDedupeKey("model:credit-risk").withPriority(3).withMaxAttempts(2).withRunId(7L))
+                .isEqualTo(new NewTask("credit-risk", "loans", 7L, DAY, "drift", "{}", 3, "model:credit-risk", 2));
+    }
+
+    @Test
+    void aNewTaskRejectsWhatTheTableCannotHold() {
+        assertThatThrownBy(() -> NewTask.of(" ", "loans", DAY, "drift", "{}")).hasMessage("model must not be blank");
+        assertThatThrownBy(() -> NewTask.of("m", "loans", DAY, "r".repeat(2001), "{}"))
+                .hasMessage("reason must be at most 2000 characters, but had 2001");
+        assertThatThrownBy(() -> NewTask.of("m", "loans", DAY, "drift", "{}").withMaxAttempts(0))
+                .hasMessage("maxAttempts must be in [1, 1000]: 0");
+    }
+
+    @Test
+    void aClaimedTaskMustCarryItsLeaseToken() {
+        assertThatThrownBy(() -> new ClaimedTask(4, "m", "loans", DAY, "r", "{}", 0, 1, 5, "", Instant.EPOCH))
+                .hasMessage("a claimed task must carry its lease token; task 4 had none");
+        assertThat(new ClaimedTask(4, "m", "loans", DAY, "r", "{}", 0, 5, 5, "t", Instant.EPOCH).isLastAttempt()).isTrue();
+    }
+
+    @Test
+    void openAndFinalStatesPartitionTheStatuses() {
+        assertThat(TaskStatus.values()).filteredOn(TaskStatus::isOpen)
+                .containsExactly(TaskStatus.PENDING, TaskStatus.RUNNING, TaskStatus.RETRYABLE, TaskStatus.AWAITING_APPROVAL);
+        assertThat(TaskStatus.values()).filteredOn(TaskStatus::isFinal)
+                .containsExactly(TaskStatus.SUCCEEDED, TaskStatus.FAILED, TaskStatus.CANCELLED);
+    }
+
+    @Test
+    void claimRejectsBadArgumentsBeforeTouchingTheDatabase() {
+        RetrainingQueue queue = RetrainingQueue.create(new DriverManagerDataSource("jdbc:unused:"), Dialect.H2);
+
+        assertThatThrownBy(() -> queue.claim("", 1, Duration.ofMinutes(1))).hasMessageStartingWith("worker must be 1..200");
+        assertThatThrownBy(() -> queue.claim("w", 0, Duration.ofMinutes(1))).hasMessage("claim limit must be in [1, 1000]: 0");
+        assertThatThrownBy(() -> queue.claim("w", 1, Duration.ZERO)).hasMessage("lease must be positive: PT0S");
+        assertThatThrownBy(() -> queue.release(new ClaimedTask(1, "m", "l", DAY, "r", "{}", 0, 1, 5, "t", Instant.EPOCH),
+                Duration.ofSeconds(-1))).hasMessage("release delay must not be negative: PT-1S");
+    }
+}
