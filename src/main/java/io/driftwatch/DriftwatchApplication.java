@@ -6,7 +6,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * driftwatch's entry point: one job per process, and the process exit code is the job's outcome
- * (see {@link io.driftwatch.job.ExitCodes}).
+ * (see {@link io.driftwatch.ExitCodes}).
  */
 @SpringBootApplication
 public class DriftwatchApplication {

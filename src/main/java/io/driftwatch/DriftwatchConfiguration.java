@@ -33,7 +33,10 @@ import io.driftwatch.report.JdbcDriftRunDao;
 import io.driftwatch.report.JdbcWindowProfileDao;
 import io.driftwatch.retrain.JdbcModelPerformanceDao;
 import io.driftwatch.retrain.JdbcRetrainingTaskDao;
+import io.driftwatch.retrain.JdbcTaskOperations;
 import io.driftwatch.retrain.RunDecider;
+import io.driftwatch.retrain.TaskCommand;
+import io.driftwatch.retrain.queue.RetrainingQueue;
 import io.driftwatch.source.Dialect;
 import io.driftwatch.source.JdbcFeatureSource;
 import io.driftwatch.source.JdbcSchemaInspector;
@@ -153,7 +156,14 @@ public class DriftwatchConfiguration {
     @ConditionalOnProperty(name = "driftwatch.launch.enabled", havingValue = "true", matchIfMissing = true)
     DriftwatchRunner driftwatchRunner(DriftJobLauncher launcher, MonitorCatalog catalog, JdbcTemplate jdbc,
                                       SummaryPrinter printer, Clock clock,
-                                      @Value("${spring.batch.job.name:driftJob}") String jobName) {
-        return new DriftwatchRunner(launcher, catalog, jdbc, printer, clock, jobName);
+                                      @Value("${spring.batch.job.name:driftJob}") String jobName,
+                                      JdbcTemplate jdbcTemplate, org.springframework.batch.core.job.Job reaperJob) {
+        return new DriftwatchRunner(launcher, catalog, jdbc, printer, clock, jobName,
+                new TaskCommand(new JdbcTaskOperations(jdbcTemplate), printer), reaperJob);
+    }
+
+    @Bean
+    RetrainingQueue retrainingQueue(DataSource dataSource, Dialect dialect) {
+        return RetrainingQueue.create(dataSource, dialect);
     }
 }

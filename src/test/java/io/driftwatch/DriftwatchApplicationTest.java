@@ -45,6 +45,27 @@ class DriftwatchApplicationTest {
     }
 
     @Test
+    void reaperJobReturnsExpiredLeasesAndSaysHowMany(CapturedOutput output) {
+        String db = "--spring.datasource.url=jdbc:h2:mem:reaper-app-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
+        ConfigurableApplicationContext setup = SpringApplication.run(DriftwatchApplication.class, db,
+                "--driftwatch.launch.enabled=false");
+        setup.getBean(JdbcTemplate.class).update("INSERT INTO retraining_task (model, monitor, run_date, reason, evidence,"
+                + " status, dedupe_key, attempts, max_attempts, lease_token, lease_expires_at) VALUES ('m', 'mon',"
+                + " DATE '2026-04-01', 'r', '{}', 'RUNNING', 'retrain:m', 1, 5, 't', TIMESTAMP WITH TIME ZONE"
+                + " '2026-04-01 00:00:00+00')");
+
+        // a second process on the same database (the first stays open so the in-memory database lives on)
+        ConfigurableApplicationContext reaper = SpringApplication.run(DriftwatchApplication.class, db,
+                "--spring.batch.job.name=reaperJob");
+
+        assertThat(reaper.getBean(JdbcTemplate.class).queryForObject("SELECT status FROM retraining_task", String.class))
+                .isEqualTo("RETRYABLE");
+        assertThat(SpringApplication.exit(reaper)).isZero();
+        SpringApplication.exit(setup);
+        assertThat(output.getOut()).contains("reaperJob completed: 1 expired lease(s) returned for retry, 0 dead-lettered");
+    }
+
+    @Test
     void aMalformedRunDateExitsTwoWithTheExpectedFormat(CapturedOutput output) {
         ConfigurableApplicationContext context = SpringApplication.run(DriftwatchApplication.class,
                 "--spring.datasource.url=jdbc:h2:mem:bad-args;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "runDate=03/02/2026");

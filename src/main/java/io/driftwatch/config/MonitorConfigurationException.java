@@ -1,5 +1,6 @@
 package io.driftwatch.config;
 
+import io.driftwatch.ExitCodes;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -13,7 +14,7 @@ import io.driftwatch.DriftwatchException;
  */
 public class MonitorConfigurationException extends DriftwatchException implements ExitCodeGenerator {
 
-    /** Exit code of a configuration error (see {@code io.driftwatch.job.ExitCodes}). */
+    /** Exit code of a configuration error (see {@code io.driftwatch.ExitCodes}). */
     public static final int EXIT_CODE = 2;
 
     private final List<ConfigurationProblem> problems;

@@ -28,6 +28,7 @@ import io.driftwatch.report.JdbcDriftRunDao;
 import io.driftwatch.report.JdbcWindowProfileDao;
 import io.driftwatch.retrain.JdbcRetrainingTaskDao;
 import io.driftwatch.retrain.RunDecider;
+import io.driftwatch.retrain.queue.RetrainingQueue;
 import io.driftwatch.source.JdbcFeatureSource;
 import io.driftwatch.source.JdbcSchemaInspector;
 import io.driftwatch.telemetry.DriftMetrics;
@@ -79,11 +80,11 @@ public class DriftJobConfiguration {
 
     @Bean
     Step prepare(JobRepository jobRepository, PlatformTransactionManager tm, MonitorCatalog catalog,
-                 JdbcSchemaInspector inspector, JdbcDriftRunDao runs) {
+                 JdbcSchemaInspector inspector, JdbcDriftRunDao runs, RetrainingQueue queue) {
         // Runs again on every restart: it re-validates against the database and re-opens the runs
         // that the failed execution marked FAILED.
         return new StepBuilder("prepare", jobRepository)
-                .tasklet(new DriftTasklets.Prepare(catalog, inspector, runs), tm)
+                .tasklet(new DriftTasklets.Prepare(catalog, inspector, runs, queue), tm)
                 .allowStartIfComplete(true)
                 .build();
     }

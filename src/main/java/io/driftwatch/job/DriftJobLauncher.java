@@ -1,5 +1,6 @@
 package io.driftwatch.job;
 
+import io.driftwatch.ExitCodes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -49,6 +50,23 @@ public class DriftJobLauncher {
 
     /** What happened: the exit code, a message for the console, and the execution when one ran. */
     public record Outcome(ExitCodes exitCode, String message, JobExecution execution) {
+    }
+
+    /** Runs reaperJob (a new instance each time). */
+    public Outcome reap(Job reaperJob) {
+        try {
+            JobExecution execution = jobOperator.startNextInstance(reaperJob);
+            if (execution.getStatus() == BatchStatus.COMPLETED) {
+                var context = execution.getStepExecutions().iterator().next().getExecutionContext();
+                return new Outcome(ExitCodes.COMPLETED, "reaperJob completed: " + context.getInt("retried", 0)
+                        + " expired lease(s) returned for retry, " + context.getInt("failed", 0) + " dead-lettered", execution);
+            }
+            return new Outcome(ExitCodes.FAILED, "reaperJob " + execution.getStatus() + " (" + rootFailure(execution) + ")",
+                    execution);
+        } catch (Exception e) {
+            log.error("reaperJob could not start", e);
+            return new Outcome(ExitCodes.UNEXPECTED, "reaperJob could not start: " + e.getMessage(), null);
+        }
     }
 
     public static JobParameters parameters(LocalDate runDate) {

@@ -28,6 +28,8 @@ import io.driftwatch.report.JdbcWindowProfileDao;
 import io.driftwatch.report.JdbcWindowProfileDao.Side;
 import io.driftwatch.retrain.JdbcRetrainingTaskDao;
 import io.driftwatch.retrain.RunDecider;
+import io.driftwatch.retrain.queue.ReapResult;
+import io.driftwatch.retrain.queue.RetrainingQueue;
 import io.driftwatch.report.JdbcBaselineProfileDao;
 import io.driftwatch.source.BaselineFingerprint;
 import io.driftwatch.source.JdbcFeatureSource;
@@ -58,11 +60,17 @@ final class DriftTasklets {
     }
 
     /** Step 1: validate every monitor against the database, then open one drift_run per monitor. */
-    record Prepare(MonitorCatalog catalog, JdbcSchemaInspector inspector, JdbcDriftRunDao runs) implements Tasklet {
+    record Prepare(MonitorCatalog catalog, JdbcSchemaInspector inspector, JdbcDriftRunDao runs,
+                   RetrainingQueue queue) implements Tasklet {
         @Override
         public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
             StepExecution step = step(chunkContext);
             LocalDate runDate = runDate(step);
+            // Tasks whose worker died go back to the queue (or to FAILED) before tonight's decisions see it.
+            ReapResult reaped = queue.reap();
+            if (reaped.total() > 0) {
+                log.info("Reaper: {} expired lease(s) returned for retry, {} dead-lettered", reaped.retried(), reaped.failed());
+            }
             List<ConfigurationProblem> problems = new ArrayList<>();
             for (Monitor monitor : catalog.monitors()) {
                 problems.addAll(inspector.check(monitor));

@@ -1,9 +1,12 @@
 package io.driftwatch.job;
 
+import io.driftwatch.ExitCodes;
 import java.time.Clock;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.Job;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -11,12 +14,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.driftwatch.config.MonitorCatalog;
 import io.driftwatch.demo.DemoData;
+import io.driftwatch.retrain.TaskCommand;
 import io.driftwatch.telemetry.ProcessPeaks;
 import io.driftwatch.telemetry.SummaryPrinter;
 
 /**
- * The process's one job: parse {@code runDate=...}, load the demo data when running on the
- * embedded default, launch driftJob and keep its exit code for {@code SpringApplication.exit}.
+ * The process's one job: driftJob (parse {@code runDate=...}, load the demo data when running on
+ * the embedded default), reaperJob, or an operator's {@code tasks ...} command; keeps the exit
+ * code for {@code SpringApplication.exit}.
  */
 public class DriftwatchRunner implements ApplicationRunner, ExitCodeGenerator {
 
@@ -28,10 +33,14 @@ public class DriftwatchRunner implements ApplicationRunner, ExitCodeGenerator {
     private final SummaryPrinter printer;
     private final Clock clock;
     private final String jobName;
+    private final TaskCommand tasks;
+    private final Job reaperJob;
     private volatile int exitCode;
 
     public DriftwatchRunner(DriftJobLauncher launcher, MonitorCatalog catalog, JdbcTemplate jdbc, SummaryPrinter printer,
-                            Clock clock, String jobName) {
+                            Clock clock, String jobName, TaskCommand tasks, Job reaperJob) {
+        this.tasks = tasks;
+        this.reaperJob = reaperJob;
         this.launcher = launcher;
         this.catalog = catalog;
         this.jdbc = jdbc;
@@ -42,14 +51,25 @@ public class DriftwatchRunner implements ApplicationRunner, ExitCodeGenerator {
 
     @Override
     public void run(ApplicationArguments args) {
+        List<String> words = args.getNonOptionArgs();
+        if (!words.isEmpty() && words.get(0).equals("tasks")) {
+            exitCode = tasks.run(words.subList(1, words.size())).code();
+            return;
+        }
+        if (ReaperJobConfiguration.JOB_NAME.equals(jobName)) {
+            DriftJobLauncher.Outcome outcome = launcher.reap(reaperJob);
+            finish(outcome.exitCode(), outcome.message());
+            return;
+        }
         if (!DriftJobConfiguration.JOB_NAME.equals(jobName)) {
             finish(ExitCodes.INVALID_CONFIGURATION, "Unknown job '" + jobName + "'. Use --spring.batch.job.name="
-                    + DriftJobConfiguration.JOB_NAME + " (the default).");
+                    + DriftJobConfiguration.JOB_NAME + " (the default) or " + ReaperJobConfiguration.JOB_NAME
+                    + ", or the operator command: tasks list|approve|cancel|requeue.");
             return;
         }
         JobArguments arguments;
         try {
-            arguments = JobArguments.parse(args.getNonOptionArgs(), clock, catalog.zone());
+            arguments = JobArguments.parse(words, clock, catalog.zone());
         } catch (JobArguments.InvalidArgumentException e) {
             finish(ExitCodes.INVALID_CONFIGURATION, e.getMessage());
             return;

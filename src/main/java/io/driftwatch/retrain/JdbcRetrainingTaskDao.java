@@ -20,7 +20,7 @@ public class JdbcRetrainingTaskDao {
     private static final String ENQUEUE_TEMPLATE = """
             INSERT INTO retraining_task (model, monitor, run_id, run_date, reason, evidence, priority, status, dedupe_key,
                                          attempts, max_attempts, available_at, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, %s, ?, ?, ?, 0, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, %s, ?, ?, ?, 0, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)
             ON CONFLICT DO NOTHING""";
 
     private static final String OPEN_TASK = """
@@ -61,10 +61,11 @@ public class JdbcRetrainingTaskDao {
      */
     public boolean enqueue(String model, String monitor, long runId, LocalDate runDate, String reason, String evidenceJson,
                            int priority, boolean awaitingApproval, int maxAttempts) {
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        // Timestamps are the database's, like every write of the queue protocol, so that workers compare
+        // available_at and leases against one clock.
         String trimmed = reason.length() <= 2000 ? reason : reason.substring(0, 1997) + "...";
         return jdbc.update(enqueue, model, monitor, runId, runDate, trimmed, evidenceJson, priority,
-                awaitingApproval ? "AWAITING_APPROVAL" : "PENDING", dedupeKey(model), maxAttempts, now, now, now) == 1;
+                awaitingApproval ? "AWAITING_APPROVAL" : "PENDING", dedupeKey(model), maxAttempts) == 1;
     }
 
     /** The queue as the guardrails see it for one model. */

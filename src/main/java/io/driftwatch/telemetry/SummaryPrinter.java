@@ -1,5 +1,6 @@
 package io.driftwatch.telemetry;
 
+import io.driftwatch.ExitCodes;
 import java.io.PrintStream;
 import java.util.Locale;
 
@@ -34,9 +35,25 @@ public class SummaryPrinter {
         out.flush();
     }
 
+    /** Retraining tasks as an operator lists them. */
+    public void tasks(java.util.List<io.driftwatch.retrain.JdbcTaskOperations.TaskLine> tasks) {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%-8s %-20s %-16s %-10s %-17s %-8s %-22s %s%n",
+                "id", "model", "monitor", "run_date", "status", "attempts", "available_at", "reason / last error"));
+        for (var t : tasks) {
+            String note = t.lastError() != null ? "error: " + t.lastError() : t.reason();
+            text.append(String.format(Locale.ROOT, "%-8d %-20s %-16s %-10s %-17s %-8s %-22s %s%n", t.id(), t.model(),
+                    t.monitor(), t.runDate(), t.status(), t.attempts() + "/" + t.maxAttempts(),
+                    t.availableAt() == null ? "-" : t.availableAt().toInstant().toString(),
+                    note == null ? "" : note.length() > 100 ? note.substring(0, 97) + "..." : note));
+        }
+        text.append(tasks.size()).append(" task").append(tasks.size() == 1 ? "" : "s").append('\n');
+        out.print(text);
+        out.flush();
+    }
+
     /** The closing line of a process: what happened and the exit code it leaves. */
-    public void outcome(io.driftwatch.job.ExitCodes code, String message) {
-        out.println((code == io.driftwatch.job.ExitCodes.COMPLETED ? "" : "driftwatch: ") + message
+    public void outcome(io.driftwatch.ExitCodes code, String message) {
+        out.println((code == io.driftwatch.ExitCodes.COMPLETED ? "" : "driftwatch: ") + message
                 + " [exit " + code.code() + " " + code.name() + "]");
         out.flush();
     }

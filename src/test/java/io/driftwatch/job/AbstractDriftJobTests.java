@@ -1,5 +1,6 @@
 package io.driftwatch.job;
 
+import io.driftwatch.ExitCodes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;

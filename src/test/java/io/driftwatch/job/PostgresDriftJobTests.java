@@ -1,5 +1,6 @@
 package io.driftwatch.job;
 
+import io.driftwatch.ExitCodes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,28 +63,6 @@ class PostgresDriftJobTests extends AbstractDriftJobTests {
         statements.forEach(sql -> results.add(jdbc.queryForList(sql)));
         assertThat(results.get(0)).isNotEmpty().allSatisfy(row -> assertThat(row).containsKeys("run_date", "score"));
         assertThat(results.get(4)).hasSize(10); // the ten decile bins of income's PSI on 2026-03-02
-    }
-
-    @Test
-    void theShippedClaimQueryHandsOutEveryPendingTaskOnce() throws IOException {
-        LocalDate runDate = LocalDate.of(2026, 3, 9);
-        givenWindow(runDate, Set.of("channel"), 5);
-        givenPerformance(runDate, 0.91, 0.2);
-        assertThat(launcher.launch(runDate).exitCode()).isEqualTo(ExitCodes.COMPLETED);
-        Set<Long> pending = new HashSet<>(jdbc.queryForList("SELECT id FROM retraining_task WHERE status = 'PENDING'", Long.class));
-        String claim = Files.readString(Path.of("sql/queries/claim_task.sql"));
-
-        List<Long> claimed = new ArrayList<>();
-        for (List<Map<String, Object>> row = jdbc.queryForList(claim); !row.isEmpty(); row = jdbc.queryForList(claim)) {
-            claimed.add(((Number) row.get(0).get("id")).longValue());
-        }
-
-        assertThat(pending).isNotEmpty();
-        assertThat(claimed).doesNotHaveDuplicates();
-        assertThat(new HashSet<>(claimed)).isEqualTo(pending);
-        assertThat(jdbc.queryForList("SELECT status FROM retraining_task WHERE id IN ("
-                + claimed.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")", String.class))
-                .containsOnly("RUNNING");
     }
 
     private static List<String> statements(Path file) throws IOException {

@@ -18,7 +18,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 import io.driftwatch.demo.SyntheticDriftGenerator;
 import io.driftwatch.job.DriftJobLauncher;
-import io.driftwatch.job.ExitCodes;
+import io.driftwatch.ExitCodes;
 
 /**
  * The retraining guardrails in the nightly job, on a real database: five monitors over the same
@@ -45,6 +45,9 @@ abstract class AbstractRetrainingPolicyJobTests {
 
     @Test
     void eachGuardrailRecordsItsDecisionAndReasonOnTheRun() {
+        jdbc.update("UPDATE retraining_task SET status = 'CANCELLED', finished_at = CURRENT_TIMESTAMP WHERE status IN"
+                + " ('PENDING', 'RUNNING', 'RETRYABLE', 'AWAITING_APPROVAL')");
+        jdbc.update("DELETE FROM retraining_task WHERE status = 'SUCCEEDED'");
         LocalDate first = LocalDate.of(2026, 4, 2);
         LocalDate second = LocalDate.of(2026, 4, 3);
         nightWithDrift(first);
@@ -53,10 +56,10 @@ abstract class AbstractRetrainingPolicyJobTests {
         // then: the first night
         assertThat(decision("min-rows", first)).isEqualTo("SKIPPED_MIN_ROWS");
         assertThat(reason("min-rows", first)).contains("3000 rows, fewer than min-rows 10000");
-        assertThat(taskStatuses("model-min-rows")).isEmpty();
+        assertThat(taskStatuses("model-min-rows")).doesNotContain("PENDING");
         assertThat(decision("open-task", first)).isEqualTo("ENQUEUED");
         assertThat(decision("approval", first)).isEqualTo("AWAITING_APPROVAL");
-        assertThat(taskStatuses("model-approval")).containsExactly("AWAITING_APPROVAL");
+        assertThat(openTasks("model-approval")).containsExactly("AWAITING_APPROVAL");
         assertThat(decision("cooldown", first)).isEqualTo("ENQUEUED");
         assertThat(decision("rate-limit", first)).isEqualTo("ENQUEUED");
 
@@ -69,17 +72,84 @@ abstract class AbstractRetrainingPolicyJobTests {
 
         assertThat(decision("open-task", second)).isEqualTo("SKIPPED_OPEN_TASK");
         assertThat(reason("open-task", second)).contains("already has an open task").contains("PENDING");
-        assertThat(taskStatuses("model-open-task")).containsExactly("PENDING");
+        assertThat(openTasks("model-open-task")).containsExactly("PENDING");
         assertThat(decision("cooldown", second)).isEqualTo("SKIPPED_COOLDOWN");
         assertThat(reason("cooldown", second)).contains("within the cooldown PT168H");
         assertThat(decision("rate-limit", second)).isEqualTo("SKIPPED_RATE_LIMIT");
         assertThat(reason("rate-limit", second)).contains("limit is max-tasks 1");
         assertThat(decision("approval", second)).isEqualTo("SKIPPED_OPEN_TASK");
-        assertThat(taskStatuses("model-cooldown")).containsExactly("SUCCEEDED");
-        assertThat(taskStatuses("model-rate-limit")).containsExactly("SUCCEEDED");
+        assertThat(taskStatuses("model-cooldown")).containsOnlyOnce("SUCCEEDED").doesNotContain("PENDING");
+        assertThat(taskStatuses("model-rate-limit")).containsOnlyOnce("SUCCEEDED").doesNotContain("PENDING");
         // every skip is also in the run's snapshot
         assertThat(jdbc.queryForObject("SELECT snapshot FROM drift_run WHERE monitor = 'cooldown' AND run_date = ?",
                 String.class, second)).contains("SKIPPED_COOLDOWN");
+    }
+
+    @Test
+    void operatorsApproveCancelAndRequeueTasksWithClearRefusals() {
+        // given: no open task, then a night that leaves the approval model's task at the gate
+        jdbc.update("UPDATE retraining_task SET status = 'CANCELLED', finished_at = CURRENT_TIMESTAMP WHERE status IN"
+                + " ('PENDING', 'RUNNING', 'RETRYABLE', 'AWAITING_APPROVAL')");
+        LocalDate night = LocalDate.of(2026, 4, 9);
+        nightWithDrift(night);
+        assertThat(launcher.launch(night).exitCode()).isEqualTo(ExitCodes.COMPLETED);
+        long gated = jdbc.queryForObject("SELECT id FROM retraining_task WHERE model = 'model-approval' AND run_date = ?",
+                Long.class, night);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        TaskCommand tasks = new TaskCommand(new JdbcTaskOperations(jdbc),
+                new io.driftwatch.telemetry.SummaryPrinter(new java.io.PrintStream(out, true)));
+
+        assertThat(tasks.run(java.util.List.of("list", "status=AWAITING_APPROVAL"))).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(out.toString()).contains(String.valueOf(gated)).contains("model-approval").contains("1 task");
+
+        assertThat(tasks.run(java.util.List.of("approve", String.valueOf(gated)))).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(status(gated)).isEqualTo("PENDING");
+        assertThat(tasks.run(java.util.List.of("approve", String.valueOf(gated)))).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
+        assertThat(out.toString()).contains("Cannot approve task " + gated + ": it is PENDING");
+
+        assertThat(tasks.run(java.util.List.of("cancel", String.valueOf(gated)))).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(status(gated)).isEqualTo("CANCELLED");
+        assertThat(jdbc.queryForObject("SELECT finished_at FROM retraining_task WHERE id = ?", Object.class, gated)).isNotNull();
+
+        assertThat(tasks.run(java.util.List.of("requeue", String.valueOf(gated)))).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(jdbc.queryForMap("SELECT status, attempts, finished_at FROM retraining_task WHERE id = ?", gated))
+                .containsEntry("status", "PENDING").containsEntry("attempts", 0).containsEntry("finished_at", null);
+
+        // a second open task of the same model cannot be requeued next to it
+        long other = jdbc.queryForObject("SELECT id FROM retraining_task WHERE model = 'model-approval' AND id <> ?"
+                + " ORDER BY id LIMIT 1", Long.class, gated);
+        assertThat(status(other)).isEqualTo("CANCELLED");
+        assertThat(tasks.run(java.util.List.of("requeue", String.valueOf(other)))).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
+        assertThat(out.toString()).contains("already has an open task");
+        assertThat(status(other)).isEqualTo("CANCELLED");
+
+        assertThat(tasks.run(java.util.List.of("cancel", "999999"))).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
+        assertThat(out.toString()).contains("No retraining task has id 999999");
+        assertThat(tasks.run(java.util.List.of("frobnicate"))).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
+        assertThat(out.toString()).contains("Usage: tasks list");
+    }
+
+    @Test
+    void theNightlyJobReapsTasksWhoseWorkerDied() {
+        jdbc.update("UPDATE retraining_task SET status = 'CANCELLED', finished_at = CURRENT_TIMESTAMP WHERE status IN"
+                + " ('PENDING', 'RUNNING', 'RETRYABLE', 'AWAITING_APPROVAL')");
+        // a task claimed by a worker that died an hour ago: RUNNING with an expired lease
+        jdbc.update("INSERT INTO retraining_task (model, monitor, run_date, reason, evidence, status, dedupe_key, attempts,"
+                + " max_attempts, lease_owner, lease_token, lease_expires_at, heartbeat_at) VALUES ('model-dead-worker',"
+                + " 'elsewhere', DATE '2026-04-01', 'test', '{}', 'RUNNING', 'retrain:model-dead-worker', 1, 5, 'worker-1',"
+                + " 'token-1', ?, ?)", OffsetDateTime.now(ZoneOffset.UTC).minusHours(1),
+                OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).minusMinutes(5));
+        LocalDate night = LocalDate.of(2026, 4, 12);
+        nightWithDrift(night);
+
+        assertThat(launcher.launch(night).exitCode()).isEqualTo(ExitCodes.COMPLETED);
+
+        assertThat(jdbc.queryForMap("SELECT status, attempts FROM retraining_task WHERE model = 'model-dead-worker'"))
+                .containsEntry("status", "RETRYABLE").containsEntry("attempts", 1);
+    }
+
+    private String status(long id) {
+        return jdbc.queryForObject("SELECT status FROM retraining_task WHERE id = ?", String.class, id);
     }
 
     private void nightWithDrift(LocalDate runDate) {
@@ -103,6 +173,11 @@ abstract class AbstractRetrainingPolicyJobTests {
 
     private Map<String, Object> run(String monitor, LocalDate runDate) {
         return jdbc.queryForMap("SELECT * FROM drift_run WHERE monitor = ? AND run_date = ?", monitor, runDate);
+    }
+
+    private java.util.List<String> openTasks(String model) {
+        return jdbc.queryForList("SELECT status FROM retraining_task WHERE model = ? AND status IN ('PENDING', 'RUNNING',"
+                + " 'RETRYABLE', 'AWAITING_APPROVAL') ORDER BY id", String.class, model);
     }
 
     private java.util.List<String> taskStatuses(String model) {

@@ -1,4 +1,4 @@
-package io.driftwatch.job;
+package io.driftwatch;
 
 /**
  * Process exit codes, the contract with a CronJob or a rollout tool. Anything other than 0 means
