@@ -1,5 +1,6 @@
 package io.driftwatch.drift;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,6 +16,12 @@ import java.util.Set;
  * differ only in case are duplicates. Immutable and thread-safe.
  */
 public final class DriftMethods {
+
+    private static final DriftMethods STANDARD = new DriftMethods(List.of(new PsiMethod(), new KlDivergenceMethod(),
+            new MeanShiftMethod(), JensenShannonMethod.distance(), JensenShannonMethod.divergence(),
+            new HellingerMethod(), WassersteinMethod.raw(), WassersteinMethod.normalised(),
+            new KolmogorovSmirnovMethod(), new AndersonDarlingMethod(), new LInfinityMethod(), new ChiSquareMethod(),
+            new ZTestMethod(), new MissingRateMethod()));
 
     private final Map<String, DriftMethod> byKey;
     private final Set<String> names;
@@ -46,9 +53,26 @@ public final class DriftMethods {
         this.names = Collections.unmodifiableSet(ordered);
     }
 
-    /** The built-in methods: psi, kl, mean_shift. */
+    /**
+     * The built-in methods, in this order: psi, kl, mean_shift, js, js_divergence, hellinger, wasserstein,
+     * wasserstein_norm, ks, anderson_darling, linf, chisquare, z, missing_rate. See {@code docs/drift-methods.md}.
+     */
     public static DriftMethods standard() {
-        return new DriftMethods(List.of(new PsiMethod(), new KlDivergenceMethod(), new MeanShiftMethod()));
+        return STANDARD;
+    }
+
+    /**
+     * This registry plus {@code extra} methods (e.g. user-defined Spring beans), which may not reuse a name.
+     *
+     * @throws IllegalArgumentException if a name is registered twice
+     */
+    public DriftMethods with(Collection<? extends DriftMethod> extra) {
+        if (extra == null) {
+            throw new IllegalArgumentException("extra methods must not be null");
+        }
+        List<DriftMethod> all = new ArrayList<>(byKey.values());
+        all.addAll(extra);
+        return new DriftMethods(all);
     }
 
     /** The method with this name (ignoring case and surrounding blanks), if registered. */

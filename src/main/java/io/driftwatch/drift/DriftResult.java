@@ -15,14 +15,18 @@ import java.util.Map;
  * @param convention the conventions that shaped the score (see {@link DriftMethod})
  * @param status     whether a score exists
  * @param score      the score, non-null and finite exactly when {@code status} is {@link DriftStatus#OK}
- * @param threshold  the threshold that was applied, finite and non-negative
- * @param pValue     a p-value in [0, 1] for methods that produce one, otherwise null
+ * @param threshold  the alert threshold that was applied, finite and non-negative
+ * @param pValue     a p-value in [0, 1] for methods that produce one, otherwise null; it may accompany an
+ *                   {@link DriftStatus#UNDEFINED} result (e.g. p = 0 where the statistic is infinite)
  * @param drifted    whether the feature counts as drifted; always false for {@link DriftStatus#INSUFFICIENT_DATA}
+ *                   and {@link DriftStatus#UNSUPPORTED}
  * @param details    JSON-ready extra information: String keys; values that are String, Number (finite), Boolean,
  *                   List or Map of the same, no nulls. Deep-copied into unmodifiable, insertion-ordered collections.
+ * @param severity   {@link Severity#ALERT} exactly when drifted; {@link Severity#WARN} only for an OK, undrifted
+ *                   result whose score or p-value crossed the warn threshold of its {@link MethodSettings}
  */
 public record DriftResult(String method, String convention, DriftStatus status, Double score, double threshold,
-                          Double pValue, boolean drifted, Map<String, Object> details) {
+                          Double pValue, boolean drifted, Map<String, Object> details, Severity severity) {
 
     /** Key under which non-OK results explain themselves. */
     public static final String REASON = "reason";
@@ -46,10 +50,26 @@ public record DriftResult(String method, String convention, DriftStatus status, 
         if (pValue != null && !(pValue >= 0.0 && pValue <= 1.0)) {
             throw new IllegalArgumentException("p-value must be within [0, 1] but was " + pValue);
         }
-        if (status == DriftStatus.INSUFFICIENT_DATA && drifted) {
-            throw new IllegalArgumentException("an INSUFFICIENT_DATA result cannot be drifted");
+        if ((status == DriftStatus.INSUFFICIENT_DATA || status == DriftStatus.UNSUPPORTED) && drifted) {
+            throw new IllegalArgumentException("an " + status + " result cannot be drifted");
+        }
+        if (severity == null) {
+            severity = drifted ? Severity.ALERT : Severity.NONE;
+        }
+        if ((severity == Severity.ALERT) != drifted) {
+            throw new IllegalArgumentException("severity must be ALERT exactly when drifted, but was " + severity
+                    + " with drifted=" + drifted);
+        }
+        if (severity == Severity.WARN && status != DriftStatus.OK) {
+            throw new IllegalArgumentException("only OK results can warn, but a " + status + " result had WARN");
         }
         details = details == null ? Map.of() : copyMap(details, "details");
+    }
+
+    /** A result whose severity follows from {@code drifted} alone (ALERT or NONE). */
+    public DriftResult(String method, String convention, DriftStatus status, Double score, double threshold,
+                       Double pValue, boolean drifted, Map<String, Object> details) {
+        this(method, convention, status, score, threshold, pValue, drifted, details, null);
     }
 
     /** A scored result. */
@@ -69,7 +89,7 @@ public record DriftResult(String method, String convention, DriftStatus status, 
         return insufficientData(method, convention, threshold, reason, Map.of());
     }
 
-    /** A window had no usable values; the reason is added to {@code details}. */
+    /** A window had no usable values (or fewer than the minimum); the reason is added to {@code details}. */
     public static DriftResult insufficientData(String method, String convention, double threshold, String reason,
                                                Map<String, Object> details) {
         return new DriftResult(method, convention, DriftStatus.INSUFFICIENT_DATA, null, threshold, null, false,
@@ -85,8 +105,33 @@ public record DriftResult(String method, String convention, DriftStatus status, 
     /** The score has no finite value; the reason is added to {@code details}. */
     public static DriftResult undefined(String method, String convention, double threshold, boolean drifted,
                                         String reason, Map<String, Object> details) {
-        return new DriftResult(method, convention, DriftStatus.UNDEFINED, null, threshold, null, drifted,
+        return undefined(method, convention, threshold, null, drifted, reason, details);
+    }
+
+    /** The score has no finite value but a p-value exists (e.g. an infinite statistic with p = 0). */
+    public static DriftResult undefined(String method, String convention, double threshold, Double pValue,
+                                        boolean drifted, String reason, Map<String, Object> details) {
+        return new DriftResult(method, convention, DriftStatus.UNDEFINED, null, threshold, pValue, drifted,
                 withReason(reason, details));
+    }
+
+    /** The method cannot answer honestly for these profiles (e.g. an exact test on a sketch); never drifted. */
+    public static DriftResult unsupported(String method, String convention, double threshold, String reason,
+                                          Map<String, Object> details) {
+        return new DriftResult(method, convention, DriftStatus.UNSUPPORTED, null, threshold, null, false,
+                withReason(reason, details));
+    }
+
+    /** A copy with another severity; it must agree with {@code drifted} and the status as the constructor demands. */
+    public DriftResult withSeverity(Severity value) {
+        return new DriftResult(method, convention, status, score, threshold, pValue, drifted, details, value);
+    }
+
+    /** A copy with extra details appended (existing keys keep their values and position). */
+    public DriftResult withDetails(Map<String, Object> extra) {
+        Map<String, Object> combined = new LinkedHashMap<>(details);
+        extra.forEach(combined::putIfAbsent);
+        return new DriftResult(method, convention, status, score, threshold, pValue, drifted, combined, severity);
     }
 
     private static Map<String, Object> withReason(String reason, Map<String, Object> details) {

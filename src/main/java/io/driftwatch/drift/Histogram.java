@@ -6,20 +6,28 @@ import io.driftwatch.profile.NumericProfile;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Baseline and current counts over one shared set of bins, built from two profiles of the same type as defined on
- * {@link PsiMethod} ("baseline-deciles" for numeric, "categories" for categorical features).
+ * Baseline and current counts over one shared set of bins, built from two profiles of the same type by a
+ * {@link Binning} (numeric) or over the union of categories (categorical).
+ * <ul>
+ *   <li>baseline quantiles and configured edges: edges e1 &lt; ... &lt; ek give bins (-inf, e1), [e1, e2), ...,
+ *       [ek, +inf); value v lands in bin {@code searchsorted(edges, v, side='right')};</li>
+ *   <li>Sturges: numpy's {@code histogram_bin_edges(concat(baseline, current), bins="sturges")} and
+ *       {@code histogram(x, edges)}: bins [e0, e1), ..., [e(k-1), ek] with the last bin closed;</li>
+ *   <li>values: one bin per distinct value of either window, ascending;</li>
+ *   <li>categories: one bin per category of either window, ordered by baseline count descending, then category
+ *       ascending; categories unseen in the baseline follow, sorted, each in its own bin.</li>
+ * </ul>
+ * Counts are differences of {@link NumericProfile#countBelow}, hence exact while both profiles are exact.
  *
- * @param binning        the convention name of the binning
- * @param labels         one label per bin: "[1.5, 2.25)" style intervals or the category itself
- * @param edges          interior edges (numeric only; empty for categories)
+ * @param binning        the convention name of the binning that was applied
+ * @param labels         one label per bin: "[1.5, 2.25)" style intervals, a value, or the category itself
+ * @param edges          numeric bin boundaries: the interior edges of open-ended binnings, all k+1 edges for
+ *                       Sturges, empty for values and categories
  * @param baselineCounts baseline count per bin
  * @param currentCounts  current count per bin
  * @param exact          whether every count is exact (false when a numeric profile is in sketch mode)
@@ -27,8 +35,9 @@ import java.util.Set;
 record Histogram(String binning, List<String> labels, List<Double> edges, long[] baselineCounts,
                  long[] currentCounts, boolean exact) {
 
-    static final String NUMERIC_BINNING = "baseline-deciles";
     static final String CATEGORICAL_BINNING = "categories";
+    /** Evidently switches from value bins to Sturges above this many distinct baseline values. */
+    static final int EVIDENTLY_MAX_VALUE_BINS = 20;
 
     Histogram {
         if (labels.size() != baselineCounts.length || labels.size() != currentCounts.length) {
@@ -39,10 +48,34 @@ record Histogram(String binning, List<String> labels, List<Double> edges, long[]
         edges = List.copyOf(edges);
     }
 
-    /** Bins both profiles; they must have the same type and the baseline must not be empty. */
-    static Histogram of(FeatureProfile baseline, FeatureProfile current) {
+    /**
+     * Why {@code binning} cannot bin these profiles honestly, or null: value bins need every distinct value, which a
+     * sketch-mode profile no longer has.
+     */
+    static String unsupportedReason(FeatureProfile baseline, FeatureProfile current, Binning binning) {
+        if (!(baseline instanceof NumericProfile b) || !(current instanceof NumericProfile c)) {
+            return null;
+        }
+        if (resolve(b, binning).kind() == Binning.Kind.VALUES && !(b.isExact() && c.isExact())) {
+            return "value bins need every distinct value, but a profile is in sketch mode (more distinct values than"
+                    + " its exact cap); use baseline-quantiles or sturges binning";
+        }
+        return null;
+    }
+
+    /** Bins both profiles; they must have the same type, the baseline must not be empty, and binning be supported. */
+    static Histogram of(FeatureProfile baseline, FeatureProfile current, Binning binning) {
         if (baseline instanceof NumericProfile b && current instanceof NumericProfile c) {
-            return numeric(b, c);
+            Binning resolved = resolve(b, binning);
+            String prefix = binning.kind() == Binning.Kind.EVIDENTLY ? "evidently:" : "";
+            Histogram histogram = switch (resolved.kind()) {
+                case BASELINE_QUANTILES -> openEnded(b, c, quantileEdges(b, resolved.quantiles()));
+                case EDGES -> openEnded(b, c, resolved.edges().stream().mapToDouble(Double::doubleValue).toArray());
+                case STURGES -> sturges(b, c);
+                case VALUES -> values(b, c);
+                case EVIDENTLY -> throw new IllegalStateException("evidently binning resolves to sturges or values");
+            };
+            return histogram.named(prefix + resolved.conventionName());
         }
         if (baseline instanceof CategoricalProfile b && current instanceof CategoricalProfile c) {
             return categorical(b, c);
@@ -51,93 +84,87 @@ record Histogram(String binning, List<String> labels, List<Double> edges, long[]
                 + current.type() + " current profile");
     }
 
-    /** The decile edges of a non-empty baseline, as described on this type. */
-    static double[] decileEdges(NumericProfile baseline) {
+    /** The binning Evidently's rule picks for this baseline; other binnings are returned unchanged. */
+    static Binning resolve(NumericProfile baseline, Binning binning) {
+        if (binning.kind() != Binning.Kind.EVIDENTLY) {
+            return binning;
+        }
+        boolean fewValues = baseline.isExact() && baseline.distinctCount() <= EVIDENTLY_MAX_VALUE_BINS;
+        return fewValues ? Binning.values() : Binning.sturges();
+    }
+
+    /** The de-duplicated baseline quantiles at 1/n, ..., (n-1)/n of a non-empty baseline. */
+    static double[] quantileEdges(NumericProfile baseline, int n) {
         if (baseline.count() == 0) {
-            throw new IllegalArgumentException("decile edges need a baseline with count > 0 but count was 0");
+            throw new IllegalArgumentException("quantile edges need a baseline with count > 0 but count was 0");
         }
-        double[] quantiles = new double[9];
-        for (int i = 1; i <= 9; i++) {
-            // i / 10.0 rather than 0.1 * i: it yields the same doubles as the Python reference's i / 10.
-            quantiles[i - 1] = baseline.quantile(i / 10.0);
+        double[] quantiles = new double[n - 1];
+        for (int i = 1; i < n; i++) {
+            // i / (double) n rather than step * i: it yields the same doubles as the Python reference's i / n.
+            quantiles[i - 1] = baseline.quantile(i / (double) n);
         }
-        Arrays.sort(quantiles);
-        int distinct = 0;
-        for (double q : quantiles) {
-            if (distinct == 0 || q != quantiles[distinct - 1]) {
-                quantiles[distinct++] = q;
-            }
-        }
-        return Arrays.copyOf(quantiles, distinct);
+        return distinctSorted(quantiles);
     }
 
-    private static Histogram numeric(NumericProfile baseline, NumericProfile current) {
-        double[] edges = decileEdges(baseline);
-        int bins = edges.length + 1;
-        List<String> labels = new ArrayList<>(bins);
-        List<Double> edgeList = new ArrayList<>(edges.length);
-        for (double edge : edges) {
-            edgeList.add(edge);
+    /**
+     * numpy's {@code histogram_bin_edges(a, bins="sturges")} for the combined finite values of both profiles:
+     * {@code width = (max - min) / (log2(N) + 1)}, {@code k = ceil((max - min) / width)} bins (1 if the range is
+     * 0, when the range is widened to [v - 0.5, v + 0.5]), edges {@code min + i * ((max - min) / k)} with the last
+     * edge exactly max. Where {@code max - min} overflows (numpy fails there), k is {@code ceil(log2(N) + 1)} and the
+     * edges as {@code min / k * (k - i) + max / k * i}.
+     */
+    static double[] sturgesEdges(NumericProfile baseline, NumericProfile current) {
+        long n = baseline.count() + current.count();
+        double first = current.count() == 0 ? baseline.min()
+                : baseline.count() == 0 ? current.min() : Math.min(baseline.min(), current.min());
+        double last = current.count() == 0 ? baseline.max()
+                : baseline.count() == 0 ? current.max() : Math.max(baseline.max(), current.max());
+        double range = last - first;
+        int bins = 1;
+        if (range == 0.0) {
+            first = first - 0.5;
+            last = last + 0.5;
+        } else if (Double.isFinite(range)) {
+            double width = range / (log2(n) + 1.0);
+            bins = (int) Math.ceil(range / width);
+        } else {
+            bins = (int) Math.ceil(log2(n) + 1.0); // what range / width amounts to, without dividing infinities
         }
+        double delta = last - first;
+        double step = delta / bins;
+        double[] edges = new double[bins + 1];
         for (int i = 0; i < bins; i++) {
-            String lower = i == 0 ? "(-inf" : "[" + format(edges[i - 1]);
-            String upper = i == edges.length ? "+inf)" : format(edges[i]) + ")";
-            labels.add(lower + ", " + upper);
+            edges[i] = Double.isFinite(step) ? i * step + first : first / bins * (bins - i) + last / bins * i;
         }
-        return new Histogram(NUMERIC_BINNING, labels, edgeList, numericCounts(baseline, edges),
-                numericCounts(current, edges), baseline.isExact() && current.isExact());
+        edges[bins] = last;
+        return distinctSorted(edges);
     }
 
-    private static long[] numericCounts(NumericProfile profile, double[] edges) {
-        long[] counts = new long[edges.length + 1];
-        long below = 0;
-        for (int i = 0; i < edges.length; i++) {
-            // max() keeps sketch-mode estimates monotone even if the digest's cdf wobbles.
-            long next = Math.max(below, profile.countBelow(edges[i]));
-            counts[i] = next - below;
-            below = next;
+    /** log2 of a positive count, exact for powers of two (as the C library's log2 that numpy calls). */
+    static double log2(long n) {
+        if (Long.bitCount(n) == 1) {
+            return Long.numberOfTrailingZeros(n);
         }
-        counts[edges.length] = Math.max(0, profile.count() - below);
-        return counts;
+        // Split off the exponent so the rounding error of the fraction part stays far below one ulp of the result.
+        int exponent = 63 - Long.numberOfLeadingZeros(n);
+        double fraction = n / Math.scalb(1.0, exponent);
+        return exponent + Math.log(fraction) / Math.log(2.0);
     }
 
-    private static Histogram categorical(CategoricalProfile baseline, CategoricalProfile current) {
-        // counts() is already ordered by count desc, then value; unseen categories follow sorted by value.
-        Set<String> categories = new LinkedHashSet<>(baseline.counts().keySet());
-        List<String> unseen = new ArrayList<>();
-        for (String category : current.counts().keySet()) {
-            if (!categories.contains(category)) {
-                unseen.add(category);
-            }
-        }
-        Collections.sort(unseen);
-        categories.addAll(unseen);
-        long[] baselineCounts = new long[categories.size()];
-        long[] currentCounts = new long[categories.size()];
-        int i = 0;
-        for (String category : categories) {
-            baselineCounts[i] = baseline.countOf(category);
-            currentCounts[i] = current.countOf(category);
-            i++;
-        }
-        return new Histogram(CATEGORICAL_BINNING, new ArrayList<>(categories), List.of(), baselineCounts,
-                currentCounts, true);
+    /** Baseline shares under {@code smoothing}. */
+    double[] baselineShares(Smoothing smoothing) {
+        return smoothing.shares(baselineCounts);
     }
 
-    /** Baseline shares: count per bin divided by the baseline total. */
-    double[] baselineShares() {
-        return shares(baselineCounts);
+    /** Current shares under {@code smoothing}. */
+    double[] currentShares(Smoothing smoothing) {
+        return smoothing.shares(currentCounts);
     }
 
-    /** Current shares: count per bin divided by the current total. */
-    double[] currentShares() {
-        return shares(currentCounts);
-    }
-
-    /** One JSON-ready map per bin: label, baseline_count, current_count, baseline_share, current_share. */
+    /** One JSON-ready map per bin: label, baseline_count, current_count, baseline_share, current_share (raw). */
     List<Map<String, Object>> binDetails() {
-        double[] baselineShares = baselineShares();
-        double[] currentShares = currentShares();
+        double[] baselineShares = Smoothing.NONE.shares(baselineCounts);
+        double[] currentShares = Smoothing.NONE.shares(currentCounts);
         List<Map<String, Object>> bins = new ArrayList<>(labels.size());
         for (int i = 0; i < labels.size(); i++) {
             Map<String, Object> bin = new LinkedHashMap<>();
@@ -151,16 +178,118 @@ record Histogram(String binning, List<String> labels, List<Double> edges, long[]
         return bins;
     }
 
-    private static double[] shares(long[] counts) {
-        long total = 0;
-        for (long count : counts) {
-            total += count;
+    private Histogram named(String name) {
+        return new Histogram(name, labels, edges, baselineCounts, currentCounts, exact);
+    }
+
+    private static Histogram openEnded(NumericProfile baseline, NumericProfile current, double[] edges) {
+        int bins = edges.length + 1;
+        List<String> labels = new ArrayList<>(bins);
+        for (int i = 0; i < bins; i++) {
+            String lower = i == 0 ? "(-inf" : "[" + format(edges[i - 1]);
+            String upper = i == edges.length ? "+inf)" : format(edges[i]) + ")";
+            labels.add(lower + ", " + upper);
         }
-        double[] shares = new double[counts.length];
-        for (int i = 0; i < counts.length; i++) {
-            shares[i] = total == 0 ? 0.0 : (double) counts[i] / total;
+        return new Histogram("", labels, boxed(edges), openEndedCounts(baseline, edges),
+                openEndedCounts(current, edges), baseline.isExact() && current.isExact());
+    }
+
+    private static long[] openEndedCounts(NumericProfile profile, double[] edges) {
+        long[] counts = new long[edges.length + 1];
+        long below = 0;
+        for (int i = 0; i < edges.length; i++) {
+            // max() keeps sketch-mode estimates monotone even if the digest's cdf wobbles.
+            long next = Math.max(below, profile.countBelow(edges[i]));
+            counts[i] = next - below;
+            below = next;
         }
-        return shares;
+        counts[edges.length] = Math.max(0, profile.count() - below);
+        return counts;
+    }
+
+    private static Histogram sturges(NumericProfile baseline, NumericProfile current) {
+        double[] edges = sturgesEdges(baseline, current);
+        int bins = edges.length - 1;
+        List<String> labels = new ArrayList<>(bins);
+        for (int i = 0; i < bins; i++) {
+            labels.add("[" + format(edges[i]) + ", " + format(edges[i + 1]) + (i == bins - 1 ? "]" : ")"));
+        }
+        return new Histogram("", labels, boxed(edges), closedCounts(baseline, edges), closedCounts(current, edges),
+                baseline.isExact() && current.isExact());
+    }
+
+    // Every value lies within [edges[0], edges[k]], so the last, closed bin takes all values from edges[k-1] on.
+    private static long[] closedCounts(NumericProfile profile, double[] edges) {
+        int bins = edges.length - 1;
+        long[] counts = new long[bins];
+        long below = 0;
+        for (int i = 1; i < bins; i++) {
+            long next = Math.max(below, profile.countBelow(edges[i]));
+            counts[i - 1] = next - below;
+            below = next;
+        }
+        counts[bins - 1] = Math.max(0, profile.count() - below);
+        return counts;
+    }
+
+    private static Histogram values(NumericProfile baseline, NumericProfile current) {
+        double[] union = distinctSorted(concat(baseline.distinctValues(), current.distinctValues()));
+        List<String> labels = new ArrayList<>(union.length);
+        for (double value : union) {
+            labels.add(format(value));
+        }
+        return new Histogram("", labels, List.of(), valueCounts(baseline, union), valueCounts(current, union), true);
+    }
+
+    private static long[] valueCounts(NumericProfile profile, double[] union) {
+        double[] values = profile.distinctValues();
+        long[] multiplicities = profile.distinctValueCounts();
+        long[] counts = new long[union.length];
+        int j = 0;
+        for (int i = 0; i < values.length; i++) {
+            while (union[j] != values[i]) {
+                j++;
+            }
+            counts[j] = multiplicities[i];
+        }
+        return counts;
+    }
+
+    private static Histogram categorical(CategoricalProfile baseline, CategoricalProfile current) {
+        List<String> categories = Categories.union(baseline, current);
+        long[] baselineCounts = new long[categories.size()];
+        long[] currentCounts = new long[categories.size()];
+        for (int i = 0; i < categories.size(); i++) {
+            baselineCounts[i] = baseline.countOf(categories.get(i));
+            currentCounts[i] = current.countOf(categories.get(i));
+        }
+        return new Histogram(CATEGORICAL_BINNING, categories, List.of(), baselineCounts, currentCounts, true);
+    }
+
+    private static double[] concat(double[] a, double[] b) {
+        double[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    private static double[] distinctSorted(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int distinct = 0;
+        for (double v : sorted) {
+            if (distinct == 0 || v != sorted[distinct - 1]) {
+                sorted[distinct++] = v;
+            }
+        }
+        return Arrays.copyOf(sorted, distinct);
+    }
+
+    private static List<Double> boxed(double[] values) {
+        List<Double> list = new ArrayList<>(values.length);
+        for (double value : values) {
+            list.add(value);
+        }
+        return list;
     }
 
     private static String format(double edge) {

@@ -17,7 +17,7 @@ import java.util.Map;
  * <p>
  * Details: count details plus {@code baseline_mean}, {@code current_mean}, {@code baseline_std}, {@code current_std}.
  */
-public final class MeanShiftMethod implements DriftMethod {
+public final class MeanShiftMethod extends BuiltInMethod {
 
     /** Configuration name. */
     public static final String NAME = "mean_shift";
@@ -42,15 +42,16 @@ public final class MeanShiftMethod implements DriftMethod {
     }
 
     @Override
-    public DriftResult compute(FeatureProfile baseline, FeatureProfile current, double threshold) {
-        MethodSupport.checkArguments(this, baseline, current, threshold);
-        Map<String, Object> details = MethodSupport.countDetails(baseline, current);
-        String reason = MethodSupport.insufficientDataReason(baseline, current);
-        if (reason != null) {
-            return DriftResult.insufficientData(NAME, CONVENTION, threshold, reason, details);
-        }
+    String convention(FeatureType type, MethodSettings settings) {
+        return CONVENTION;
+    }
+
+    @Override
+    DriftResult evaluate(FeatureProfile baseline, FeatureProfile current, MethodSettings settings,
+                         Map<String, Object> details) {
         NumericProfile b = (NumericProfile) baseline;
         NumericProfile c = (NumericProfile) current;
+        double threshold = settings.threshold();
         putIfFinite(details, "baseline_mean", b.mean());
         putIfFinite(details, "current_mean", c.mean());
         putIfFinite(details, "baseline_std", b.populationStd());
@@ -59,7 +60,7 @@ public final class MeanShiftMethod implements DriftMethod {
         double scale = b.populationStd();
         if (scale == 0.0) {
             if (difference == 0.0) {
-                return DriftResult.ok(NAME, CONVENTION, 0.0, threshold, false, details);
+                return verdict(CONVENTION, 0.0, null, settings, details);
             }
             return DriftResult.undefined(NAME, CONVENTION, threshold, true, "baseline is constant (population std 0)"
                     + " and the means differ by " + difference + ", so the shift is infinitely many standard"
@@ -71,7 +72,7 @@ public final class MeanShiftMethod implements DriftMethod {
             return DriftResult.undefined(NAME, CONVENTION, threshold, Double.isInfinite(score),
                     "mean shift is not finite (" + score + "): the moments overflowed", details);
         }
-        return DriftResult.ok(NAME, CONVENTION, score, threshold, score >= threshold, details);
+        return verdict(CONVENTION, score, null, settings, details);
     }
 
     private static void putIfFinite(Map<String, Object> details, String key, double value) {

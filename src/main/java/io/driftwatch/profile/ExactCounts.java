@@ -84,6 +84,39 @@ final class ExactCounts {
         return firstNotBelow == 0 ? 0 : cumulativeCounts[firstNotBelow - 1];
     }
 
+    /** Number of stored values less than or equal to {@code x}. */
+    long countAtOrBelow(double x) {
+        ensureSorted();
+        int firstAbove = upperBound(sortedValues, x);
+        return firstAbove == 0 ? 0 : cumulativeCounts[firstAbove - 1];
+    }
+
+    /**
+     * Population standard deviation computed in two passes over the distinct values after dividing them by the largest
+     * magnitude, so that it stays finite where squaring the raw deviations would overflow. NaN when empty.
+     */
+    double scaledPopulationStd(long n) {
+        ensureSorted();
+        if (n == 0) {
+            return Double.NaN;
+        }
+        double scale = Math.max(Math.abs(sortedValues[0]), Math.abs(sortedValues[size - 1]));
+        if (scale == 0.0) {
+            return 0.0;
+        }
+        long[] multiplicities = sortedCounts();
+        double mean = 0.0;
+        for (int i = 0; i < size; i++) {
+            mean += (sortedValues[i] / scale) * ((double) multiplicities[i] / n);
+        }
+        double variance = 0.0;
+        for (int i = 0; i < size; i++) {
+            double deviation = sortedValues[i] / scale - mean;
+            variance += deviation * deviation * ((double) multiplicities[i] / n);
+        }
+        return scale * Math.sqrt(variance);
+    }
+
     /**
      * The {@code p}-quantile with numpy's default "linear" method, reproduced operation for operation so that edges
      * match {@code np.quantile} bit for bit: {@code h = (n-1)p}, neighbours at {@code floor(h)} and
@@ -153,6 +186,20 @@ final class ExactCounts {
         while (low < high) {
             int middle = (low + high) >>> 1;
             if (sorted[middle] < x) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    private static int upperBound(double[] sorted, double x) {
+        int low = 0;
+        int high = sorted.length;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (sorted[middle] <= x) {
                 low = middle + 1;
             } else {
                 high = middle;

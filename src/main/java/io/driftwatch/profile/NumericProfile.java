@@ -207,9 +207,21 @@ public final class NumericProfile implements FeatureProfile {
         return count == 0 ? Double.NaN : mean;
     }
 
-    /** Population standard deviation {@code sqrt(M2 / count)} of the finite values, NaN when {@code count() == 0}. */
+    /**
+     * Population standard deviation {@code sqrt(M2 / count)} of the finite values, NaN when {@code count() == 0}.
+     * Squared deviations overflow once values differ by more than about 1e154; an exact-mode profile then recomputes
+     * the deviation from its exact values after scaling them into [-1, 1], so the result stays finite. A sketch-mode
+     * profile cannot, and returns +Infinity in that case.
+     */
     public double populationStd() {
-        return count == 0 ? Double.NaN : Math.sqrt(m2 / count);
+        if (count == 0) {
+            return Double.NaN;
+        }
+        double std = Math.sqrt(m2 / count);
+        if (!Double.isFinite(std) && exact != null) {
+            return exact.scaledPopulationStd(count);
+        }
+        return std;
     }
 
     /** True while the distribution is held exactly (distinct finite values &lt;= cap). */
@@ -277,6 +289,50 @@ public final class NumericProfile implements FeatureProfile {
         return Math.max(0, Math.min(count, estimate));
     }
 
+    /**
+     * Number of finite values less than or equal to {@code x}: exact in exact mode; in sketch mode the same estimate as
+     * {@link #countBelow}, since a continuous estimate cannot tell {@code <} from {@code <=}, except that values at or
+     * above the exact max give {@code count()}.
+     *
+     * @throws IllegalArgumentException if {@code x} is NaN
+     */
+    public long countAtOrBelow(double x) {
+        if (Double.isNaN(x)) {
+            throw new IllegalArgumentException("countAtOrBelow threshold must not be NaN");
+        }
+        if (count == 0 || x < min) {
+            return 0;
+        }
+        if (x >= max) {
+            return count;
+        }
+        if (exact != null) {
+            return exact.countAtOrBelow(x);
+        }
+        return countBelow(x);
+    }
+
+    /**
+     * The distinct finite values in ascending order, as a fresh array; together with {@link #distinctValueCounts()}
+     * this is the exact distribution.
+     *
+     * @throws IllegalStateException in sketch mode, where individual values are no longer known
+     */
+    public double[] distinctValues() {
+        requireExact("distinct values");
+        return exact.sortedValues().clone();
+    }
+
+    /**
+     * The multiplicity of each value of {@link #distinctValues()}, aligned by index, as a fresh array.
+     *
+     * @throws IllegalStateException in sketch mode, where individual values are no longer known
+     */
+    public long[] distinctValueCounts() {
+        requireExact("distinct value counts");
+        return exact.sortedCounts();
+    }
+
     @Override
     public byte[] toBytes() {
         return ProfileCodec.encode(this);
@@ -328,6 +384,14 @@ public final class NumericProfile implements FeatureProfile {
                 target.add(values[i], weight);
                 remaining -= weight;
             }
+        }
+    }
+
+    private void requireExact(String what) {
+        if (exact == null) {
+            throw new IllegalStateException(what + " are only known in exact mode, but this profile switched to a"
+                    + " t-digest after exceeding its cap of " + exactDistinctCap + " distinct values; use quantile()"
+                    + " and countBelow() estimates instead");
         }
     }
 

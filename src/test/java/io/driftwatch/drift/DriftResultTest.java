@@ -86,4 +86,34 @@ class DriftResultTest {
         assertThat(undefined.details().keySet()).containsExactly("reason", "baseline_count");
         assertThat(undefined.pValue()).isNull();
     }
+
+    @Test
+    void derivesSeverityFromDriftedAndRejectsContradictions() {
+        DriftResult alert = DriftResult.ok("psi", "c", 0.3, 0.1, true, null);
+        DriftResult quiet = DriftResult.ok("psi", "c", 0.05, 0.1, false, null);
+
+        assertThat(alert.severity()).isEqualTo(Severity.ALERT);
+        assertThat(quiet.severity()).isEqualTo(Severity.NONE);
+        assertThat(quiet.withSeverity(Severity.WARN).severity()).isEqualTo(Severity.WARN);
+        assertThatIllegalArgumentException().isThrownBy(() -> quiet.withSeverity(Severity.ALERT))
+                .withMessage("severity must be ALERT exactly when drifted, but was ALERT with drifted=false");
+        assertThatIllegalArgumentException().isThrownBy(
+                        () -> DriftResult.insufficientData("psi", "c", 0.1, "empty").withSeverity(Severity.WARN))
+                .withMessage("only OK results can warn, but a INSUFFICIENT_DATA result had WARN");
+    }
+
+    @Test
+    void unsupportedResultsAreNeverDriftedAndUndefinedOnesMayCarryAPValue() {
+        DriftResult unsupported = DriftResult.unsupported("ks", "c", 0.05, "sketch", Map.of("exact", false));
+        DriftResult infinite = DriftResult.undefined("chisquare", "c", 0.05, 0.0, true, "unseen category", null);
+
+        assertThat(unsupported.status()).isEqualTo(DriftStatus.UNSUPPORTED);
+        assertThat(unsupported.drifted()).isFalse();
+        assertThat(unsupported.details().keySet()).containsExactly("reason", "exact");
+        assertThat(infinite.pValue()).isEqualTo(0.0);
+        assertThat(infinite.severity()).isEqualTo(Severity.ALERT);
+        assertThatIllegalArgumentException().isThrownBy(
+                        () -> new DriftResult("ks", "c", DriftStatus.UNSUPPORTED, null, 0.05, null, true, null))
+                .withMessageContaining("cannot be drifted");
+    }
 }

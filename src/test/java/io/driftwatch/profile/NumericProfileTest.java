@@ -285,4 +285,42 @@ class NumericProfileTest {
             assertThat(actual.countBelow(x)).as("countBelow %s", x).isEqualTo(expected.countBelow(x));
         }
     }
+
+    @Test
+    void exposesTheExactDistributionAndCountsAtOrBelow() {
+        NumericProfile profile = profileOf(3, 1, 3, 2, 3);
+
+        assertThat(profile.distinctValues()).containsExactly(1.0, 2.0, 3.0);
+        assertThat(profile.distinctValueCounts()).containsExactly(1L, 1L, 3L);
+        assertThat(profile.countAtOrBelow(0.5)).isZero();
+        assertThat(profile.countAtOrBelow(1.0)).isEqualTo(1);
+        assertThat(profile.countAtOrBelow(2.5)).isEqualTo(2);
+        assertThat(profile.countAtOrBelow(3.0)).isEqualTo(5);
+        assertThat(profile.countBelow(3.0)).isEqualTo(2);
+    }
+
+    @Test
+    void refusesExactValuesInSketchModeButStillEstimatesCounts() {
+        NumericProfile profile = NumericProfile.create(10);
+        for (int i = 1; i <= 1000; i++) {
+            profile.add(i);
+        }
+
+        assertThat(profile.isExact()).isFalse();
+        assertThat(profile.countAtOrBelow(500.0)).isCloseTo(500L, within(5L));
+        assertThat(profile.countAtOrBelow(1000.0)).isEqualTo(1000);
+        assertThat(profile.countAtOrBelow(0.5)).isZero();
+        org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(profile::distinctValues)
+                .withMessageContaining("only known in exact mode");
+    }
+
+    @Test
+    void keepsTheStandardDeviationFiniteWhereSquaredDeviationsOverflow() {
+        // given values around 1e300 whose squared deviations overflow a double
+        NumericProfile profile = profileOf(-2e300, 0, 2e300, 2e300);
+
+        // then: sqrt of the mean of 4e600, 0, 4e600, 4e600 after subtracting the mean 5e299
+        double expected = 1e300 * Math.sqrt((6.25 + 0.25 + 2.25 + 2.25) / 4.0);
+        assertThat(profile.populationStd()).isCloseTo(expected, within(expected * 1e-12));
+    }
 }

@@ -1,0 +1,62 @@
+package io.driftwatch.drift;
+
+import io.driftwatch.profile.CategoricalProfile;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The union of two windows' categories and the orderings the methods rely on. */
+final class Categories {
+
+    /** Python's string order: by Unicode code point (String.compareTo compares UTF-16 units instead). */
+    static final Comparator<String> CODE_POINT_ORDER = (a, b) -> {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int x = a.codePointAt(i);
+            int y = b.codePointAt(j);
+            if (x != y) {
+                return Integer.compare(x, y);
+            }
+            i += Character.charCount(x);
+            j += Character.charCount(y);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    };
+
+    private Categories() {
+    }
+
+    /**
+     * Every category of either window: the baseline's in {@link CategoricalProfile#counts()} order (count descending,
+     * then category ascending), then the categories unseen in the baseline, sorted.
+     */
+    static List<String> union(CategoricalProfile baseline, CategoricalProfile current) {
+        Set<String> categories = new LinkedHashSet<>(baseline.counts().keySet());
+        List<String> unseen = new ArrayList<>();
+        for (String category : current.counts().keySet()) {
+            if (!categories.contains(category)) {
+                unseen.add(category);
+            }
+        }
+        Collections.sort(unseen);
+        categories.addAll(unseen);
+        return new ArrayList<>(categories);
+    }
+
+    /** Categories of {@code current} that the baseline never saw, sorted. */
+    static List<String> unseen(CategoricalProfile baseline, CategoricalProfile current) {
+        List<String> unseen = new ArrayList<>();
+        for (String category : current.counts().keySet()) {
+            if (baseline.countOf(category) == 0) {
+                unseen.add(category);
+            }
+        }
+        Collections.sort(unseen);
+        return unseen;
+    }
+}

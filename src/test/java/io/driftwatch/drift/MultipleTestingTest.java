@@ -1,0 +1,45 @@
+package io.driftwatch.drift;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.within;
+
+class MultipleTestingTest {
+
+    @Test
+    void adjustsByBenjaminiHochbergInInputOrder() {
+        // given p-values out of order; by hand: sorted 0.01 0.02 0.03 0.04 0.5 times 5/k = 0.05 0.05 0.05 0.05 0.5
+        double[] p = {0.04, 0.5, 0.01, 0.03, 0.02};
+
+        double[] adjusted = MultipleTesting.benjaminiHochberg(p);
+
+        assertThat(adjusted).containsExactly(new double[]{0.05, 0.5, 0.05, 0.05, 0.05}, within(1e-15));
+        assertThat(p).containsExactly(0.04, 0.5, 0.01, 0.03, 0.02);
+    }
+
+    @Test
+    void adjustsByBonferroniCappedAtOne() {
+        assertThat(MultipleTesting.bonferroni(new double[]{0.01, 0.3, 0.0}))
+                .containsExactly(0.03, 0.8999999999999999, 0.0);
+        assertThat(MultipleTesting.bonferroni(new double[]{0.5, 0.6})).containsExactly(1.0, 1.0);
+    }
+
+    @Test
+    void handlesEmptyInputAndRejectsInvalidPValues() {
+        assertThat(MultipleTesting.benjaminiHochberg(new double[0])).isEmpty();
+        assertThatIllegalArgumentException().isThrownBy(() -> MultipleTesting.bonferroni(new double[]{0.1, Double.NaN}))
+                .withMessage("p-values must be within [0, 1] but p[1] was NaN");
+        assertThatIllegalArgumentException().isThrownBy(() -> MultipleTesting.benjaminiHochberg(new double[]{1.2}));
+    }
+
+    @Test
+    void parsesCorrections() {
+        assertThat(MultipleTesting.Correction.parse("BH")).isEqualTo(MultipleTesting.Correction.BENJAMINI_HOCHBERG);
+        assertThat(MultipleTesting.Correction.parse(" bonferroni ")).isEqualTo(MultipleTesting.Correction.BONFERRONI);
+        assertThat(MultipleTesting.Correction.NONE.adjust(new double[]{0.2})).containsExactly(0.2);
+        assertThatIllegalArgumentException().isThrownBy(() -> MultipleTesting.Correction.parse("holm"))
+                .withMessageContaining("'holm'");
+    }
+}
