@@ -66,16 +66,18 @@ CREATE TABLE drift_report (
 CREATE INDEX drift_report_history_ix ON drift_report (monitor, feature, method, run_date);
 CREATE INDEX drift_report_date_ix ON drift_report (run_date);
 
--- Feature profiles of one run's windows, written by the profile step and read by the drift step.
+-- Feature profiles of one run's windows, one row per time slice, written by the profile step and
+-- merged by the drift step.
 CREATE TABLE window_profile (
     run_id        BIGINT       NOT NULL REFERENCES drift_run (id),
     side          VARCHAR(10)  NOT NULL,
     feature       VARCHAR(200) NOT NULL,
+    slice         INTEGER      NOT NULL,
     feature_type  VARCHAR(20)  NOT NULL,
     rows_read     BIGINT       NOT NULL,
     profile       VARBINARY(67108864)        NOT NULL,
     created_at    TIMESTAMP WITH TIME ZONE  NOT NULL DEFAULT now(),
-    PRIMARY KEY (run_id, side, feature),
+    PRIMARY KEY (run_id, side, feature, slice),
     CONSTRAINT window_profile_side_ck CHECK (side IN ('baseline', 'current'))
 );
 

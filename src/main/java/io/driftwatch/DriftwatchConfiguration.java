@@ -78,7 +78,8 @@ public class DriftwatchConfiguration {
                             + " SPRING_DATASOURCE_URL to run the built-in demo on the embedded database")));
         }
         List<Monitor> monitors = validator.validate(properties);
-        return new MonitorCatalog(monitors, validator.zone(properties), properties.getPartitionThreads(), demo);
+        int slices = properties.getProfileSlices() == 0 ? properties.getPartitionThreads() : properties.getProfileSlices();
+        return new MonitorCatalog(monitors, validator.zone(properties), properties.getPartitionThreads(), slices, demo);
     }
 
     @Bean

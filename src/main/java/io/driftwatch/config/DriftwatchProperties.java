@@ -22,6 +22,9 @@ public class DriftwatchProperties {
     /** Threads of the partitioned profile and drift steps. */
     private int partitionThreads = 2;
 
+    /** Time slices the current window is cut into and profiled in parallel; 0 means one per partition thread. */
+    private int profileSlices = 0;
+
     /**
      * A run of the same date left STARTED by a process that died (killed pod) is recovered and
      * restarted once it has shown no activity for this long. Keep it above the longest run
@@ -42,6 +45,8 @@ public class DriftwatchProperties {
     public void setRecoverAfter(java.time.Duration recoverAfter) { this.recoverAfter = recoverAfter; }
     public java.time.Duration getShutdownGrace() { return shutdownGrace; }
     public void setShutdownGrace(java.time.Duration shutdownGrace) { this.shutdownGrace = shutdownGrace; }
+    public int getProfileSlices() { return profileSlices; }
+    public void setProfileSlices(int profileSlices) { this.profileSlices = profileSlices; }
     public List<Monitor> getMonitors() { return monitors; }
     public void setMonitors(List<Monitor> monitors) { this.monitors = monitors; }
 

@@ -7,10 +7,13 @@ import java.util.List;
  * The validated monitors of this process, the zone run dates start in, and whether they are the
  * built-in demo monitors (embedded database, nothing configured).
  */
-public record MonitorCatalog(List<Monitor> monitors, ZoneId zone, int partitionThreads, boolean demo) {
+public record MonitorCatalog(List<Monitor> monitors, ZoneId zone, int partitionThreads, int profileSlices, boolean demo) {
 
     public MonitorCatalog {
         monitors = List.copyOf(monitors);
+        if (profileSlices < 1) {
+            throw new IllegalArgumentException("profile slices must be at least 1: " + profileSlices);
+        }
     }
 
     public Monitor require(String name) {

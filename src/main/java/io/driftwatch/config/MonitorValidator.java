@@ -60,6 +60,11 @@ public final class MonitorValidator {
                     String.valueOf(properties.getPartitionThreads()), "must be between 1 and 64",
                     "set it to the number of cores the job may use"));
         }
+        if (properties.getProfileSlices() < 0 || properties.getProfileSlices() > 256) {
+            problems.add(new ConfigurationProblem(null, "driftwatch.profile-slices",
+                    String.valueOf(properties.getProfileSlices()), "must be between 0 and 256",
+                    "use 0 (one slice per partition thread) or the number of slices to profile in parallel"));
+        }
         for (int i = 0; i < configured.size(); i++) {
             String name = configured.get(i).getName();
             if (name != null && !names.add(name)) {

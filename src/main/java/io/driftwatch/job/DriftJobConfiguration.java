@@ -115,7 +115,7 @@ public class DriftJobConfiguration {
     @JobScope
     Partitioner windowPartitioner(MonitorCatalog catalog, JdbcDriftRunDao runs,
                                   @Value("#{jobParameters['runDate']}") LocalDate runDate) {
-        return Partitions.windows(catalog, runs, runDate);
+        return Partitions.windows(catalog, runs, runDate, catalog.profileSlices());
     }
 
     @Bean
@@ -147,9 +147,9 @@ public class DriftJobConfiguration {
 
     @Bean
     Step decide(JobRepository jobRepository, PlatformTransactionManager tm, MonitorCatalog catalog, JdbcDriftRunDao runs,
-                RunDecider decider) {
+                JdbcWindowProfileDao profiles, RunDecider decider) {
         return new StepBuilder("decide", jobRepository)
-                .tasklet(new DriftTasklets.Decide(catalog, runs, decider), tm).build();
+                .tasklet(new DriftTasklets.Decide(catalog, runs, profiles, decider), tm).build();
     }
 
     @Bean

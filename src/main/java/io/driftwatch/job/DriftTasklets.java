@@ -1,5 +1,6 @@
 package io.driftwatch.job;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,13 +103,23 @@ final class DriftTasklets {
             LocalDate runDate = runDate(step);
             DriftRun run = runs.find(monitor.name(), runDate).orElseThrow(() -> new DriftwatchException(
                     "drift_run of monitor '" + monitor.name() + "' for " + runDate + " is missing; rerun the date"));
-            WindowProfile window = side == Side.BASELINE
-                    ? baselines.profile(monitor, run.id())
-                    : source.profile(monitor, monitor.sourceTable(), run.windowStart(), run.windowEnd(), catalog.zone(),
-                            rows -> log.info("Monitor {} {}: {} rows read", monitor.name(), side.column(), rows));
-            profiles.replace(run.id(), side, window);
-            runs.recordRows(run.id(), side == Side.BASELINE, window.rowsRead());
-            log.info("Monitor {} {}: profiled {} rows of {} features", monitor.name(), side.column(), window.rowsRead(),
+            int slice = context.getInt(Partitions.SLICE, 0);
+            int slices = context.getInt(Partitions.SLICES, 1);
+            WindowProfile window;
+            if (side == Side.BASELINE) {
+                window = baselines.profile(monitor, run.id());
+                runs.recordRows(run.id(), true, window.rowsRead());
+            } else {
+                // Equal time slices; the last one ends exactly at the window's end.
+                long span = Duration.between(run.windowStart(), run.windowEnd()).toNanos();
+                java.time.Instant from = run.windowStart().plusNanos(span / slices * slice);
+                java.time.Instant to = slice == slices - 1 ? run.windowEnd() : run.windowStart().plusNanos(span / slices * (slice + 1));
+                window = source.profile(monitor, monitor.sourceTable(), from, to, catalog.zone(),
+                        rows -> log.info("Monitor {} current slice {}/{}: {} rows read", monitor.name(), slice + 1, slices, rows));
+            }
+            profiles.replace(run.id(), side, slice, window);
+            log.info("Monitor {} {}{}: profiled {} rows of {} features", monitor.name(), side.column(),
+                    side == Side.CURRENT ? " slice " + (slice + 1) + "/" + slices : "", window.rowsRead(),
                     window.features().size());
             return RepeatStatus.FINISHED;
         }
@@ -161,11 +172,15 @@ final class DriftTasklets {
     }
 
     /** Step 4: per monitor, decide on retraining and complete the run in the same transaction. */
-    record Decide(MonitorCatalog catalog, JdbcDriftRunDao runs, RunDecider decider) implements Tasklet {
+    record Decide(MonitorCatalog catalog, JdbcDriftRunDao runs, JdbcWindowProfileDao profiles, RunDecider decider)
+            implements Tasklet {
         @Override
         public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
             LocalDate runDate = runDate(step(chunkContext));
             for (Monitor monitor : Partitions.openMonitors(catalog, runs, runDate)) {
+                DriftRun run = runs.find(monitor.name(), runDate).orElseThrow();
+                // Slices were profiled in parallel; their rows add up here, once all of them are done.
+                runs.recordRows(run.id(), false, profiles.rowsRead(run.id(), Side.CURRENT));
                 decider.complete(monitor, runs.find(monitor.name(), runDate).orElseThrow(), catalog.zone());
             }
             return RepeatStatus.FINISHED;

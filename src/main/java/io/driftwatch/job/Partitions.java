@@ -24,25 +24,39 @@ final class Partitions {
     static final String MONITOR = "monitor";
     static final String SIDE = "side";
     static final String FEATURE = "feature";
+    static final String SLICE = "slice";
+    static final String SLICES = "slices";
 
     private Partitions() {
     }
 
-    /** One partition per open monitor and window (baseline, current). */
-    static Partitioner windows(MonitorCatalog catalog, JdbcDriftRunDao runs, LocalDate runDate) {
+    /**
+     * Per open monitor: one partition for the baseline (usually served from the cache) and
+     * {@code slices} partitions for equal time slices of the current window, profiled in parallel
+     * and merged by the drift step.
+     */
+    static Partitioner windows(MonitorCatalog catalog, JdbcDriftRunDao runs, LocalDate runDate, int slices) {
         return gridSize -> {
             Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
             int i = 0;
             for (Monitor monitor : openMonitors(catalog, runs, runDate)) {
-                for (JdbcWindowProfileDao.Side side : JdbcWindowProfileDao.Side.values()) {
-                    ExecutionContext context = new ExecutionContext();
-                    context.putString(MONITOR, monitor.name());
-                    context.putString(SIDE, side.name());
-                    partitions.put(key(i++, monitor.name() + "." + side.column()), context);
+                partitions.put(key(i++, monitor.name() + ".baseline"), context(monitor, JdbcWindowProfileDao.Side.BASELINE, 0, 1));
+                for (int slice = 0; slice < slices; slice++) {
+                    partitions.put(key(i++, monitor.name() + ".current." + slice),
+                            context(monitor, JdbcWindowProfileDao.Side.CURRENT, slice, slices));
                 }
             }
             return partitions;
         };
+    }
+
+    private static ExecutionContext context(Monitor monitor, JdbcWindowProfileDao.Side side, int slice, int slices) {
+        ExecutionContext context = new ExecutionContext();
+        context.putString(MONITOR, monitor.name());
+        context.putString(SIDE, side.name());
+        context.putInt(SLICE, slice);
+        context.putInt(SLICES, slices);
+        return context;
     }
 
     /** One partition per open monitor and feature. */

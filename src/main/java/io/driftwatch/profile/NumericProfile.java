@@ -204,7 +204,28 @@ public final class NumericProfile implements FeatureProfile {
 
     /** Mean of the finite values, NaN when {@code count() == 0}. */
     public double mean() {
-        return count == 0 ? Double.NaN : mean;
+        if (count == 0) {
+            return Double.NaN;
+        }
+        if (exact != null) {
+            // From the exact multiset, so the mean does not depend on row order or on how the window was
+            // sliced and merged: identical data give bit-identical means.
+            double[] values = exact.sortedValues();
+            long[] counts = exact.sortedCounts();
+            double sum = 0;
+            double compensation = 0;
+            for (int i = 0; i < values.length; i++) {
+                double term = values[i] * counts[i];
+                double t = sum + term;
+                compensation += Math.abs(sum) >= Math.abs(term) ? (sum - t) + term : (term - t) + sum;
+                sum = t;
+            }
+            double exactMean = (sum + compensation) / count;
+            if (Double.isFinite(exactMean)) {
+                return exactMean;
+            }
+        }
+        return mean;
     }
 
     /**
@@ -217,11 +238,24 @@ public final class NumericProfile implements FeatureProfile {
         if (count == 0) {
             return Double.NaN;
         }
-        double std = Math.sqrt(m2 / count);
-        if (!Double.isFinite(std) && exact != null) {
-            return exact.scaledPopulationStd(count);
+        if (exact != null) {
+            // Two passes over the exact multiset (see mean()): independent of row order and merges.
+            double mu = mean();
+            double[] values = exact.sortedValues();
+            long[] counts = exact.sortedCounts();
+            double sum = 0;
+            double compensation = 0;
+            for (int i = 0; i < values.length; i++) {
+                double d = values[i] - mu;
+                double term = d * d * counts[i];
+                double t = sum + term;
+                compensation += sum >= term ? (sum - t) + term : (term - t) + sum;
+                sum = t;
+            }
+            double std = Math.sqrt((sum + compensation) / count);
+            return Double.isFinite(std) ? std : exact.scaledPopulationStd(count);
         }
-        return std;
+        return Math.sqrt(m2 / count);
     }
 
     /** True while the distribution is held exactly (distinct finite values &lt;= cap). */

@@ -60,6 +60,9 @@ abstract class AbstractDriftJobTests {
     @Autowired JobOperator jobOperator;
     @Autowired Job driftJob;
     @Autowired MeterRegistry meters;
+    @Autowired io.driftwatch.config.MonitorCatalog catalog;
+    @Autowired io.driftwatch.source.JdbcFeatureSource featureSource;
+    @Autowired io.driftwatch.report.JdbcWindowProfileDao windowProfiles;
 
     SyntheticDriftGenerator generator;
 
@@ -313,6 +316,41 @@ abstract class AbstractDriftJobTests {
         assertThat(((Number) run(cached).get("baseline_rows")).longValue()).isEqualTo(ROWS);
         // the cached profile scores exactly as the scanned one did on the same window
         assertThat(scores(cached)).isEqualTo(scores(scanned)).hasSize(REPORT_ROWS_PER_RUN);
+    }
+
+    @Test
+    void theCurrentWindowIsProfiledInTimeSlicesThatMergeToTheWholeWindow() {
+        LocalDate runDate = LocalDate.of(2026, 3, 15);
+        givenWindow(runDate, Set.of("income"), 9);
+        givenPerformance(runDate, 0.91, 0.2);
+
+        assertThat(launcher.launch(runDate).exitCode()).isEqualTo(ExitCodes.COMPLETED);
+
+        long runId = ((Number) run(runDate).get("id")).longValue();
+        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT slice) FROM window_profile WHERE run_id = ? AND side = 'current'",
+                Long.class, runId)).isEqualTo(2);
+        assertThat(((Number) run(runDate).get("current_rows")).longValue()).isEqualTo(ROWS);
+        io.driftwatch.config.Monitor monitor = catalog.require("loans");
+        io.driftwatch.source.WindowProfile whole = featureSource.profile(monitor, monitor.sourceTable(),
+                monitor.windowStart(runDate, ZoneOffset.UTC), monitor.windowEnd(runDate, ZoneOffset.UTC), ZoneOffset.UTC, null);
+        for (String feature : FEATURES) {
+            io.driftwatch.profile.FeatureProfile merged = windowProfiles.find(runId,
+                    io.driftwatch.report.JdbcWindowProfileDao.Side.CURRENT, feature).orElseThrow();
+            io.driftwatch.profile.FeatureProfile single = whole.features().get(feature);
+            assertThat(merged.count()).isEqualTo(single.count());
+            assertThat(merged.missing()).isEqualTo(single.missing());
+            if (merged instanceof io.driftwatch.profile.NumericProfile m) {
+                io.driftwatch.profile.NumericProfile n = (io.driftwatch.profile.NumericProfile) single;
+                assertThat(m.mean()).isCloseTo(n.mean(), org.assertj.core.data.Percentage.withPercentage(1e-10));
+                assertThat(m.populationStd()).isCloseTo(n.populationStd(), org.assertj.core.data.Percentage.withPercentage(1e-10));
+                for (double p = 0; p <= 1; p += 0.05) {
+                    assertThat(m.quantile(p)).isEqualTo(n.quantile(p));
+                }
+            } else {
+                assertThat(((io.driftwatch.profile.CategoricalProfile) merged).counts())
+                        .isEqualTo(((io.driftwatch.profile.CategoricalProfile) single).counts());
+            }
+        }
     }
 
     private Map<String, Double> scores(LocalDate runDate) {
