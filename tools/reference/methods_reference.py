@@ -36,7 +36,7 @@ Nothing here shares code with the Java side; every number comes from numpy/scipy
   mean_shift  abs(mean(cur) - mean(base)) / np.std(base)   (rescaled like wasserstein_norm when np.std overflows)
 The "evidently" block of each fixture re-implements Evidently's automatic test choice (registry._get_default_stattest)
 and the chosen test (ks_stattest, chisquare_stattest, z_stattest, jensenshannon, wasserstein_distance_norm) from their
-source as summarised in ../shared/notes/drift-methods-of-peers.md, including its verdict operator (<=, < or >=).
+source (evidently's stattests modules), including its verdict operator (<=, < or >=).
 
 In the JSON, numeric values are numbers, null (SQL NULL), or the strings "NaN", "Infinity", "-Infinity"; large numeric
 windows of few distinct values are stored as [value, count] pairs ("baseline_counts"), and categorical fixtures as

@@ -54,10 +54,11 @@ public class DriftwatchConfiguration {
         return Clock.systemUTC();
     }
 
+    /** The built-in methods plus every {@link io.driftwatch.drift.DriftMethod} bean the application defines. */
     @Bean
     @ConditionalOnMissingBean
-    DriftMethods driftMethods() {
-        return DriftMethods.standard();
+    DriftMethods driftMethods(java.util.List<io.driftwatch.drift.DriftMethod> customMethods) {
+        return customMethods.isEmpty() ? DriftMethods.standard() : DriftMethods.standard().with(customMethods);
     }
 
     /**

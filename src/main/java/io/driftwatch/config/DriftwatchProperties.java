@@ -59,6 +59,14 @@ public class DriftwatchProperties {
         private List<Feature> features = new ArrayList<>();
         private Map<String, List<String>> methods = new LinkedHashMap<>();
         private Map<String, String> thresholds = new LinkedHashMap<>();
+        private Map<String, String> warnThresholds = new LinkedHashMap<>();
+        private String selection;
+        private String binning;
+        private String smoothing;
+        private String logBase;
+        private String minCount;
+        private String correction;
+        private String driftShare = "0.5";
         private Retraining retraining = new Retraining();
         private String performanceTable = "model_performance";
 
@@ -78,6 +86,22 @@ public class DriftwatchProperties {
         public void setMethods(Map<String, List<String>> methods) { this.methods = methods; }
         public Map<String, String> getThresholds() { return thresholds; }
         public void setThresholds(Map<String, String> thresholds) { this.thresholds = thresholds; }
+        public Map<String, String> getWarnThresholds() { return warnThresholds; }
+        public void setWarnThresholds(Map<String, String> warnThresholds) { this.warnThresholds = warnThresholds; }
+        public String getSelection() { return selection; }
+        public void setSelection(String selection) { this.selection = selection; }
+        public String getBinning() { return binning; }
+        public void setBinning(String binning) { this.binning = binning; }
+        public String getSmoothing() { return smoothing; }
+        public void setSmoothing(String smoothing) { this.smoothing = smoothing; }
+        public String getLogBase() { return logBase; }
+        public void setLogBase(String logBase) { this.logBase = logBase; }
+        public String getMinCount() { return minCount; }
+        public void setMinCount(String minCount) { this.minCount = minCount; }
+        public String getCorrection() { return correction; }
+        public void setCorrection(String correction) { this.correction = correction; }
+        public String getDriftShare() { return driftShare; }
+        public void setDriftShare(String driftShare) { this.driftShare = driftShare; }
         public Retraining getRetraining() { return retraining; }
         public void setRetraining(Retraining retraining) { this.retraining = retraining; }
         public String getPerformanceTable() { return performanceTable; }
@@ -114,6 +138,10 @@ public class DriftwatchProperties {
         private String name;
         private String type;
         private String column;
+        private List<String> edges = new ArrayList<>();
+
+        public List<String> getEdges() { return edges; }
+        public void setEdges(List<String> edges) { this.edges = edges; }
 
         public String getName() { return name; }
         public void setName(String name) { this.name = name; }

@@ -16,9 +16,17 @@ import io.driftwatch.source.SqlIdentifier;
  */
 public record Monitor(String name, String model, SqlIdentifier sourceTable, SqlIdentifier timestampColumn,
                       Baseline baseline, Duration window, List<Feature> features, RetrainingPolicy retraining,
-                      SqlIdentifier performanceTable) {
+                      SqlIdentifier performanceTable, MethodPlan methods) {
+
+    /** A monitor with the default method plan. */
+    public Monitor(String name, String model, SqlIdentifier sourceTable, SqlIdentifier timestampColumn, Baseline baseline,
+                   Duration window, List<Feature> features, RetrainingPolicy retraining, SqlIdentifier performanceTable) {
+        this(name, model, sourceTable, timestampColumn, baseline, window, features, retraining, performanceTable,
+                MethodPlan.DEFAULT);
+    }
 
     public Monitor {
+        Objects.requireNonNull(methods, "methods");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(sourceTable, "sourceTable");
@@ -72,23 +80,34 @@ public record Monitor(String name, String model, SqlIdentifier sourceTable, SqlI
         }
     }
 
-    /** A feature: its report name, its type, the column it is read from and the drift methods applied. */
-    public record Feature(String name, io.driftwatch.profile.FeatureType type, SqlIdentifier column, List<MethodSpec> methods) {
+    /**
+     * A feature: its report name, its type, the column it is read from, the drift methods listed for
+     * it (empty when the monitor selects methods automatically) and optional bin edges of its own.
+     */
+    public record Feature(String name, io.driftwatch.profile.FeatureType type, SqlIdentifier column, List<MethodSpec> methods,
+                          List<Double> edges) {
+        public Feature(String name, io.driftwatch.profile.FeatureType type, SqlIdentifier column, List<MethodSpec> methods) {
+            this(name, type, column, methods, List.of());
+        }
+
         public Feature {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(column, "column");
             methods = List.copyOf(methods);
+            edges = List.copyOf(edges);
         }
     }
 
-    /** A drift method by its configured name, with the threshold at or above which it flags drift. */
-    public record MethodSpec(String name, double threshold) {
+    /** A drift method by its configured name, with the settings (thresholds, binning, ...) it runs with. */
+    public record MethodSpec(String name, io.driftwatch.drift.MethodSettings settings) {
         public MethodSpec {
             Objects.requireNonNull(name, "name");
-            if (!(threshold > 0) || Double.isInfinite(threshold)) {
-                throw new IllegalArgumentException("threshold must be a positive finite number: " + threshold);
-            }
+            Objects.requireNonNull(settings, "settings");
+        }
+
+        public double threshold() {
+            return settings.threshold();
         }
     }
 

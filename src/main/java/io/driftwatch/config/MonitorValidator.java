@@ -17,7 +17,13 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.driftwatch.drift.DriftMethod;
+import io.driftwatch.drift.Binning;
 import io.driftwatch.drift.DriftMethods;
+import io.driftwatch.drift.LogBase;
+import io.driftwatch.drift.MethodSelection;
+import io.driftwatch.drift.MultipleTesting;
+import io.driftwatch.drift.Smoothing;
+import io.driftwatch.drift.ThresholdKind;
 import io.driftwatch.profile.FeatureType;
 import io.driftwatch.source.SqlIdentifier;
 
@@ -26,11 +32,6 @@ import io.driftwatch.source.SqlIdentifier;
  * (not only the first) with the monitor, the key, the value and the fix.
  */
 public final class MonitorValidator {
-
-    /** Methods applied when a monitor names none for a feature type. */
-    public static final Map<FeatureType, List<String>> DEFAULT_METHODS = Map.of(
-            FeatureType.NUMERIC, List.of("psi", "mean_shift"),
-            FeatureType.CATEGORICAL, List.of("psi"));
 
     private static final Pattern MONITOR_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,99}");
 
@@ -113,8 +114,10 @@ public final class MonitorValidator {
                     "the baseline range is empty: to is not after from (" + b.getFrom() + ")", "make to later than from"));
         }
 
-        Map<String, Double> thresholds = thresholds(name, prefix, m.getThresholds(), problems);
+        Map<String, Double> thresholds = thresholds(name, prefix, "thresholds", m.getThresholds(), problems);
+        Map<String, Double> warnThresholds = thresholds(name, prefix, "warn-thresholds", m.getWarnThresholds(), problems);
         Map<FeatureType, List<String>> methodNames = methodNames(name, prefix, m.getMethods(), problems);
+        MethodPlan plan = plan(name, prefix, m, thresholds, warnThresholds, problems);
 
         List<Monitor.Feature> features = new ArrayList<>();
         Set<String> featureNames = new HashSet<>();
@@ -144,8 +147,9 @@ public final class MonitorValidator {
                         "use type: numeric or type: categorical"));
                 continue;
             }
+            List<Double> edges = edges(name, key + ".edges", f.getEdges(), type, problems);
             List<Monitor.MethodSpec> specs = new ArrayList<>();
-            for (String methodName : methodNames.getOrDefault(type, DEFAULT_METHODS.get(type))) {
+            for (String methodName : methodNames.getOrDefault(type, List.of())) {
                 DriftMethod method = methods.find(methodName).orElse(null);
                 if (method == null) {
                     continue; // reported once by methodNames
@@ -156,10 +160,19 @@ public final class MonitorValidator {
                             + " features", "remove it from that list"));
                     continue;
                 }
-                specs.add(new Monitor.MethodSpec(methodName, thresholds.getOrDefault(methodName, method.defaultThreshold())));
+                if (plan != null) {
+                    try {
+                        specs.add(new Monitor.MethodSpec(methodName,
+                                plan.overrides().apply(methodName, method.defaultSettings(), edges)));
+                    } catch (IllegalArgumentException e) {
+                        problems.add(new ConfigurationProblem(name, prefix + ".warn-thresholds." + methodName,
+                                String.valueOf(warnThresholds.get(methodName)), e.getMessage(),
+                                "a warn threshold sits before the alert threshold: below it for scores, above it for p-values"));
+                    }
+                }
             }
             if (column != null) {
-                features.add(new Monitor.Feature(f.getName(), type, column, specs));
+                features.add(new Monitor.Feature(f.getName(), type, column, specs, edges));
             }
         }
         Monitor.RetrainingPolicy retraining = retraining(name, prefix + ".retraining", m.getRetraining(), featureNames,
@@ -169,7 +182,88 @@ public final class MonitorValidator {
             return null;
         }
         return new Monitor(name, m.getModel(), sourceTable, timestamp,
-                new Monitor.Baseline(baselineTable, from, to, blankToNull(b.getVersion())), window, features, retraining, performance);
+                new Monitor.Baseline(baselineTable, from, to, blankToNull(b.getVersion())), window, features, retraining,
+                performance, plan);
+    }
+
+    private MethodPlan plan(String monitor, String prefix, DriftwatchProperties.Monitor m, Map<String, Double> thresholds,
+                            Map<String, Double> warnThresholds, List<ConfigurationProblem> problems) {
+        int before = problems.size();
+        MethodSelection.Mode selection = parse(monitor, prefix + ".selection", m.getSelection(), MethodSelection.Mode::parse,
+                MethodSelection.Mode.DEFAULT, "use selection: default (ours, robust on large windows) or evidently", problems);
+        Binning binning = parse(monitor, prefix + ".binning", m.getBinning(), Binning::parse, null,
+                "use baseline-deciles, baseline-quantiles:N, sturges, values or evidently (or edges on a feature)", problems);
+        Smoothing smoothing = parse(monitor, prefix + ".smoothing", m.getSmoothing(), Smoothing::parse, null,
+                "use evidently, laplace or none", problems);
+        LogBase logBase = parse(monitor, prefix + ".log-base", m.getLogBase(), LogBase::parse, null, "use e or 2", problems);
+        MultipleTesting.Correction correction = parse(monitor, prefix + ".correction", m.getCorrection(),
+                t -> MultipleTesting.Correction.parse(t.trim().replace('-', '_')), selection == MethodSelection.Mode.EVIDENTLY
+                        ? MultipleTesting.Correction.NONE : MultipleTesting.Correction.BENJAMINI_HOCHBERG,
+                "use benjamini-hochberg, bonferroni or none", problems);
+        Long minCount = m.getMinCount() == null ? null : count(monitor, prefix + ".min-count", m.getMinCount(), 1, problems);
+        Double share = positive(m.getDriftShare());
+        if (share == null || share > 1) {
+            problems.add(new ConfigurationProblem(monitor, prefix + ".drift-share", m.getDriftShare(),
+                    "the dataset drift share must be a fraction in (0, 1]", "e.g. drift-share: 0.5"));
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        MethodPlan.Overrides overrides = new MethodPlan.Overrides(thresholds, warnThresholds, binning, smoothing, logBase,
+                minCount);
+        // Thresholds and warn bands must fit together for every method they name, whichever way it gets chosen.
+        for (String method : union(thresholds.keySet(), warnThresholds.keySet())) {
+            try {
+                overrides.apply(method, methods.require(method).defaultSettings(), List.of());
+            } catch (IllegalArgumentException e) {
+                problems.add(new ConfigurationProblem(monitor, prefix + ".warn-thresholds." + method,
+                        String.valueOf(warnThresholds.get(method)), e.getMessage(),
+                        "a warn threshold sits before the alert threshold: below it for scores, above it for p-values"));
+            }
+        }
+        return new MethodPlan(selection, overrides, correction, share);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.TreeSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static <T> T parse(String monitor, String key, String value, java.util.function.Function<String, T> parser,
+                               T absent, String fix, List<ConfigurationProblem> problems) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        try {
+            return parser.apply(value);
+        } catch (IllegalArgumentException e) {
+            problems.add(new ConfigurationProblem(monitor, key, value, e.getMessage(), fix));
+            return absent;
+        }
+    }
+
+    private static List<Double> edges(String monitor, String key, List<String> raw, FeatureType type,
+                                      List<ConfigurationProblem> problems) {
+        if (raw == null || raw.isEmpty()) {
+            return List.of();
+        }
+        if (type != FeatureType.NUMERIC) {
+            problems.add(new ConfigurationProblem(monitor, key, String.valueOf(raw), "bin edges apply to numeric features only",
+                    "remove edges from this categorical feature"));
+            return List.of();
+        }
+        List<Double> edges = new ArrayList<>();
+        for (String text : raw) {
+            Double edge = number(text);
+            if (edge == null || (!edges.isEmpty() && edge <= edges.get(edges.size() - 1))) {
+                problems.add(new ConfigurationProblem(monitor, key, String.valueOf(raw),
+                        "edges must be finite numbers in strictly ascending order", "e.g. edges: [1000, 5000, 20000]"));
+                return List.of();
+            }
+            edges.add(edge);
+        }
+        return edges;
     }
 
     private SqlIdentifier identifier(String monitor, String key, String value, boolean qualified,
@@ -218,19 +312,22 @@ public final class MonitorValidator {
         }
     }
 
-    private Map<String, Double> thresholds(String monitor, String prefix, Map<String, String> raw,
+    private Map<String, Double> thresholds(String monitor, String prefix, String property, Map<String, String> raw,
                                            List<ConfigurationProblem> problems) {
         Map<String, Double> thresholds = new LinkedHashMap<>();
         raw.forEach((method, value) -> {
-            String key = prefix + ".thresholds." + method;
+            String key = prefix + "." + property + "." + method;
             if (methods.find(method).isEmpty()) {
                 problems.add(new ConfigurationProblem(monitor, key, value, "no drift method is called " + method,
                         "use one of " + methods.names()));
                 return;
             }
             Double threshold = positive(value);
-            if (threshold == null) {
-                problems.add(new ConfigurationProblem(monitor, key, value, "a threshold must be a positive finite number",
+            boolean pValue = methods.require(method).thresholdKind() == ThresholdKind.P_VALUE_BELOW;
+            if (threshold == null || (pValue && threshold > 1)) {
+                problems.add(new ConfigurationProblem(monitor, key, value, pValue
+                        ? method + " is a test: its threshold is a significance level in (0, 1]"
+                        : "a threshold must be a positive finite number",
                         "set e.g. " + method + ": " + methods.require(method).defaultThreshold()));
             } else {
                 thresholds.put(method, threshold);
@@ -262,8 +359,8 @@ public final class MonitorValidator {
             }
             if (names.isEmpty()) {
                 problems.add(new ConfigurationProblem(monitor, prefix + ".methods." + typeName, "[]",
-                        "the method list is empty", "name at least one method or remove the key to use the defaults "
-                        + DEFAULT_METHODS.get(type)));
+                        "the method list is empty", "name at least one method, or remove the key to let"
+                        + " selection choose methods for " + typeName + " features"));
             }
             byType.put(type, valid);
         });

@@ -164,7 +164,7 @@ final class DriftTasklets {
                     new DriftwatchException("no baseline profile of " + monitor.name() + "." + feature.name()));
             FeatureProfile current = profiles.find(run.id(), Side.CURRENT, feature.name()).orElseThrow(() ->
                     new DriftwatchException("no current profile of " + monitor.name() + "." + feature.name()));
-            List<DriftReportRow> rows = reporter.evaluate(run.id(), feature, baseline, current);
+            List<DriftReportRow> rows = reporter.evaluate(run.id(), monitor, feature, baseline, current);
             reports.replaceFeature(run.id(), feature.name(), rows);
             contribution.incrementWriteCount(rows.size());
             return RepeatStatus.FINISHED;

@@ -19,22 +19,29 @@ public class JdbcDriftReportDao {
 
     private static final String INSERT_TEMPLATE = """
             INSERT INTO drift_report (run_id, monitor, run_date, feature, feature_type, method, convention, status, score,
-                                      threshold, p_value, drifted, baseline_count, current_count, baseline_missing,
+                                      threshold_kind, threshold, warn_threshold, p_value, p_value_adjusted, drifted,
+                                      severity, selected_because, baseline_count, current_count, baseline_missing,
                                       current_missing, baseline_mean, current_mean, baseline_std, current_std, details)
-            SELECT r.id, r.monitor, r.run_date, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %s
+            SELECT r.id, r.monitor, r.run_date, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %s
             FROM drift_run r WHERE r.id = ?""";
 
+    private static final String UPDATE_VERDICT = """
+            UPDATE drift_report SET p_value_adjusted = ?, drifted = ?, severity = ?
+            WHERE run_id = ? AND feature = ? AND method = ?""";
+
     private static final String SELECT_RUN = """
-            SELECT run_id, feature, feature_type, method, convention, status, score, threshold, p_value, drifted,
-                   baseline_count, current_count, baseline_missing, current_missing, baseline_mean, current_mean,
-                   baseline_std, current_std, details
+            SELECT run_id, feature, feature_type, method, convention, status, score, threshold_kind, threshold,
+                   warn_threshold, p_value, p_value_adjusted, drifted, severity, selected_because, baseline_count,
+                   current_count, baseline_missing, current_missing, baseline_mean, current_mean, baseline_std,
+                   current_std, details
             FROM drift_report WHERE run_id = ? ORDER BY id""";
 
     private static final String SELECT_DATE = """
-            SELECT d.run_id, d.feature, d.feature_type, d.method, d.convention, d.status, d.score, d.threshold, d.p_value,
-                   d.drifted, d.baseline_count, d.current_count, d.baseline_missing, d.current_missing, d.baseline_mean,
-                   d.current_mean, d.baseline_std, d.current_std, d.details
-            FROM drift_report d WHERE d.monitor = ? AND d.run_date = ? ORDER BY d.id""";
+            SELECT run_id, feature, feature_type, method, convention, status, score, threshold_kind, threshold,
+                   warn_threshold, p_value, p_value_adjusted, drifted, severity, selected_because, baseline_count,
+                   current_count, baseline_missing, current_missing, baseline_mean, current_mean, baseline_std,
+                   current_std, details
+            FROM drift_report WHERE monitor = ? AND run_date = ? ORDER BY id""";
 
     private final JdbcTemplate jdbc;
     private final String insert;
@@ -49,12 +56,23 @@ public class JdbcDriftReportDao {
         jdbc.update(DELETE_FEATURE, runId, feature);
         for (DriftReportRow r : rows) {
             int inserted = jdbc.update(insert, r.feature(), r.featureType(), r.method(), r.convention(), r.status(), r.score(),
-                    r.threshold(), r.pValue(), r.drifted(), r.baselineCount(), r.currentCount(), r.baselineMissing(),
+                    r.thresholdKind(), r.threshold(), r.warnThreshold(), r.pValue(), r.pValueAdjusted(), r.drifted(),
+                    r.severity(), r.selectedBecause(), r.baselineCount(), r.currentCount(), r.baselineMissing(),
                     r.currentMissing(), r.baselineMean(), r.currentMean(), r.baselineStd(), r.currentStd(), r.detailsJson(),
                     runId);
             if (inserted != 1) {
                 throw new IllegalStateException("drift_run " + runId + " does not exist; cannot report feature " + feature);
             }
+        }
+    }
+
+    /** Records the verdict of a p-value row after multiple-testing correction. Call inside a transaction. */
+    public void updateVerdict(DriftReportRow row) {
+        int updated = jdbc.update(UPDATE_VERDICT, row.pValueAdjusted(), row.drifted(), row.severity(), row.runId(),
+                row.feature(), row.method());
+        if (updated != 1) {
+            throw new IllegalStateException("updating the verdict of " + row.feature() + "/" + row.method() + " of run "
+                    + row.runId() + " updated " + updated + " rows; expected 1");
         }
     }
 
@@ -69,7 +87,9 @@ public class JdbcDriftReportDao {
     private static DriftReportRow map(ResultSet rs, int row) throws SQLException {
         return new DriftReportRow(rs.getLong("run_id"), rs.getString("feature"), rs.getString("feature_type"),
                 rs.getString("method"), rs.getString("convention"), rs.getString("status"), rs.getObject("score", Double.class),
-                rs.getDouble("threshold"), rs.getObject("p_value", Double.class), rs.getBoolean("drifted"),
+                rs.getString("threshold_kind"), rs.getDouble("threshold"), rs.getObject("warn_threshold", Double.class),
+                rs.getObject("p_value", Double.class), rs.getObject("p_value_adjusted", Double.class),
+                rs.getBoolean("drifted"), rs.getString("severity"), rs.getString("selected_because"),
                 rs.getLong("baseline_count"), rs.getLong("current_count"), rs.getLong("baseline_missing"),
                 rs.getLong("current_missing"), rs.getObject("baseline_mean", Double.class),
                 rs.getObject("current_mean", Double.class), rs.getObject("baseline_std", Double.class),

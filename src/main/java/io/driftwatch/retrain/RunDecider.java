@@ -13,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.driftwatch.config.Monitor;
 import io.driftwatch.drift.DriftStatus;
+import io.driftwatch.drift.MultipleTesting;
 import io.driftwatch.report.DriftReportRow;
 import io.driftwatch.report.DriftRun;
 import io.driftwatch.report.JdbcDriftReportDao;
@@ -25,9 +26,6 @@ import io.driftwatch.report.RunCompletion;
  * transaction, so the task exists exactly when the run is complete.
  */
 public class RunDecider {
-
-    /** Dataset drift when at least this share of evaluated features drifted (Evidently's default). */
-    public static final double DATASET_DRIFT_SHARE = 0.5;
 
     private static final Logger log = LoggerFactory.getLogger(RunDecider.class);
 
@@ -53,7 +51,7 @@ public class RunDecider {
     }
 
     public Outcome complete(Monitor monitor, DriftRun run, ZoneId zone) {
-        List<DriftReportRow> rows = reports.findByRun(run.id());
+        List<DriftReportRow> rows = corrected(monitor.methods().correction(), reports.findByRun(run.id()));
         Map<String, List<DriftReportRow>> byFeature = new LinkedHashMap<>();
         rows.forEach(r -> byFeature.computeIfAbsent(r.feature(), k -> new ArrayList<>()).add(r));
 
@@ -62,7 +60,8 @@ public class RunDecider {
         int driftedFeatures = 0;
         List<Map<String, Object>> featureSnapshots = new ArrayList<>();
         for (Map.Entry<String, List<DriftReportRow>> e : byFeature.entrySet()) {
-            boolean anyEvaluated = e.getValue().stream().anyMatch(r -> !DriftStatus.INSUFFICIENT_DATA.name().equals(r.status()));
+            boolean anyEvaluated = e.getValue().stream().anyMatch(r -> !DriftStatus.INSUFFICIENT_DATA.name().equals(r.status())
+                    && !DriftStatus.UNSUPPORTED.name().equals(r.status()));
             boolean featureDrifted = e.getValue().stream().anyMatch(DriftReportRow::drifted);
             evaluated += anyEvaluated ? 1 : 0;
             driftedFeatures += featureDrifted ? 1 : 0;
@@ -76,7 +75,12 @@ public class RunDecider {
                 m.put("status", r.status());
                 m.put("score", r.score());
                 m.put("threshold", r.threshold());
+                if (r.isPValueTest()) {
+                    m.put("p_value", r.pValue());
+                    m.put("p_value_adjusted", r.pValueAdjusted());
+                }
                 m.put("drifted", r.drifted());
+                m.put("severity", r.severity());
                 methodSnapshots.add(m);
             }
             Map<String, Object> f = new LinkedHashMap<>();
@@ -91,7 +95,7 @@ public class RunDecider {
             featureSnapshots.add(f);
         }
         Double share = evaluated == 0 ? null : (double) driftedFeatures / evaluated;
-        boolean datasetDrift = share != null && share >= DATASET_DRIFT_SHARE;
+        boolean datasetDrift = share != null && share >= monitor.methods().driftShare();
 
         LocalDate from = run.windowStart().atZone(zone).toLocalDate();
         ModelPerformance perf = performance.latest(monitor.performanceTable(), monitor.model(), from, run.runDate());
@@ -174,6 +178,36 @@ public class RunDecider {
         log.info("Monitor {} {}: {} of {} features drifted; retraining {} ({})", monitor.name(), run.runDate(),
                 driftedFeatures, evaluated, decisionName, decisionReason);
         return new Outcome(monitor.name(), true, decision, enqueued);
+    }
+
+    /**
+     * Applies the monitor's multiple-testing correction to the p-values of its tests (one family per
+     * run: every OK p-value row of every feature) and re-judges those rows on the adjusted p-values.
+     */
+    private List<DriftReportRow> corrected(MultipleTesting.Correction correction, List<DriftReportRow> rows) {
+        List<Integer> tests = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            DriftReportRow r = rows.get(i);
+            if (r.isPValueTest() && DriftStatus.OK.name().equals(r.status()) && r.pValue() != null) {
+                tests.add(i);
+            }
+        }
+        if (tests.isEmpty()) {
+            return rows;
+        }
+        double[] p = tests.stream().mapToDouble(i -> rows.get(i).pValue()).toArray();
+        double[] adjusted = correction.adjust(p);
+        List<DriftReportRow> result = new ArrayList<>(rows);
+        for (int k = 0; k < tests.size(); k++) {
+            DriftReportRow r = rows.get(tests.get(k));
+            double q = adjusted[k];
+            boolean drifted = q < r.threshold();
+            String severity = drifted ? "ALERT" : r.warnThreshold() != null && q < r.warnThreshold() ? "WARN" : "NONE";
+            DriftReportRow judged = r.withAdjusted(q, drifted, severity);
+            reports.updateVerdict(judged);
+            result.set(tests.get(k), judged);
+        }
+        return result;
     }
 
     private static Map<String, Object> performanceJson(ModelPerformance perf, Monitor.RetrainingPolicy policy) {

@@ -11,7 +11,12 @@ import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
+import io.driftwatch.drift.Binning;
 import io.driftwatch.drift.DriftMethods;
+import io.driftwatch.drift.MethodSelection;
+import io.driftwatch.drift.MultipleTesting;
+import io.driftwatch.drift.Smoothing;
+import io.driftwatch.drift.ThresholdKind;
 import io.driftwatch.profile.FeatureType;
 
 class MonitorValidatorTest {
@@ -28,9 +33,11 @@ class MonitorValidatorTest {
         assertThat(loans.baseline().isTimeRange()).isTrue();
         assertThat(loans.baseline().from()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
         assertThat(loans.feature("income").type()).isEqualTo(FeatureType.NUMERIC);
-        assertThat(loans.feature("income").methods()).extracting(Monitor.MethodSpec::name).containsExactly("psi", "mean_shift");
-        assertThat(loans.feature("income").methods()).extracting(Monitor.MethodSpec::threshold).containsExactly(0.1, 0.2);
-        assertThat(loans.feature("region").methods()).extracting(Monitor.MethodSpec::name).containsExactly("psi");
+        // no method lists: our default selection picks methods per feature at run time, corrected with BH
+        assertThat(loans.feature("income").methods()).isEmpty();
+        assertThat(loans.methods().selection()).isEqualTo(MethodSelection.Mode.DEFAULT);
+        assertThat(loans.methods().correction()).isEqualTo(MultipleTesting.Correction.BENJAMINI_HOCHBERG);
+        assertThat(loans.methods().driftShare()).isEqualTo(0.5);
         assertThat(loans.retraining()).isEqualTo(Monitor.RetrainingPolicy.REFERENCE_DEFAULTS);
         assertThat(loans.performanceTable().toString()).isEqualTo("model_performance");
     }
@@ -50,13 +57,52 @@ class MonitorValidatorTest {
     @Test
     void perMonitorThresholdsAndMethodListsOverrideTheDefaults() {
         Monitor m = validator.validate(properties(p -> {
-            p.setMethods(Map.of("numeric", List.of("kl"), "categorical", List.of("psi", "kl")));
-            p.setThresholds(Map.of("kl", "0.05"));
+            p.setMethods(Map.of("numeric", List.of("kl", "ks"), "categorical", List.of("psi", "kl")));
+            p.setThresholds(Map.of("kl", "0.05", "ks", "0.01"));
+            p.setWarnThresholds(Map.of("psi", "0.05"));
+            p.setBinning("sturges");
+            p.setSmoothing("laplace");
         })).get(0);
 
-        assertThat(m.feature("income").methods()).containsExactly(new Monitor.MethodSpec("kl", 0.05));
-        assertThat(m.feature("region").methods()).containsExactly(new Monitor.MethodSpec("psi", 0.1),
-                new Monitor.MethodSpec("kl", 0.05));
+        assertThat(m.feature("income").methods()).extracting(Monitor.MethodSpec::name).containsExactly("kl", "ks");
+        assertThat(m.feature("income").methods()).extracting(Monitor.MethodSpec::threshold).containsExactly(0.05, 0.01);
+        assertThat(m.feature("income").methods().get(0).settings().binning()).isEqualTo(Binning.sturges());
+        assertThat(m.feature("income").methods().get(0).settings().smoothing()).isEqualTo(Smoothing.LAPLACE);
+        assertThat(m.feature("income").methods().get(1).settings().thresholdKind()).isEqualTo(ThresholdKind.P_VALUE_BELOW);
+        assertThat(m.feature("region").methods()).extracting(Monitor.MethodSpec::name).containsExactly("psi", "kl");
+        assertThat(m.feature("region").methods().get(0).settings().warnThreshold()).isEqualTo(0.05);
+        assertThat(m.feature("region").methods().get(0).threshold()).isEqualTo(0.1);
+    }
+
+    @Test
+    void evidentlySelectionDefaultsToNoCorrectionAndFeatureEdgesBecomeItsBinning() {
+        Monitor m = validator.validate(properties(p -> {
+            p.setSelection("evidently");
+            p.getFeatures().get(0).setEdges(List.of("20000", "50000", "90000"));
+            p.setMethods(Map.of("numeric", List.of("psi")));
+        })).get(0);
+
+        assertThat(m.methods().selection()).isEqualTo(MethodSelection.Mode.EVIDENTLY);
+        assertThat(m.methods().correction()).isEqualTo(MultipleTesting.Correction.NONE);
+        assertThat(m.feature("income").methods().get(0).settings().binning()).isEqualTo(Binning.edges(List.of(20000.0, 50000.0, 90000.0)));
+        assertThat(m.feature("region").methods()).isEmpty();
+    }
+
+    @Test
+    void methodOptionsAreCheckedWithTheFix() {
+        assertProblem(p -> p.setThresholds(Map.of("ks", "1.5")), "driftwatch.monitors[0].thresholds.ks", "'1.5'",
+                "significance level in (0, 1]");
+        assertProblem(p -> p.setWarnThresholds(Map.of("psi", "0.3")), "driftwatch.monitors[0].warn-thresholds.psi",
+                "warn threshold sits before the alert threshold");
+        assertProblem(p -> p.setBinning("deciles-please"), "driftwatch.monitors[0].binning", "'deciles-please'", "sturges");
+        assertProblem(p -> p.setSmoothing("magic"), "driftwatch.monitors[0].smoothing", "laplace");
+        assertProblem(p -> p.setSelection("auto"), "driftwatch.monitors[0].selection", "evidently");
+        assertProblem(p -> p.setCorrection("holm"), "driftwatch.monitors[0].correction", "bonferroni");
+        assertProblem(p -> p.setDriftShare("1.5"), "driftwatch.monitors[0].drift-share", "(0, 1]");
+        assertProblem(p -> p.getFeatures().get(0).setEdges(List.of("5", "3")), "driftwatch.monitors[0].features[0].edges",
+                "strictly ascending");
+        assertProblem(p -> p.getFeatures().get(1).setEdges(List.of("1")), "driftwatch.monitors[0].features[1].edges",
+                "numeric features only");
     }
 
     @Test

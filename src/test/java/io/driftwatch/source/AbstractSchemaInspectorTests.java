@@ -109,6 +109,6 @@ abstract class AbstractSchemaInspectorTests {
     }
 
     static Monitor.Feature feature(String column, String name, FeatureType type) {
-        return new Monitor.Feature(name, type, SqlIdentifier.parse(column), List.of(new Monitor.MethodSpec("psi", 0.1)));
+        return new Monitor.Feature(name, type, SqlIdentifier.parse(column), List.of());
     }
 }

@@ -10,6 +10,8 @@ import org.springframework.context.annotation.Bean;
 import io.driftwatch.drift.DriftMethod;
 import io.driftwatch.drift.DriftMethods;
 import io.driftwatch.drift.DriftResult;
+import io.driftwatch.drift.MethodSettings;
+import io.driftwatch.drift.ThresholdKind;
 import io.driftwatch.profile.FeatureProfile;
 import io.driftwatch.profile.FeatureType;
 
@@ -50,11 +52,26 @@ public class FaultInjection {
                 }
 
                 @Override
+                public ThresholdKind thresholdKind() {
+                    return delegate.thresholdKind();
+                }
+
+                @Override
+                public MethodSettings defaultSettings() {
+                    return delegate.defaultSettings();
+                }
+
+                @Override
                 public DriftResult compute(FeatureProfile baseline, FeatureProfile current, double threshold) {
+                    return compute(baseline, current, defaultSettings().withThreshold(threshold));
+                }
+
+                @Override
+                public DriftResult compute(FeatureProfile baseline, FeatureProfile current, MethodSettings settings) {
                     if (armed.compareAndSet(true, false)) {
                         throw new IllegalStateException("injected failure in the drift step");
                     }
-                    return delegate.compute(baseline, current, threshold);
+                    return delegate.compute(baseline, current, settings);
                 }
             });
         }
