@@ -33,7 +33,7 @@ import com.tdunning.math.stats.MergingDigest;
 public final class NumericProfile implements FeatureProfile {
 
     /** Default number of distinct finite values kept exactly before switching to sketch mode. */
-    public static final int DEFAULT_EXACT_DISTINCT_CAP = 100_000;
+    public static final int DEFAULT_EXACT_DISTINCT_CAP = 16_384;
     /** Largest accepted cap; an exact table this size already takes about 320 MB. */
     public static final int MAX_EXACT_DISTINCT_CAP = 10_000_000;
     /** t-digest compression used in sketch mode. */

@@ -1,5 +1,6 @@
 package io.driftwatch.source;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.function.LongConsumer;
 
 import javax.sql.DataSource;
 
+import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
@@ -76,7 +78,21 @@ public class JdbcFeatureSource {
                 progress.accept(rows[0]);
             }
         };
-        jdbc.query(sql.toString(), handler, args);
+        Object[] bound = args;
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY,
+                    ResultSet.CONCUR_READ_ONLY);
+            statement.setFetchSize(FETCH_SIZE);
+            if (statement.isWrapperFor(PGStatement.class)) {
+                // The window is read once with one statement: without this the driver transfers its first
+                // executions as text, and parsing decimal text costs more than reading the rows.
+                statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+            }
+            for (int i = 0; i < bound.length; i++) {
+                statement.setObject(i + 1, bound[i]);
+            }
+            return statement;
+        }, handler);
         Map<String, FeatureProfile> byName = new LinkedHashMap<>();
         for (int i = 0; i < profiles.length; i++) {
             byName.put(features.get(i).name(), profiles[i]);
