@@ -159,9 +159,9 @@ public class DriftwatchConfiguration {
     DriftwatchRunner driftwatchRunner(DriftJobLauncher launcher, MonitorCatalog catalog, JdbcTemplate jdbc,
                                       SummaryPrinter printer, Clock clock,
                                       @Value("${spring.batch.job.name:driftJob}") String jobName,
-                                      JdbcTemplate jdbcTemplate, org.springframework.batch.core.job.Job reaperJob) {
+                                      org.springframework.batch.core.job.Job reaperJob) {
         return new DriftwatchRunner(launcher, catalog, jdbc, printer, clock, jobName,
-                new TaskCommand(new JdbcTaskOperations(jdbcTemplate), printer), reaperJob);
+                new TaskCommand(new JdbcTaskOperations(jdbc), printer), reaperJob);
     }
 
     @Bean
