@@ -19,32 +19,23 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import io.driftwatch.support.PostgresTestDatabase;
+import io.driftwatch.support.PostgresSchema;
 import io.driftwatch.support.RequiresPostgres;
 
 /** driftJob on real PostgreSQL, in a schema of its own; plus the SQL shipped for users. */
 @RequiresPostgres
 class PostgresDriftJobTests extends AbstractDriftJobTests {
 
-    private static String url;
+    private static final PostgresSchema SCHEMA = new PostgresSchema("dw_jobtest");
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> {
-            if (url == null) {
-                url = PostgresTestDatabase.freshSchemaUrl("dw_jobtest");
-            }
-            return url;
-        });
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
+        SCHEMA.register(registry);
     }
 
     @AfterAll
     static void dropSchema() {
-        if (url != null) {
-            PostgresTestDatabase.dropSchemaOf(url);
-        }
+        SCHEMA.drop();
     }
 
     @Test
