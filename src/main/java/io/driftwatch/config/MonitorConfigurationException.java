@@ -1,12 +1,12 @@
 package io.driftwatch.config;
 
-import io.driftwatch.ExitCodes;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import org.springframework.boot.ExitCodeGenerator;
 
 import io.driftwatch.DriftwatchException;
+import io.driftwatch.ExitCodes;
 
 /**
  * The monitor configuration cannot be used, either as written or against the database. Nothing

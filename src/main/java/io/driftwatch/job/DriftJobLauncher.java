@@ -1,6 +1,5 @@
 package io.driftwatch.job;
 
-import io.driftwatch.ExitCodes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -23,6 +22,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 
+import io.driftwatch.ExitCodes;
 import io.driftwatch.config.MonitorConfigurationException;
 
 /**

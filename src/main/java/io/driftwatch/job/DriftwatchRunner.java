@@ -1,6 +1,5 @@
 package io.driftwatch.job;
 
-import io.driftwatch.ExitCodes;
 import java.time.Clock;
 import java.util.List;
 
@@ -12,6 +11,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.driftwatch.ExitCodes;
 import io.driftwatch.config.MonitorCatalog;
 import io.driftwatch.demo.DemoData;
 import io.driftwatch.retrain.TaskCommand;

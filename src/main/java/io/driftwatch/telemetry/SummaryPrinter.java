@@ -1,9 +1,9 @@
 package io.driftwatch.telemetry;
 
-import io.driftwatch.ExitCodes;
 import java.io.PrintStream;
 import java.util.Locale;
 
+import io.driftwatch.ExitCodes;
 import io.driftwatch.report.DriftReportRow;
 
 /** The one place that writes what a person reads on the console after a run. */

@@ -1,6 +1,5 @@
 package io.driftwatch.job;
 
-import io.driftwatch.ExitCodes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -33,6 +32,7 @@ import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.driftwatch.ExitCodes;
 import io.driftwatch.demo.SyntheticDriftGenerator;
 import io.driftwatch.support.FaultInjection;
 

@@ -1,6 +1,5 @@
 package io.driftwatch.job;
 
-import io.driftwatch.ExitCodes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.driftwatch.ExitCodes;
 import io.driftwatch.support.PostgresSchema;
 import io.driftwatch.support.RequiresPostgres;
 
