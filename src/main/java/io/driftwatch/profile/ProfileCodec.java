@@ -16,20 +16,33 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Binary format of profiles, version 1 (big-endian, {@link DataOutputStream} encoding).
+ * Binary format of profiles (big-endian, {@link DataOutputStream} encoding). Version 1 holds numeric profiles and
+ * exact categorical profiles with the default cap; version 2 holds every other categorical profile (other caps, and
+ * sketch mode). Both versions are read.
  * <pre>
- * header      int magic 0x44575046 ("DWPF"), short format version, byte type (1 numeric, 2 categorical)
- * numeric     int cap; long count, missing, nan, infinite; double mean, m2, min, max; byte mode, then
- *               mode 0 (exact):  int n; n x (double value, long count), values strictly ascending
- *               mode 1 (sketch): int length; length bytes of MergingDigest.asBytes
- * categorical long count, missing; int n; n x (int length, UTF-8 bytes, long count) in counts() order
+ * header         int magic 0x44575046 ("DWPF"), short format version, byte type (1 numeric, 2 categorical)
+ * numeric (v1)   int cap; long count, missing, nan, infinite; double mean, m2, min, max; byte mode, then
+ *                  mode 0 (exact):  int n; n x (double value, long count), values strictly ascending
+ *                  mode 1 (sketch): int length; length bytes of MergingDigest.asBytes
+ * categorical v1 long count, missing; int n; n x (int length, UTF-8 bytes, long count) in counts() order
+ * categorical v2 int cap; long count, missing; byte mode, then
+ *                  mode 0 (exact):  int n; n x (int length, UTF-8 bytes, long count) in counts() order
+ *                  mode 1 (sketch): int maxMapSize; long maximumError; int k;
+ *                                   k x (int length, UTF-8 bytes, long lower bound), the retained items
  * </pre>
+ * A sketch-mode categorical profile is written by this codec, not by DataSketches' own serialization (whose memory
+ * layer rejects newer JDKs): the retained items' lower bounds (the sketch's counters), the maximum error and the
+ * exact count and missing. A round trip preserves {@code count()}, {@code missing()}, {@code maximumError()},
+ * {@code counts()} (so every estimate and bound) and the cap; it does not preserve the sketch's internal hash-map
+ * layout, so later updates may evict different items than the original would have, within the same error bound.
  * Decoding checks the invariants (counts add up, no trailing bytes) so a corrupt row fails loudly, not as a bad score.
  */
 final class ProfileCodec {
 
     static final int MAGIC = 0x44575046;
     static final short FORMAT_VERSION = 1;
+    /** Version of categorical profiles that version 1 cannot hold: a non-default cap, or sketch mode. */
+    static final short CATEGORICAL_FORMAT_VERSION = 2;
     static final byte TYPE_NUMERIC = 1;
     static final byte TYPE_CATEGORICAL = 2;
     private static final byte MODE_EXACT = 0;
@@ -79,22 +92,42 @@ final class ProfileCodec {
     static byte[] encode(CategoricalProfile profile) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(buffer)) {
-            writeHeader(out, TYPE_CATEGORICAL);
-            out.writeLong(profile.count());
-            out.writeLong(profile.missing());
-            Map<String, Long> counts = profile.counts();
-            out.writeInt(counts.size());
-            for (Map.Entry<String, Long> entry : counts.entrySet()) {
-                // Not writeUTF: it caps strings at 65,535 bytes and uses modified UTF-8.
-                byte[] utf8 = entry.getKey().getBytes(StandardCharsets.UTF_8);
-                out.writeInt(utf8.length);
-                out.write(utf8);
-                out.writeLong(entry.getValue());
+            if (profile.isExact() && profile.exactDistinctCap() == CategoricalProfile.DEFAULT_EXACT_DISTINCT_CAP) {
+                // Version 1, byte for byte what earlier builds wrote (and can read).
+                writeHeader(out, FORMAT_VERSION, TYPE_CATEGORICAL);
+                out.writeLong(profile.count());
+                out.writeLong(profile.missing());
+                writeCategories(out, profile.counts());
+            } else {
+                writeHeader(out, CATEGORICAL_FORMAT_VERSION, TYPE_CATEGORICAL);
+                out.writeInt(profile.exactDistinctCap());
+                out.writeLong(profile.count());
+                out.writeLong(profile.missing());
+                if (profile.isExact()) {
+                    out.writeByte(MODE_EXACT);
+                    writeCategories(out, profile.counts());
+                } else {
+                    out.writeByte(MODE_SKETCH);
+                    out.writeInt(CategoricalProfile.SKETCH_MAX_MAP_SIZE);
+                    out.writeLong(profile.maximumError());
+                    writeCategories(out, profile.sketchLowerBounds());
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return buffer.toByteArray();
+    }
+
+    private static void writeCategories(DataOutputStream out, Map<String, Long> counts) throws IOException {
+        out.writeInt(counts.size());
+        for (Map.Entry<String, Long> entry : counts.entrySet()) {
+            // Not writeUTF: it caps strings at 65,535 bytes and uses modified UTF-8.
+            byte[] utf8 = entry.getKey().getBytes(StandardCharsets.UTF_8);
+            out.writeInt(utf8.length);
+            out.write(utf8);
+            out.writeLong(entry.getValue());
+        }
     }
 
     static FeatureProfile decode(byte[] bytes) {
@@ -109,14 +142,19 @@ final class ProfileCodec {
                         + Integer.toHexString(MAGIC) + " but was 0x" + Integer.toHexString(magic));
             }
             short version = in.readShort();
-            if (version != FORMAT_VERSION) {
+            if (version != FORMAT_VERSION && version != CATEGORICAL_FORMAT_VERSION) {
                 throw new IllegalArgumentException("unsupported profile format version " + version
-                        + "; this build reads version " + FORMAT_VERSION);
+                        + "; this build reads versions " + FORMAT_VERSION + " and " + CATEGORICAL_FORMAT_VERSION
+                        + " (categorical only)");
             }
             byte type = in.readByte();
+            if (version == CATEGORICAL_FORMAT_VERSION && type != TYPE_CATEGORICAL) {
+                throw new IllegalArgumentException("profile format version " + version
+                        + " holds categorical profiles only, but the type byte was " + type);
+            }
             FeatureProfile profile = switch (type) {
                 case TYPE_NUMERIC -> readNumeric(in);
-                case TYPE_CATEGORICAL -> readCategorical(in);
+                case TYPE_CATEGORICAL -> version == FORMAT_VERSION ? readCategoricalV1(in) : readCategoricalV2(in);
                 default -> throw new IllegalArgumentException("profile type byte must be " + TYPE_NUMERIC
                         + " (numeric) or " + TYPE_CATEGORICAL + " (categorical) but was " + type);
             };
@@ -194,15 +232,60 @@ final class ProfileCodec {
         return NumericProfile.restore(cap, count, missing, nan, infinite, mean, m2, min, max, exact, digest);
     }
 
-    private static CategoricalProfile readCategorical(DataInputStream in) throws IOException {
+    private static CategoricalProfile readCategoricalV1(DataInputStream in) throws IOException {
         long count = nonNegative(in.readLong(), "count");
         long missing = nonNegative(in.readLong(), "missing");
+        Map<String, Long> counts = readCategories(in, "category counts");
+        checkTotal(sum(counts), count);
+        return CategoricalProfile.restore(CategoricalProfile.DEFAULT_EXACT_DISTINCT_CAP, missing, counts);
+    }
+
+    private static CategoricalProfile readCategoricalV2(DataInputStream in) throws IOException {
+        int cap = in.readInt();
+        if (cap < 1 || cap > CategoricalProfile.MAX_EXACT_DISTINCT_CAP) {
+            throw new IllegalArgumentException("categorical profile cap must be within [1, "
+                    + CategoricalProfile.MAX_EXACT_DISTINCT_CAP + "] but was " + cap);
+        }
+        long count = nonNegative(in.readLong(), "count");
+        long missing = nonNegative(in.readLong(), "missing");
+        byte mode = in.readByte();
+        if (mode == MODE_EXACT) {
+            Map<String, Long> counts = readCategories(in, "category counts");
+            if (counts.size() > cap) {
+                throw new IllegalArgumentException("exact categories must be at most " + cap + " (the cap) but were "
+                        + counts.size());
+            }
+            checkTotal(sum(counts), count);
+            return CategoricalProfile.restore(cap, missing, counts);
+        } else if (mode == MODE_SKETCH) {
+            int maxMapSize = in.readInt();
+            if (maxMapSize != CategoricalProfile.SKETCH_MAX_MAP_SIZE) {
+                throw new IllegalArgumentException("categorical sketch max map size must be "
+                        + CategoricalProfile.SKETCH_MAX_MAP_SIZE + " but was " + maxMapSize);
+            }
+            long maximumError = nonNegative(in.readLong(), "maximum error");
+            Map<String, Long> lowerBounds = readCategories(in, "sketch lower bounds");
+            if (lowerBounds.size() > maxMapSize * 3 / 4) {
+                throw new IllegalArgumentException("a sketch retains at most " + maxMapSize * 3 / 4
+                        + " categories but the profile holds " + lowerBounds.size());
+            }
+            long retained = sum(lowerBounds);
+            if (retained > count) {
+                throw new IllegalArgumentException("sketch lower bounds must sum to at most count=" + count
+                        + " but sum to " + retained);
+            }
+            return CategoricalProfile.restoreSketch(cap, count, missing, maximumError, lowerBounds);
+        }
+        throw new IllegalArgumentException("categorical profile mode byte must be " + MODE_EXACT + " (exact) or "
+                + MODE_SKETCH + " (sketch) but was " + mode);
+    }
+
+    private static Map<String, Long> readCategories(DataInputStream in, String what) throws IOException {
         int distinct = in.readInt();
         if (distinct < 0) {
             throw new IllegalArgumentException("category count must be non-negative but was " + distinct);
         }
         Map<String, Long> counts = new LinkedHashMap<>();
-        long total = 0;
         for (int i = 0; i < distinct; i++) {
             int length = in.readInt();
             if (length < 0 || length > MAX_STRING_BYTES) {
@@ -214,20 +297,30 @@ final class ProfileCodec {
             String value = new String(utf8, StandardCharsets.UTF_8);
             long n = in.readLong();
             if (n <= 0) {
-                throw new IllegalArgumentException("category counts must be positive but '" + value + "' had " + n);
+                throw new IllegalArgumentException(what + " must be positive but '" + value + "' had " + n);
             }
             if (counts.put(value, n) != null) {
                 throw new IllegalArgumentException("category '" + value + "' appears twice");
             }
+        }
+        return counts;
+    }
+
+    private static long sum(Map<String, Long> counts) {
+        long total = 0;
+        for (long n : counts.values()) {
             total += n;
         }
-        checkTotal(total, count);
-        return CategoricalProfile.restore(missing, counts);
+        return total;
     }
 
     private static void writeHeader(DataOutputStream out, byte type) throws IOException {
+        writeHeader(out, FORMAT_VERSION, type);
+    }
+
+    private static void writeHeader(DataOutputStream out, short version, byte type) throws IOException {
         out.writeInt(MAGIC);
-        out.writeShort(FORMAT_VERSION);
+        out.writeShort(version);
         out.writeByte(type);
     }
 

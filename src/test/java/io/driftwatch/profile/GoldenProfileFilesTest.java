@@ -67,10 +67,31 @@ class GoldenProfileFilesTest {
     }
 
     @Test
+    void readsTheCommittedSketchedCategoricalProfile() throws IOException {
+        CategoricalProfile profile = (CategoricalProfile) FeatureProfile.fromBytes(
+                golden(GoldenProfiles.CATEGORICAL_SKETCH));
+
+        assertThat(profile.isExact()).isFalse();
+        assertThat(profile.exactDistinctCap()).isEqualTo(4);
+        assertThat(profile.count()).isEqualTo(8_000);
+        assertThat(profile.missing()).isEqualTo(1);
+        long maxError = profile.maximumError();
+        assertThat(maxError).isPositive().isLessThanOrEqualTo((long) Math.ceil(3.5 / 4096 * 8_000));
+        assertThat(profile.countOf("a")).isBetween(3_000 - maxError, 3_000L);
+        assertThat(profile.countOf("b")).isBetween(1_000 - maxError, 1_000L);
+        assertThat(profile.countOf("c")).isBetween(500 - maxError, 500L);
+        assertThat(profile.counts().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(8_000);
+        assertThat(profile.counts()).containsKey(CategoricalProfile.OTHER);
+        assertThat(profile.toBytes()).isEqualTo(golden(GoldenProfiles.CATEGORICAL_SKETCH));
+    }
+
+    @Test
     void currentCodeStillWritesTheGoldenBytes() throws IOException {
         assertThat(GoldenProfiles.numericExact().toBytes()).isEqualTo(golden(GoldenProfiles.NUMERIC_EXACT));
         assertThat(GoldenProfiles.numericSketch().toBytes()).isEqualTo(golden(GoldenProfiles.NUMERIC_SKETCH));
         assertThat(GoldenProfiles.categorical().toBytes()).isEqualTo(golden(GoldenProfiles.CATEGORICAL));
+        assertThat(GoldenProfiles.categoricalSketch().toBytes())
+                .isEqualTo(golden(GoldenProfiles.CATEGORICAL_SKETCH));
     }
 
     @Test
@@ -81,6 +102,7 @@ class GoldenProfileFilesTest {
         Files.write(directory.resolve(GoldenProfiles.NUMERIC_EXACT), GoldenProfiles.numericExact().toBytes());
         Files.write(directory.resolve(GoldenProfiles.NUMERIC_SKETCH), GoldenProfiles.numericSketch().toBytes());
         Files.write(directory.resolve(GoldenProfiles.CATEGORICAL), GoldenProfiles.categorical().toBytes());
+        Files.write(directory.resolve(GoldenProfiles.CATEGORICAL_SKETCH), GoldenProfiles.categoricalSketch().toBytes());
     }
 
     private static byte[] golden(String name) throws IOException {

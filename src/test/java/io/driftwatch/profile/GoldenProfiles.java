@@ -9,6 +9,7 @@ final class GoldenProfiles {
     static final String NUMERIC_EXACT = "numeric-exact-v1.bin";
     static final String NUMERIC_SKETCH = "numeric-sketch-v1.bin";
     static final String CATEGORICAL = "categorical-v1.bin";
+    static final String CATEGORICAL_SKETCH = "categorical-sketch-v2.bin";
 
     private GoldenProfiles() {
     }
@@ -39,6 +40,28 @@ final class GoldenProfiles {
         for (String v : new String[]{"red", "green", null, "blue", "red", "", "ünïcødé", "green", "blue", "red", null}) {
             profile.add(v);
         }
+        return profile;
+    }
+
+    /**
+     * Cap 4; "a" x 3,000, "b" x 1,000, "c" x 500, then "id-0" ... "id-3499" once each (enough to make the sketch
+     * purge, so its maximum error is positive), and one NULL.
+     */
+    static CategoricalProfile categoricalSketch() {
+        CategoricalProfile profile = CategoricalProfile.create(4);
+        for (int i = 0; i < 3_000; i++) {
+            profile.add("a");
+            if (i < 1_000) {
+                profile.add("b");
+            }
+            if (i < 500) {
+                profile.add("c");
+            }
+        }
+        for (int i = 0; i < 3_500; i++) {
+            profile.add("id-" + i);
+        }
+        profile.addMissing();
         return profile;
     }
 }
