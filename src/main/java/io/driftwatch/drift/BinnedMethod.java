@@ -1,5 +1,6 @@
 package io.driftwatch.drift;
 
+import io.driftwatch.profile.CategoricalProfile;
 import io.driftwatch.profile.FeatureProfile;
 import io.driftwatch.profile.FeatureType;
 
@@ -47,7 +48,10 @@ abstract sealed class BinnedMethod extends BuiltInMethod
                 histogram.currentShares(settings.smoothing()), settings);
         details.put("exact", histogram.exact());
         if (!histogram.exact()) {
-            details.put("approximation", MethodSupport.approximation(baseline, current, sketchErrorNote()));
+            boolean categorical = baseline instanceof CategoricalProfile && current instanceof CategoricalProfile;
+            details.put("approximation", categorical
+                    ? Categories.approximation((CategoricalProfile) baseline, (CategoricalProfile) current)
+                    : MethodSupport.approximation(baseline, current, sketchErrorNote()));
         }
         if (!histogram.edges().isEmpty()) {
             details.put("edges", histogram.edges());

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /** The union of two windows' categories and the orderings the methods rely on. */
@@ -46,6 +47,32 @@ final class Categories {
         Collections.sort(unseen);
         categories.addAll(unseen);
         return new ArrayList<>(categories);
+    }
+
+    /** Whether both profiles hold exact category counts (neither is in sketch mode). */
+    static boolean exact(CategoricalProfile baseline, CategoricalProfile current) {
+        return baseline.isExact() && current.isExact();
+    }
+
+    /**
+     * Says which categorical profile is sketched and bounds the error: each estimated count is at most the sketch's
+     * maximum error below the true count, so each share is within maxError/count. Categories a sketch does not
+     * retain are pooled in {@link CategoricalProfile#OTHER}, which the methods compare as one bin.
+     */
+    static String approximation(CategoricalProfile baseline, CategoricalProfile current) {
+        String which = !baseline.isExact() && !current.isExact() ? "both profiles are"
+                : !baseline.isExact() ? "the baseline profile is" : "the current profile is";
+        return which + " in sketch mode (more distinct categories than the exact cap), so the score comes from"
+                + " frequent-items sketch (DataSketches ItemsSketch, max map size "
+                + CategoricalProfile.SKETCH_MAX_MAP_SIZE + ") estimates, categories not retained pooled in '"
+                + CategoricalProfile.OTHER + "' (compared as one bin); each estimated count is at most the maximum"
+                + " error below the true count (baseline " + bound(baseline) + ", current " + bound(current) + ")";
+    }
+
+    private static String bound(CategoricalProfile profile) {
+        double share = profile.count() == 0 ? 0.0 : (double) profile.maximumError() / profile.count();
+        return "maxError=" + profile.maximumError() + " of n=" + profile.count() + ", each share within "
+                + String.format(Locale.ROOT, "%.6g", share);
     }
 
     /** Categories of {@code current} that the baseline never saw, sorted. */

@@ -1,5 +1,6 @@
 package io.driftwatch.drift;
 
+import io.driftwatch.profile.CategoricalProfile;
 import io.driftwatch.profile.FeatureProfile;
 import io.driftwatch.profile.FeatureType;
 import io.driftwatch.profile.NumericProfile;
@@ -29,7 +30,8 @@ import java.util.Map;
  *       {@link DriftStatus#UNDEFINED}, drifted, p-value 0, with the unseen categories and their count in details;</li>
  *   <li>a category the current window lost (observed 0) is an ordinary, finite term;</li>
  *   <li>one category in both windows: identical distributions, score 0 and p = 1 (scipy would give NaN);</li>
- *   <li>a numeric sketch-mode profile: {@link DriftStatus#UNSUPPORTED} (its values are no longer known).</li>
+ *   <li>a sketch-mode profile, numeric or categorical: {@link DriftStatus#UNSUPPORTED} (its exact counts are no
+ *       longer known).</li>
  * </ul>
  * Large windows make every small shift significant; prefer a distance (js, linf) there.
  */
@@ -72,6 +74,13 @@ final class ChiSquareMethod extends BuiltInMethod {
             details.put("exact", false);
             return DriftResult.unsupported(NAME, convention, settings.threshold(), "a profile is in sketch mode, so"
                     + " the count of each value is unknown; chisquare on a numeric feature needs exact value counts",
+                    details);
+        }
+        if (baseline instanceof CategoricalProfile b && current instanceof CategoricalProfile c
+                && !Categories.exact(b, c)) {
+            details.put("exact", false);
+            return DriftResult.unsupported(NAME, convention, settings.threshold(), "a profile is in sketch mode, so"
+                    + " category counts are estimates (rare categories pooled); chisquare needs exact category counts",
                     details);
         }
         Histogram histogram = Histogram.of(baseline, current, Binning.values());

@@ -30,7 +30,7 @@ import java.util.Map;
  *                       Sturges, empty for values and categories
  * @param baselineCounts baseline count per bin
  * @param currentCounts  current count per bin
- * @param exact          whether every count is exact (false when a numeric profile is in sketch mode)
+ * @param exact          whether every count is exact (false when a profile is in sketch mode)
  */
 record Histogram(String binning, List<String> labels, List<Double> edges, long[] baselineCounts,
                  long[] currentCounts, boolean exact) {
@@ -263,7 +263,8 @@ record Histogram(String binning, List<String> labels, List<Double> edges, long[]
             baselineCounts[i] = baseline.countOf(categories.get(i));
             currentCounts[i] = current.countOf(categories.get(i));
         }
-        return new Histogram(CATEGORICAL_BINNING, categories, List.of(), baselineCounts, currentCounts, true);
+        return new Histogram(CATEGORICAL_BINNING, categories, List.of(), baselineCounts, currentCounts,
+                Categories.exact(baseline, current));
     }
 
     private static double[] concat(double[] a, double[] b) {

@@ -17,7 +17,8 @@ import java.util.Map;
  *       Exact for exact profiles; in sketch mode t-digest CDFs on a quantile grid, within the measured bound of
  *       {@link #SKETCH_ERROR_NOTE}. TFDV's L∞ is categorical only (numeric features score 0 there, TFDV #147).</li>
  *   <li>categorical: max_i |b_i − c_i| over the category shares of the union of both windows (TFDV/Vertex's
- *       default categorical comparator and SageMaker's categorical "LInfinity"). Exact.</li>
+ *       default categorical comparator and SageMaker's categorical "LInfinity"). Exact for exact profiles; with a
+ *       sketch-mode categorical profile, from its estimated counts, each share within maxError/count.</li>
  * </ul>
  * Range [0, 1], symmetric. Default threshold 0.1 (SageMaker's default for both types; Vertex's backend default is
  * 0.3, TFDV has none); drifted when the distance is at or above the threshold. Unlike a KS p-value it does not
@@ -86,7 +87,10 @@ final class LInfinityMethod extends BuiltInMethod {
                 location = category;
             }
         }
-        details.put("exact", true);
+        details.put("exact", Categories.exact(b, c));
+        if (!Categories.exact(b, c)) {
+            details.put("approximation", Categories.approximation(b, c));
+        }
         if (location != null) {
             details.put("location", location);
         }

@@ -20,8 +20,8 @@ import java.util.Map;
  * <p>
  * Score: |z| (details carry the signed {@code z} and the {@code category}). Drifted when p &lt; threshold (default
  * 0.05). On a feature with more than two categories it tests the first category against all others, as Evidently
- * does. Both windows holding the same single value: p = 1, score 0 (Evidently's rule). A numeric sketch-mode profile
- * is {@link DriftStatus#UNSUPPORTED}. Convention: {@code z:two-proportion,pooled,category=first-sorted}.
+ * does. Both windows holding the same single value: p = 1, score 0 (Evidently's rule). A sketch-mode profile (numeric
+ * or categorical) is {@link DriftStatus#UNSUPPORTED}. Convention: {@code z:two-proportion,pooled,category=first-sorted}.
  */
 final class ZTestMethod extends BuiltInMethod {
 
@@ -77,6 +77,11 @@ final class ZTestMethod extends BuiltInMethod {
         } else {
             CategoricalProfile b = (CategoricalProfile) baseline;
             CategoricalProfile c = (CategoricalProfile) current;
+            if (!Categories.exact(b, c)) {
+                details.put("exact", false);
+                return DriftResult.unsupported(NAME, CONVENTION, settings.threshold(), "a profile is in sketch mode,"
+                        + " so category counts are estimates; the z-test needs exact category counts", details);
+            }
             List<String> categories = new ArrayList<>(Categories.union(b, c));
             categories.sort(Categories.CODE_POINT_ORDER);
             category = categories.get(0);
