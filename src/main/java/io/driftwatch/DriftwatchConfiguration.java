@@ -16,11 +16,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-import io.driftwatch.config.ConfigurationProblem;
+import io.driftwatch.canary.CanaryProperties;
+import io.driftwatch.canary.CanaryService;
+import io.driftwatch.canary.JdbcPredictionLogSource;
 import io.driftwatch.config.DriftwatchProperties;
 import io.driftwatch.config.Monitor;
 import io.driftwatch.config.MonitorCatalog;
-import io.driftwatch.config.MonitorConfigurationException;
 import io.driftwatch.config.MonitorValidator;
 import io.driftwatch.demo.DemoData;
 import io.driftwatch.drift.DriftMethods;
@@ -45,7 +46,7 @@ import io.driftwatch.telemetry.SummaryPrinter;
 
 /** Wires the product's components; Spring Batch wiring lives in {@code io.driftwatch.job}. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(DriftwatchProperties.class)
+@EnableConfigurationProperties({DriftwatchProperties.class, CanaryProperties.class})
 public class DriftwatchConfiguration {
 
     @Bean
@@ -72,12 +73,9 @@ public class DriftwatchConfiguration {
         boolean demo = properties.getMonitors().isEmpty() && DemoData.isEmbeddedDefault(datasourceUrl);
         if (demo) {
             properties.setMonitors(DemoData.monitors());
-        } else if (properties.getMonitors().isEmpty()) {
-            throw new MonitorConfigurationException(List.of(new ConfigurationProblem(null, "driftwatch.monitors", null,
-                    "no monitors are configured for the database " + datasourceUrl,
-                    "add driftwatch.monitors to application.yaml (see README, Configuration), or unset"
-                            + " SPRING_DATASOURCE_URL to run the built-in demo on the embedded database")));
         }
+        // No monitors on a configured database is fine for canaryJob, reaperJob and the task commands;
+        // driftJob refuses to start without them (exit code 2).
         List<Monitor> monitors = validator.validate(properties);
         int slices = properties.getProfileSlices() == 0 ? properties.getPartitionThreads() : properties.getProfileSlices();
         return new MonitorCatalog(monitors, validator.zone(properties), properties.getPartitionThreads(), slices, demo);
@@ -159,9 +157,15 @@ public class DriftwatchConfiguration {
     DriftwatchRunner driftwatchRunner(DriftJobLauncher launcher, MonitorCatalog catalog, JdbcTemplate jdbc,
                                       SummaryPrinter printer, Clock clock,
                                       @Value("${spring.batch.job.name:driftJob}") String jobName,
-                                      org.springframework.batch.core.job.Job reaperJob) {
+                                      org.springframework.batch.core.job.Job reaperJob,
+                                      org.springframework.batch.core.job.Job canaryJob, CanaryProperties canary) {
         return new DriftwatchRunner(launcher, catalog, jdbc, printer, clock, jobName,
-                new TaskCommand(new JdbcTaskOperations(jdbc), printer), reaperJob);
+                new TaskCommand(new JdbcTaskOperations(jdbc), printer), reaperJob, canaryJob, canary.getOutput());
+    }
+
+    @Bean
+    CanaryService canaryService(JdbcTemplate jdbc, CanaryProperties properties, JsonMapper json, Dialect dialect) {
+        return new CanaryService(new JdbcPredictionLogSource(jdbc, properties), properties, jdbc, json, dialect);
     }
 
     @Bean

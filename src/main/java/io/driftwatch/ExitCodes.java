@@ -1,8 +1,9 @@
 package io.driftwatch;
 
 /**
- * Process exit codes, the contract with a CronJob or a rollout tool. Anything other than 0 means
- * the run did not complete; 3 means there was nothing to do.
+ * Process exit codes, the contract with a CronJob or a rollout tool. For driftJob anything other
+ * than 0 means the run did not complete (3: there was nothing to do); for canaryJob 0 is PROMOTE,
+ * 10 ROLLBACK and 11 INCONCLUSIVE.
  */
 public enum ExitCodes {
     /** The job completed: reports written, retraining decided. */
@@ -18,7 +19,11 @@ public enum ExitCodes {
     /** The job failed; rerun the same run date to resume from the failed step. */
     FAILED(5),
     /** The job was stopped (e.g. SIGTERM); rerun the same run date to resume. */
-    STOPPED(6);
+    STOPPED(6),
+    /** canaryJob: the candidate failed a rule; roll it back. */
+    ROLLBACK(10),
+    /** canaryJob: not enough data to judge; wait and analyse again (never a rollback). */
+    INCONCLUSIVE(11);
 
     private final int code;
 

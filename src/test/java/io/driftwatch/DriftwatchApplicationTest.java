@@ -89,11 +89,12 @@ class DriftwatchApplicationTest {
     }
 
     @Test
-    void noMonitorsOnAConfiguredDatabaseIsAnErrorNotADemo() {
-        assertThatThrownBy(() -> SpringApplication.run(DriftwatchApplication.class,
-                "--spring.datasource.url=jdbc:h2:file:./target/no-monitors-db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"))
-                .rootCause()
-                .hasMessageContaining("no monitors are configured")
-                .hasMessageContaining("driftwatch.monitors");
+    void noMonitorsOnAConfiguredDatabaseIsAnErrorForDriftJobNotADemo(CapturedOutput output) {
+        ConfigurableApplicationContext context = SpringApplication.run(DriftwatchApplication.class,
+                "--spring.datasource.url=jdbc:h2:file:./target/no-monitors-db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+
+        assertThat(context.getBean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM drift_run", Long.class)).isZero();
+        assertThat(SpringApplication.exit(context)).isEqualTo(2);
+        assertThat(output.getOut()).contains("driftJob has no monitors to run").contains("driftwatch.monitors");
     }
 }

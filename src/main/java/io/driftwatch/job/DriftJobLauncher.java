@@ -69,6 +69,35 @@ public class DriftJobLauncher {
         }
     }
 
+    /** Runs canaryJob for one analysis window; the exit code is the verdict. */
+    public Outcome canary(Job canaryJob, io.driftwatch.canary.CanaryRequest request) {
+        JobExecution execution;
+        try {
+            execution = jobOperator.start(canaryJob, CanaryJobConfiguration.parameters(request));
+        } catch (JobInstanceAlreadyCompleteException e) {
+            return new Outcome(ExitCodes.ALREADY_COMPLETE, "canaryJob already judged this window (" + request.from() + " to "
+                    + request.to() + "); see canary_verdict. Analyse a new window with end=...", null);
+        } catch (JobExecutionAlreadyRunningException e) {
+            return new Outcome(ExitCodes.ALREADY_RUNNING, "canaryJob is already analysing this window in another process", null);
+        } catch (Exception e) {
+            log.error("canaryJob could not start", e);
+            return new Outcome(ExitCodes.UNEXPECTED, "canaryJob could not start: " + e.getMessage(), null);
+        }
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            return new Outcome(ExitCodes.FAILED, "canaryJob " + execution.getStatus() + " (" + rootFailure(execution) + ")",
+                    execution);
+        }
+        var context = execution.getExecutionContext();
+        ExitCodes code = switch (context.getString(CanaryJobConfiguration.VERDICT)) {
+            case "PROMOTE" -> ExitCodes.COMPLETED;
+            case "ROLLBACK" -> ExitCodes.ROLLBACK;
+            default -> ExitCodes.INCONCLUSIVE;
+        };
+        return new Outcome(code, "canaryJob " + context.getString(CanaryJobConfiguration.VERDICT) + " for "
+                + request.model() + " " + request.candidateVersion() + " vs " + request.baselineVersion() + ": "
+                + context.getString(CanaryJobConfiguration.REASON), execution);
+    }
+
     public static JobParameters parameters(LocalDate runDate) {
         return new JobParametersBuilder().addLocalDate(DriftJobConfiguration.RUN_DATE, runDate, true).toJobParameters();
     }

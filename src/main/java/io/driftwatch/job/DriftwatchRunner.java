@@ -35,12 +35,16 @@ public class DriftwatchRunner implements ApplicationRunner, ExitCodeGenerator {
     private final String jobName;
     private final TaskCommand tasks;
     private final Job reaperJob;
+    private final Job canaryJob;
+    private final String canaryOutput;
     private volatile int exitCode;
 
     public DriftwatchRunner(DriftJobLauncher launcher, MonitorCatalog catalog, JdbcTemplate jdbc, SummaryPrinter printer,
-                            Clock clock, String jobName, TaskCommand tasks, Job reaperJob) {
+                            Clock clock, String jobName, TaskCommand tasks, Job reaperJob, Job canaryJob, String canaryOutput) {
         this.tasks = tasks;
         this.reaperJob = reaperJob;
+        this.canaryJob = canaryJob;
+        this.canaryOutput = canaryOutput;
         this.launcher = launcher;
         this.catalog = catalog;
         this.jdbc = jdbc;
@@ -56,6 +60,10 @@ public class DriftwatchRunner implements ApplicationRunner, ExitCodeGenerator {
             exitCode = tasks.run(words.subList(1, words.size())).code();
             return;
         }
+        if (CanaryJobConfiguration.JOB_NAME.equals(jobName)) {
+            runCanary(words);
+            return;
+        }
         if (ReaperJobConfiguration.JOB_NAME.equals(jobName)) {
             DriftJobLauncher.Outcome outcome = launcher.reap(reaperJob);
             finish(outcome.exitCode(), outcome.message());
@@ -63,8 +71,15 @@ public class DriftwatchRunner implements ApplicationRunner, ExitCodeGenerator {
         }
         if (!DriftJobConfiguration.JOB_NAME.equals(jobName)) {
             finish(ExitCodes.INVALID_CONFIGURATION, "Unknown job '" + jobName + "'. Use --spring.batch.job.name="
-                    + DriftJobConfiguration.JOB_NAME + " (the default) or " + ReaperJobConfiguration.JOB_NAME
+                    + DriftJobConfiguration.JOB_NAME + " (the default), " + CanaryJobConfiguration.JOB_NAME + " or "
+                    + ReaperJobConfiguration.JOB_NAME
                     + ", or the operator command: tasks list|approve|cancel|requeue.");
+            return;
+        }
+        if (catalog.monitors().isEmpty()) {
+            finish(ExitCodes.INVALID_CONFIGURATION, "driftJob has no monitors to run: none are configured for this database."
+                    + " Add driftwatch.monitors to application.yaml (see README, Configuration), or unset"
+                    + " SPRING_DATASOURCE_URL to run the built-in demo on the embedded database.");
             return;
         }
         JobArguments arguments;
@@ -80,6 +95,29 @@ public class DriftwatchRunner implements ApplicationRunner, ExitCodeGenerator {
         }
         DriftJobLauncher.Outcome outcome = launcher.launch(arguments.runDate());
         log.info("driftJob {} for runDate={}: {}", outcome.exitCode(), arguments.runDate(), ProcessPeaks.describe());
+        finish(outcome.exitCode(), outcome.message());
+    }
+
+    private void runCanary(List<String> words) {
+        io.driftwatch.canary.CanaryRequest request;
+        try {
+            request = CanaryArguments.parse(words, clock);
+        } catch (JobArguments.InvalidArgumentException | IllegalArgumentException e) {
+            finish(ExitCodes.INVALID_CONFIGURATION, e.getMessage());
+            return;
+        }
+        DriftJobLauncher.Outcome outcome = launcher.canary(canaryJob, request);
+        if (outcome.execution() != null && outcome.execution().getExecutionContext().containsKey(CanaryJobConfiguration.VERDICT_JSON)) {
+            String document = outcome.execution().getExecutionContext().getString(CanaryJobConfiguration.VERDICT_JSON);
+            printer.json(document);
+            if (canaryOutput != null && !canaryOutput.isBlank()) {
+                try {
+                    java.nio.file.Files.writeString(java.nio.file.Path.of(canaryOutput), document + "\n");
+                } catch (java.io.IOException e) {
+                    log.error("Could not write the verdict to {}", canaryOutput, e);
+                }
+            }
+        }
         finish(outcome.exitCode(), outcome.message());
     }
 

@@ -35,6 +35,12 @@ public class SummaryPrinter {
         out.flush();
     }
 
+    /** A JSON document on one line (the canary verdict, for rollout tools that read stdout). */
+    public void json(String document) {
+        out.println(document);
+        out.flush();
+    }
+
     /** Retraining tasks as an operator lists them. */
     public void tasks(java.util.List<io.driftwatch.retrain.JdbcTaskOperations.TaskLine> tasks) {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%-8s %-20s %-16s %-10s %-17s %-8s %-22s %s%n",

@@ -1,0 +1,70 @@
+package io.driftwatch.job;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.driftwatch.canary.CanaryRequest;
+
+/**
+ * canaryJob's command line: {@code model=credit-risk baselineVersion=v7 candidateVersion=v8
+ * [window=PT1H] [end=2026-03-02T12:00:00Z] [mode=canary|shadow]}. The window ends at {@code end}
+ * (default: now) and lasts {@code window} (default one hour).
+ */
+final class CanaryArguments {
+
+    private static final List<String> KNOWN = List.of("model", "baselineVersion", "candidateVersion", "window", "end", "mode");
+
+    private CanaryArguments() {
+    }
+
+    static CanaryRequest parse(List<String> args, Clock clock) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            String name = eq < 0 ? arg : arg.substring(0, eq);
+            if (eq < 0 || !KNOWN.contains(name)) {
+                throw new JobArguments.InvalidArgumentException("Unknown argument '" + arg + "'. canaryJob takes "
+                        + "model=NAME baselineVersion=V candidateVersion=V [window=PT1H] [end=ISO-INSTANT] [mode=canary|shadow]");
+            }
+            values.put(name, arg.substring(eq + 1));
+        }
+        for (String required : List.of("model", "baselineVersion", "candidateVersion")) {
+            if (values.getOrDefault(required, "").isBlank()) {
+                throw new JobArguments.InvalidArgumentException("canaryJob needs " + required + "=..., e.g. model=credit-risk"
+                        + " baselineVersion=v7 candidateVersion=v8");
+            }
+        }
+        Duration window;
+        Instant end;
+        CanaryRequest.Mode mode;
+        try {
+            window = Duration.parse(values.getOrDefault("window", "PT1H"));
+        } catch (DateTimeParseException e) {
+            throw new JobArguments.InvalidArgumentException("window '" + values.get("window")
+                    + "' is not an ISO-8601 duration; use e.g. window=PT1H or window=P1D");
+        }
+        try {
+            end = values.containsKey("end") ? Instant.parse(values.get("end")) : clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        } catch (DateTimeParseException e) {
+            throw new JobArguments.InvalidArgumentException("end '" + values.get("end")
+                    + "' is not an ISO-8601 instant; use e.g. end=2026-03-02T12:00:00Z");
+        }
+        try {
+            mode = CanaryRequest.Mode.valueOf(values.getOrDefault("mode", "canary").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new JobArguments.InvalidArgumentException("mode '" + values.get("mode") + "' is unknown; use mode=canary or mode=shadow");
+        }
+        if (window.isNegative() || window.isZero()) {
+            throw new JobArguments.InvalidArgumentException("window must be positive: " + window);
+        }
+        return new CanaryRequest(values.get("model"), values.get("baselineVersion"), values.get("candidateVersion"), mode,
+                end.minus(window), end);
+    }
+}

@@ -1,0 +1,122 @@
+package io.driftwatch.canary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * canaryJob through the packaged jar, as a rollout tool runs it: prediction logs in the database,
+ * the verdict as the process exit code (0 PROMOTE, 10 ROLLBACK, 11 INCONCLUSIVE), on stdout as JSON,
+ * in a file, and in {@code canary_verdict}. One subclass per database.
+ */
+abstract class AbstractCanaryJarIT {
+
+    static final Instant END = Instant.parse("2026-04-01T12:00:00Z");
+    static final Instant START = END.minusSeconds(3600);
+
+    @TempDir
+    Path dir;
+
+    JdbcTemplate jdbc;
+
+    abstract String url();
+
+    abstract String flywayLocation();
+
+    abstract Map<String, String> environment();
+
+    @BeforeEach
+    void logs() {
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(url());
+        environment().forEach((k, v) -> {
+            if (k.equals("SPRING_DATASOURCE_USERNAME")) {
+                dataSource.setUsername(v);
+            }
+        });
+        Flyway.configure().dataSource(dataSource).locations(flywayLocation()).load().migrate();
+        jdbc = new JdbcTemplate(dataSource);
+        if (jdbc.queryForObject("SELECT COUNT(*) FROM prediction_log", Long.class) == 0) {
+            PredictionLogs.insert(jdbc, "ranker", "v1", START, END, 1_000, 0.20, 0.05, 0.83, 1);
+            PredictionLogs.insert(jdbc, "ranker", "v2-healthy", START, END, 1_000, 0.20, 0.05, 0.83, 2);
+            PredictionLogs.insert(jdbc, "ranker", "v3-slow", START, END, 1_000, 0.35, 0.05, 0.83, 3);
+            PredictionLogs.insert(jdbc, "ranker", "v4-new", START, END, 20, 0.20, 0.05, 0.83, 4);
+        }
+    }
+
+    @Test
+    void aHealthyCandidateIsPromotedWithExitZeroAndTheVerdictEverywhere() throws Exception {
+        Path file = dir.resolve("verdict.json");
+
+        Result r = run("v2-healthy", "--driftwatch.canary.output=" + file);
+
+        assertThat(r.exitCode).as(r.output).isZero();
+        assertThat(r.output).contains("\"verdict\":\"PROMOTE\"").contains("\"candidate_version\":\"v2-healthy\"");
+        assertThat(Files.readString(file)).contains("\"verdict\":\"PROMOTE\"");
+        assertThat(jdbc.queryForObject("SELECT verdict FROM canary_verdict WHERE candidate_version = 'v2-healthy'",
+                String.class)).isEqualTo("PROMOTE");
+    }
+
+    @Test
+    void aLatencyRegressionIsRolledBackWithExitTen() throws Exception {
+        Result r = run("v3-slow");
+
+        assertThat(r.exitCode).as(r.output).isEqualTo(10);
+        assertThat(r.output).contains("\"verdict\":\"ROLLBACK\"").contains("latency");
+        assertThat(jdbc.queryForObject("SELECT verdict FROM canary_verdict WHERE candidate_version = 'v3-slow'",
+                String.class)).isEqualTo("ROLLBACK");
+    }
+
+    @Test
+    void tooFewRequestsAreInconclusiveWithExitElevenNeverARollback() throws Exception {
+        Result r = run("v4-new");
+
+        assertThat(r.exitCode).as(r.output).isEqualTo(11);
+        assertThat(r.output).contains("\"verdict\":\"INCONCLUSIVE\"");
+    }
+
+    @Test
+    void missingArgumentsExitTwoWithTheUsage() throws Exception {
+        Result r = runRaw(List.of("--spring.batch.job.name=canaryJob", "model=ranker"));
+
+        assertThat(r.exitCode).as(r.output).isEqualTo(2);
+        assertThat(r.output).contains("canaryJob needs baselineVersion=");
+    }
+
+    private Result run(String candidate, String... extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--spring.batch.job.name=canaryJob", "model=ranker", "baselineVersion=v1",
+                "candidateVersion=" + candidate, "window=PT1H", "end=" + END));
+        args.addAll(List.of(extra));
+        return runRaw(args);
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+
+    private Result runRaw(List<String> args) throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-jar", System.getProperty("driftwatch.jar")));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("SPRING_DATASOURCE_URL", url());
+        builder.environment().putAll(environment());
+        Process process = builder.start();
+        byte[] out = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8));
+    }
+}
