@@ -55,6 +55,10 @@ abstract class AbstractCanaryJarIT {
             PredictionLogs.insert(jdbc, "ranker", "v2-healthy", START, END, 1_000, 0.20, 0.05, 0.83, 2);
             PredictionLogs.insert(jdbc, "ranker", "v3-slow", START, END, 1_000, 0.35, 0.05, 0.83, 3);
             PredictionLogs.insert(jdbc, "ranker", "v4-new", START, END, 20, 0.20, 0.05, 0.83, 4);
+            // shadow: the same 600 requests scored by production and by two shadow candidates
+            PredictionLogs.insert(jdbc, "ranker", "prod", "req-", START, END, 600, 0.20, 0.02, 0.83, 5, 0);
+            PredictionLogs.insert(jdbc, "ranker", "shadow-same", "req-", START, END, 600, 0.20, 0.02, 0.83, 5, 0);
+            PredictionLogs.insert(jdbc, "ranker", "shadow-off", "req-", START, END, 600, 0.20, 0.02, 0.83, 5, 0.2);
         }
     }
 
@@ -87,6 +91,24 @@ abstract class AbstractCanaryJarIT {
 
         assertThat(r.exitCode).as(r.output).isEqualTo(11);
         assertThat(r.output).contains("\"verdict\":\"INCONCLUSIVE\"");
+    }
+
+    @Test
+    void shadowModeJoinsTheSameRequestsAndJudgesAgreement() throws Exception {
+        Result agreeing = runShadow("shadow-same");
+        Result disagreeing = runShadow("shadow-off");
+
+        assertThat(agreeing.exitCode).as(agreeing.output).isZero();
+        assertThat(agreeing.output).contains("\"mode\":\"shadow\"").contains("\"baseline_requests\":600");
+        assertThat(disagreeing.exitCode).as(disagreeing.output).isEqualTo(10);
+        assertThat(disagreeing.output).contains("agreement");
+        assertThat(jdbc.queryForList("SELECT verdict FROM canary_verdict WHERE mode = 'shadow' ORDER BY id", String.class))
+                .containsExactly("PROMOTE", "ROLLBACK");
+    }
+
+    private Result runShadow(String candidate) throws Exception {
+        return runRaw(List.of("--spring.batch.job.name=canaryJob", "model=ranker", "baselineVersion=prod",
+                "candidateVersion=" + candidate, "mode=shadow", "window=PT1H", "end=" + END));
     }
 
     @Test
