@@ -31,3 +31,19 @@ CREATE TABLE prediction_log (
     PRIMARY KEY (model, model_version, request_id)
 );
 CREATE INDEX prediction_log_window_ix ON prediction_log (model, model_version, logged_at);
+
+-- Pre-aggregated metrics per model version and period, for teams that do not keep request logs
+-- (canaryJob input=metrics). Rows whose period lies in the analysis window are combined.
+CREATE TABLE canary_metrics (
+    model                 VARCHAR(200)     NOT NULL,
+    model_version         VARCHAR(200)     NOT NULL,
+    period_start          TIMESTAMPTZ      NOT NULL,
+    period_end            TIMESTAMPTZ      NOT NULL,
+    requests              BIGINT           NOT NULL,
+    errors                BIGINT           NOT NULL,
+    labeled               BIGINT           NOT NULL,
+    correct               BIGINT           NOT NULL,
+    latency_mean_seconds  DOUBLE PRECISION,
+    latency_p99_seconds   DOUBLE PRECISION,
+    PRIMARY KEY (model, model_version, period_start)
+);

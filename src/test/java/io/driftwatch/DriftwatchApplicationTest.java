@@ -91,7 +91,8 @@ class DriftwatchApplicationTest {
     @Test
     void noMonitorsOnAConfiguredDatabaseIsAnErrorForDriftJobNotADemo(CapturedOutput output) {
         ConfigurableApplicationContext context = SpringApplication.run(DriftwatchApplication.class,
-                "--spring.datasource.url=jdbc:h2:file:./target/no-monitors-db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+                "--spring.datasource.url=jdbc:h2:file:./target/no-monitors-" + java.util.UUID.randomUUID()
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
 
         assertThat(context.getBean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM drift_run", Long.class)).isZero();
         assertThat(SpringApplication.exit(context)).isEqualTo(2);

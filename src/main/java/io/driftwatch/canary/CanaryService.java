@@ -13,6 +13,7 @@ import io.driftwatch.canary.analysis.CanaryAnalysis;
 import io.driftwatch.canary.analysis.CanaryResult;
 import io.driftwatch.canary.analysis.MetricResult;
 import io.driftwatch.canary.analysis.ShadowPair;
+import io.driftwatch.canary.analysis.VersionAggregate;
 import io.driftwatch.canary.analysis.VersionSample;
 import io.driftwatch.source.Dialect;
 
@@ -29,6 +30,7 @@ public class CanaryService {
     }
 
     private final JdbcPredictionLogSource logs;
+    private final JdbcCanaryMetricsSource metrics;
     private final CanaryProperties properties;
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -37,6 +39,7 @@ public class CanaryService {
     public CanaryService(JdbcPredictionLogSource logs, CanaryProperties properties, JdbcTemplate jdbc, JsonMapper json,
                          Dialect dialect) {
         this.logs = logs;
+        this.metrics = new JdbcCanaryMetricsSource(jdbc);
         this.properties = properties;
         this.jdbc = jdbc;
         this.json = json;
@@ -47,7 +50,15 @@ public class CanaryService {
         CanaryResult result;
         long baselineRequests;
         long candidateRequests;
-        if (request.mode() == CanaryRequest.Mode.SHADOW) {
+        if (request.input() == CanaryRequest.Input.METRICS) {
+            VersionAggregate baseline = metrics.aggregate(request.model(), request.baselineVersion(), request.from(),
+                    request.to());
+            VersionAggregate candidate = metrics.aggregate(request.model(), request.candidateVersion(), request.from(),
+                    request.to());
+            result = CanaryAnalysis.analyseAggregates(baseline, candidate, properties.thresholds());
+            baselineRequests = baseline.requests();
+            candidateRequests = candidate.requests();
+        } else if (request.mode() == CanaryRequest.Mode.SHADOW) {
             List<ShadowPair> pairs = logs.pairs(request.model(), request.baselineVersion(), request.candidateVersion(),
                     request.from(), request.to());
             result = CanaryAnalysis.analyseShadow(pairs, properties.thresholds());
@@ -85,6 +96,7 @@ public class CanaryService {
         document.put("baseline_version", request.baselineVersion());
         document.put("candidate_version", request.candidateVersion());
         document.put("mode", request.mode().name().toLowerCase(Locale.ROOT));
+        document.put("input", request.input().name().toLowerCase(Locale.ROOT));
         document.put("window", Map.of("start", request.from().toString(), "end", request.to().toString()));
         document.put("verdict", result.verdict().name());
         document.put("reason", result.reason());

@@ -14,12 +14,13 @@ import io.driftwatch.canary.CanaryRequest;
 
 /**
  * canaryJob's command line: {@code model=credit-risk baselineVersion=v7 candidateVersion=v8
- * [window=PT1H] [end=2026-03-02T12:00:00Z] [mode=canary|shadow]}. The window ends at {@code end}
+ * [window=PT1H] [end=2026-03-02T12:00:00Z] [mode=canary|shadow] [input=logs|metrics]}. The window ends at {@code end}
  * (default: now) and lasts {@code window} (default one hour).
  */
 final class CanaryArguments {
 
-    private static final List<String> KNOWN = List.of("model", "baselineVersion", "candidateVersion", "window", "end", "mode");
+    private static final List<String> KNOWN = List.of("model", "baselineVersion", "candidateVersion", "window", "end", "mode",
+            "input");
 
     private CanaryArguments() {
     }
@@ -31,7 +32,8 @@ final class CanaryArguments {
             String name = eq < 0 ? arg : arg.substring(0, eq);
             if (eq < 0 || !KNOWN.contains(name)) {
                 throw new JobArguments.InvalidArgumentException("Unknown argument '" + arg + "'. canaryJob takes "
-                        + "model=NAME baselineVersion=V candidateVersion=V [window=PT1H] [end=ISO-INSTANT] [mode=canary|shadow]");
+                        + "model=NAME baselineVersion=V candidateVersion=V [window=PT1H] [end=ISO-INSTANT] [mode=canary|shadow]"
+                        + " [input=logs|metrics]");
             }
             values.put(name, arg.substring(eq + 1));
         }
@@ -44,6 +46,7 @@ final class CanaryArguments {
         Duration window;
         Instant end;
         CanaryRequest.Mode mode;
+        CanaryRequest.Input input;
         try {
             window = Duration.parse(values.getOrDefault("window", "PT1H"));
         } catch (DateTimeParseException e) {
@@ -61,10 +64,16 @@ final class CanaryArguments {
         } catch (IllegalArgumentException e) {
             throw new JobArguments.InvalidArgumentException("mode '" + values.get("mode") + "' is unknown; use mode=canary or mode=shadow");
         }
+        try {
+            input = CanaryRequest.Input.valueOf(values.getOrDefault("input", "logs").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new JobArguments.InvalidArgumentException("input '" + values.get("input")
+                    + "' is unknown; use input=logs (prediction_log) or input=metrics (canary_metrics)");
+        }
         if (window.isNegative() || window.isZero()) {
             throw new JobArguments.InvalidArgumentException("window must be positive: " + window);
         }
         return new CanaryRequest(values.get("model"), values.get("baselineVersion"), values.get("candidateVersion"), mode,
-                end.minus(window), end);
+                input, end.minus(window), end);
     }
 }

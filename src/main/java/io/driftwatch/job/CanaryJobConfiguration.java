@@ -56,6 +56,7 @@ public class CanaryJobConfiguration {
                 .addString("baselineVersion", r.baselineVersion())
                 .addString("candidateVersion", r.candidateVersion())
                 .addString("mode", r.mode().name())
+                .addString("input", r.input().name())
                 .addString("windowStart", r.from().toString())
                 .addString("windowEnd", r.to().toString())
                 .toJobParameters();
@@ -63,7 +64,8 @@ public class CanaryJobConfiguration {
 
     static CanaryRequest request(JobParameters p) {
         return new CanaryRequest(p.getString("model"), p.getString("baselineVersion"), p.getString("candidateVersion"),
-                CanaryRequest.Mode.valueOf(p.getString("mode")), Instant.parse(p.getString("windowStart")),
+                CanaryRequest.Mode.valueOf(p.getString("mode")), CanaryRequest.Input.valueOf(p.getString("input")),
+                Instant.parse(p.getString("windowStart")),
                 Instant.parse(p.getString("windowEnd")));
     }
 }

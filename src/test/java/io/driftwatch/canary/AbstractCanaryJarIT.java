@@ -59,6 +59,10 @@ abstract class AbstractCanaryJarIT {
             PredictionLogs.insert(jdbc, "ranker", "prod", "req-", START, END, 600, 0.20, 0.02, 0.83, 5, 0);
             PredictionLogs.insert(jdbc, "ranker", "shadow-same", "req-", START, END, 600, 0.20, 0.02, 0.83, 5, 0);
             PredictionLogs.insert(jdbc, "ranker", "shadow-off", "req-", START, END, 600, 0.20, 0.02, 0.83, 5, 0.2);
+            // pre-aggregated metrics, two half-hour periods per version: the reference example and a slow candidate
+            aggregates("agg-v1", 1_000, 50, 950, 789, 0.20, 0.30);
+            aggregates("agg-good", 1_000, 40, 960, 816, 0.22, 0.32);
+            aggregates("agg-slow", 1_000, 40, 960, 816, 0.30, 0.40);
         }
     }
 
@@ -109,6 +113,30 @@ abstract class AbstractCanaryJarIT {
     private Result runShadow(String candidate) throws Exception {
         return runRaw(List.of("--spring.batch.job.name=canaryJob", "model=ranker", "baselineVersion=prod",
                 "candidateVersion=" + candidate, "mode=shadow", "window=PT1H", "end=" + END));
+    }
+
+    @Test
+    void preAggregatedMetricsAreJudgedByTheReferenceRules() throws Exception {
+        Result good = runRaw(List.of("--spring.batch.job.name=canaryJob", "model=ranker", "baselineVersion=agg-v1",
+                "candidateVersion=agg-good", "input=metrics", "window=PT1H", "end=" + END));
+        Result slow = runRaw(List.of("--spring.batch.job.name=canaryJob", "model=ranker", "baselineVersion=agg-v1",
+                "candidateVersion=agg-slow", "input=metrics", "window=PT1H", "end=" + END));
+
+        assertThat(good.exitCode).as(good.output).isZero();
+        assertThat(good.output).contains("\"input\":\"metrics\"").contains("\"candidate_requests\":2000");
+        assertThat(slow.exitCode).as(slow.output).isEqualTo(10);
+        assertThat(slow.output).contains("mean latency increase");
+    }
+
+    private void aggregates(String version, long requests, long errors, long labeled, long correct, double mean,
+                            double p99) {
+        for (int half = 0; half < 2; half++) {
+            jdbc.update("INSERT INTO canary_metrics (model, model_version, period_start, period_end, requests, errors, labeled,"
+                    + " correct, latency_mean_seconds, latency_p99_seconds) VALUES ('ranker', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    version, START.plusSeconds(1800L * half).atOffset(java.time.ZoneOffset.UTC),
+                    START.plusSeconds(1800L * (half + 1)).atOffset(java.time.ZoneOffset.UTC), requests, errors, labeled,
+                    correct, mean, p99 - 0.01 * half);
+        }
     }
 
     @Test

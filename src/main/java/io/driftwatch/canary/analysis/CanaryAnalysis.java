@@ -85,6 +85,17 @@ public final class CanaryAnalysis {
         return ShadowAnalysis.analyse(pairs, t);
     }
 
+    /**
+     * Compares versions from pre-aggregated metrics (counts, mean and p99 latency); see
+     * {@link AggregateAnalysis}: the proportion tests as from logs, latency as plain thresholds.
+     */
+    public static CanaryResult analyseAggregates(VersionAggregate baseline, VersionAggregate candidate, CanaryThresholds t) {
+        if (baseline == null || candidate == null || t == null) {
+            throw new IllegalArgumentException("baseline, candidate and thresholds must not be null");
+        }
+        return AggregateAnalysis.analyse(baseline, candidate, t);
+    }
+
     static MetricResult accuracy(VersionSample b, VersionSample c, CanaryThresholds t) {
         String rule = "candidate accuracy >= " + t.minAccuracy()
                 + " and not significantly below baseline (one-sided two-proportion z-test, alpha " + t.alpha() + ")";
