@@ -47,8 +47,9 @@ public class DriftJobConfiguration {
 
     @Bean
     Job driftJob(JobRepository jobRepository, Step prepare, Step profile, Step drift, Step decide, Step publish,
-                 DriftJobListener listener, GracefulStop gracefulStop) {
+                 DriftJobListener listener, GracefulStop gracefulStop, RunLogContext logContext) {
         return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(logContext)
                 .listener(gracefulStop)
                 .listener(listener)
                 .start(prepare).next(profile).next(drift).next(decide).next(publish)
@@ -58,6 +59,14 @@ public class DriftJobConfiguration {
     @Bean
     DriftJobListener driftJobListener(JdbcDriftRunDao runs) {
         return new DriftJobListener(runs);
+    }
+
+    /** Stateless: run identity into the log context of whichever thread runs a step. */
+    private static final RunLogContext LOG_CONTEXT = new RunLogContext();
+
+    @Bean
+    RunLogContext runLogContext() {
+        return LOG_CONTEXT;
     }
 
     @Bean
@@ -85,6 +94,7 @@ public class DriftJobConfiguration {
         // that the failed execution marked FAILED.
         return new StepBuilder("prepare", jobRepository)
                 .tasklet(new DriftTasklets.Prepare(catalog, inspector, runs, queue), tm)
+                .listener((org.springframework.batch.core.listener.StepExecutionListener) LOG_CONTEXT)
                 .allowStartIfComplete(true)
                 .build();
     }
@@ -108,7 +118,8 @@ public class DriftJobConfiguration {
         DriftTasklets.BaselineCache baselines = new DriftTasklets.BaselineCache(catalog, source, inspector, jdbc,
                 baselineProfiles, runs);
         return new StepBuilder("profileWindow", jobRepository)
-                .tasklet(new DriftTasklets.ProfileWindow(catalog, source, runs, profiles, baselines), tm).build();
+                .tasklet(new DriftTasklets.ProfileWindow(catalog, source, runs, profiles, baselines), tm)
+                .listener((org.springframework.batch.core.listener.StepExecutionListener) LOG_CONTEXT).build();
     }
 
     @Bean
@@ -135,7 +146,8 @@ public class DriftJobConfiguration {
                       JdbcDriftRunDao runs, JdbcWindowProfileDao profiles, FeatureReporter reporter,
                       JdbcDriftReportDao reports) {
         return new StepBuilder("featureDrift", jobRepository)
-                .tasklet(new DriftTasklets.FeatureDrift(catalog, runs, profiles, reporter, reports), tm).build();
+                .tasklet(new DriftTasklets.FeatureDrift(catalog, runs, profiles, reporter, reports), tm)
+                .listener((org.springframework.batch.core.listener.StepExecutionListener) LOG_CONTEXT).build();
     }
 
     @Bean
@@ -149,13 +161,15 @@ public class DriftJobConfiguration {
     Step decide(JobRepository jobRepository, PlatformTransactionManager tm, MonitorCatalog catalog, JdbcDriftRunDao runs,
                 JdbcWindowProfileDao profiles, RunDecider decider) {
         return new StepBuilder("decide", jobRepository)
-                .tasklet(new DriftTasklets.Decide(catalog, runs, profiles, decider), tm).build();
+                .tasklet(new DriftTasklets.Decide(catalog, runs, profiles, decider), tm)
+                .listener((org.springframework.batch.core.listener.StepExecutionListener) LOG_CONTEXT).build();
     }
 
     @Bean
     Step publish(JobRepository jobRepository, PlatformTransactionManager tm, MonitorCatalog catalog, JdbcDriftRunDao runs,
                  JdbcDriftReportDao reports, JdbcRetrainingTaskDao tasks, DriftMetrics metrics, SummaryPrinter printer) {
         return new StepBuilder("publish", jobRepository)
-                .tasklet(new DriftTasklets.Publish(catalog, runs, reports, tasks, metrics, printer), tm).build();
+                .tasklet(new DriftTasklets.Publish(catalog, runs, reports, tasks, metrics, printer), tm)
+                .listener((org.springframework.batch.core.listener.StepExecutionListener) LOG_CONTEXT).build();
     }
 }

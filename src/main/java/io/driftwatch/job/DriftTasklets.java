@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -48,6 +49,12 @@ final class DriftTasklets {
     private DriftTasklets() {
     }
 
+    /** Rows per second since {@code startedNanos}, for progress lines of long windows. */
+    static long rate(long rows, long startedNanos) {
+        long elapsed = Math.max(1, System.nanoTime() - startedNanos);
+        return rows * 1_000_000_000L / elapsed;
+    }
+
     static LocalDate runDate(StepExecution step) {
         LocalDate runDate = step.getJobParameters().getLocalDate(DriftJobConfiguration.RUN_DATE);
         if (runDate == null) {
@@ -83,9 +90,13 @@ final class DriftTasklets {
                 DriftRun run = runs.open(m.name(), m.model(), runDate, m.windowStart(runDate, catalog.zone()),
                         m.windowEnd(runDate, catalog.zone()), m.baseline().table().toString(), m.baseline().from(),
                         m.baseline().to(), step.getJobExecutionId());
+                MDC.put(RunLogContext.MONITOR, m.name());
+                MDC.put(RunLogContext.RUN_ID, String.valueOf(run.id()));
                 log.info("Monitor {} {}: run {} {} for window [{}, {})", m.name(), runDate, run.id(),
                         run.status() == DriftRun.Status.COMPLETED ? "already completed, skipped" : "opened",
                         run.windowStart(), run.windowEnd());
+                MDC.remove(RunLogContext.MONITOR);
+                MDC.remove(RunLogContext.RUN_ID);
             }
             return RepeatStatus.FINISHED;
         }
@@ -103,6 +114,7 @@ final class DriftTasklets {
             LocalDate runDate = runDate(step);
             DriftRun run = runs.find(monitor.name(), runDate).orElseThrow(() -> new DriftwatchException(
                     "drift_run of monitor '" + monitor.name() + "' for " + runDate + " is missing; rerun the date"));
+            MDC.put(RunLogContext.RUN_ID, String.valueOf(run.id()));
             int slice = context.getInt(Partitions.SLICE, 0);
             int slices = context.getInt(Partitions.SLICES, 1);
             WindowProfile window;
@@ -114,8 +126,10 @@ final class DriftTasklets {
                 long span = Duration.between(run.windowStart(), run.windowEnd()).toNanos();
                 java.time.Instant from = run.windowStart().plusNanos(span / slices * slice);
                 java.time.Instant to = slice == slices - 1 ? run.windowEnd() : run.windowStart().plusNanos(span / slices * (slice + 1));
+                long started = System.nanoTime();
                 window = source.profile(monitor, monitor.sourceTable(), from, to, catalog.zone(),
-                        rows -> log.info("Monitor {} current slice {}/{}: {} rows read", monitor.name(), slice + 1, slices, rows));
+                        rows -> log.info("Monitor {} current slice {}/{}: {} rows read, {} rows/s", monitor.name(), slice + 1,
+                                slices, rows, rate(rows, started)));
             }
             profiles.replace(run.id(), side, slice, window);
             log.info("Monitor {} {}{}: profiled {} rows of {} features", monitor.name(), side.column(),
@@ -140,9 +154,10 @@ final class DriftTasklets {
             }
             log.info("Monitor {} baseline: {} ({}), profiling it", monitor.name(),
                     "no cached profile for this fingerprint", fingerprint.data());
+            long started = System.nanoTime();
             WindowProfile scanned = source.profile(monitor, monitor.baseline().table(), monitor.baseline().from(),
                     monitor.baseline().to(), catalog.zone(),
-                    rows -> log.info("Monitor {} baseline: {} rows read", monitor.name(), rows));
+                    rows -> log.info("Monitor {} baseline: {} rows read, {} rows/s", monitor.name(), rows, rate(rows, started)));
             cache.store(monitor.name(), fingerprint.value(), fingerprint.definition(), scanned);
             runs.recordBaselineSource(runId, "scan", fingerprint.value());
             return scanned;
@@ -160,6 +175,7 @@ final class DriftTasklets {
             Monitor.Feature feature = monitor.feature(context.getString(Partitions.FEATURE));
             LocalDate runDate = runDate(step);
             DriftRun run = runs.find(monitor.name(), runDate).orElseThrow();
+            MDC.put(RunLogContext.RUN_ID, String.valueOf(run.id()));
             FeatureProfile baseline = profiles.find(run.id(), Side.BASELINE, feature.name()).orElseThrow(() ->
                     new DriftwatchException("no baseline profile of " + monitor.name() + "." + feature.name()));
             FeatureProfile current = profiles.find(run.id(), Side.CURRENT, feature.name()).orElseThrow(() ->
@@ -167,6 +183,8 @@ final class DriftTasklets {
             List<DriftReportRow> rows = reporter.evaluate(run.id(), monitor, feature, baseline, current);
             reports.replaceFeature(run.id(), feature.name(), rows);
             contribution.incrementWriteCount(rows.size());
+            log.info("Monitor {} feature {}: {} method(s), drifted by {}", monitor.name(), feature.name(), rows.size(),
+                    rows.stream().filter(DriftReportRow::drifted).map(DriftReportRow::method).toList());
             return RepeatStatus.FINISHED;
         }
     }
@@ -179,9 +197,12 @@ final class DriftTasklets {
             LocalDate runDate = runDate(step(chunkContext));
             for (Monitor monitor : Partitions.openMonitors(catalog, runs, runDate)) {
                 DriftRun run = runs.find(monitor.name(), runDate).orElseThrow();
-                // Slices were profiled in parallel; their rows add up here, once all of them are done.
-                runs.recordRows(run.id(), false, profiles.rowsRead(run.id(), Side.CURRENT));
-                decider.complete(monitor, runs.find(monitor.name(), runDate).orElseThrow(), catalog.zone());
+                try (var m = MDC.putCloseable(RunLogContext.MONITOR, monitor.name());
+                     var r = MDC.putCloseable(RunLogContext.RUN_ID, String.valueOf(run.id()))) {
+                    // Slices were profiled in parallel; their rows add up here, once all of them are done.
+                    runs.recordRows(run.id(), false, profiles.rowsRead(run.id(), Side.CURRENT));
+                    decider.complete(monitor, runs.find(monitor.name(), runDate).orElseThrow(), catalog.zone());
+                }
             }
             return RepeatStatus.FINISHED;
         }
