@@ -2,7 +2,6 @@ package io.driftwatch.report;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,12 +35,6 @@ public class JdbcDriftReportDao {
                    current_std, details
             FROM drift_report WHERE run_id = ? ORDER BY id""";
 
-    private static final String SELECT_DATE = """
-            SELECT run_id, feature, feature_type, method, convention, status, score, threshold_kind, threshold,
-                   warn_threshold, p_value, p_value_adjusted, drifted, severity, selected_because, baseline_count,
-                   current_count, baseline_missing, current_missing, baseline_mean, current_mean, baseline_std,
-                   current_std, details
-            FROM drift_report WHERE monitor = ? AND run_date = ? ORDER BY id""";
 
     private final JdbcTemplate jdbc;
     private final String insert;
@@ -80,9 +73,6 @@ public class JdbcDriftReportDao {
         return jdbc.query(SELECT_RUN, JdbcDriftReportDao::map, runId);
     }
 
-    public List<DriftReportRow> findByMonitorAndDate(String monitor, LocalDate runDate) {
-        return jdbc.query(SELECT_DATE, JdbcDriftReportDao::map, monitor, runDate);
-    }
 
     private static DriftReportRow map(ResultSet rs, int row) throws SQLException {
         return new DriftReportRow(rs.getLong("run_id"), rs.getString("feature"), rs.getString("feature_type"),

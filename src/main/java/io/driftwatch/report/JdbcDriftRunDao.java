@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -78,9 +77,6 @@ public class JdbcDriftRunDao {
         return jdbc.query(SELECT + " WHERE monitor = ? AND run_date = ?", this::map, monitor, runDate).stream().findFirst();
     }
 
-    public List<DriftRun> findByDate(LocalDate runDate) {
-        return jdbc.query(SELECT + " WHERE run_date = ? ORDER BY monitor", this::map, runDate);
-    }
 
     public void recordRows(long runId, boolean baseline, long rows) {
         expectOne(jdbc.update(baseline ? SET_ROWS_BASELINE : SET_ROWS_CURRENT, rows, now(), runId), "record rows of run " + runId);

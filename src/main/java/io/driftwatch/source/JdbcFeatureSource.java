@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,10 +123,4 @@ public class JdbcFeatureSource {
     }
 
 
-    /** Names of the monitor's feature columns, for log lines. */
-    public static List<String> columnNames(Monitor monitor) {
-        List<String> names = new ArrayList<>();
-        monitor.features().forEach(f -> names.add(f.column().name()));
-        return names;
-    }
 }

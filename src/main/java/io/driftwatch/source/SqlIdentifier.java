@@ -2,7 +2,6 @@ package io.driftwatch.source;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -45,14 +44,6 @@ public record SqlIdentifier(List<String> parts) {
         return new SqlIdentifier(Arrays.asList(trimmed.split("\\.")));
     }
 
-    public static boolean isValid(String text) {
-        try {
-            parse(text);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
 
     /** The last part: a column name, or a table name without its schema. */
     public String name() {
@@ -64,13 +55,7 @@ public record SqlIdentifier(List<String> parts) {
         return parts.size() == 2 ? parts.get(0) : null;
     }
 
-    public SqlIdentifier withName(String exactName) {
-        return parts.size() == 2 ? new SqlIdentifier(List.of(parts.get(0), exactName)) : new SqlIdentifier(List.of(exactName));
-    }
 
-    public SqlIdentifier withSchemaAndName(String exactSchema, String exactName) {
-        return exactSchema == null ? new SqlIdentifier(List.of(exactName)) : new SqlIdentifier(List.of(exactSchema, exactName));
-    }
 
     /** The identifier double-quoted for SQL: {@code "schema"."table"}. */
     public String quoted() {
@@ -84,9 +69,6 @@ public record SqlIdentifier(List<String> parts) {
         return sql.toString();
     }
 
-    public boolean equalsIgnoreCase(SqlIdentifier other) {
-        return toString().toLowerCase(Locale.ROOT).equals(other.toString().toLowerCase(Locale.ROOT));
-    }
 
     @Override
     public String toString() {
