@@ -11,12 +11,14 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import io.driftwatch.canary.CanaryRequest;
 import io.driftwatch.canary.CanaryService;
+import io.driftwatch.telemetry.RunEvents;
 
 /**
  * canaryJob(model, baselineVersion, candidateVersion, mode, windowStart, windowEnd): one step that
@@ -37,7 +39,8 @@ public class CanaryJobConfiguration {
     }
 
     @Bean
-    Step analyse(JobRepository jobRepository, PlatformTransactionManager tm, CanaryService canary) {
+    Step analyse(JobRepository jobRepository, PlatformTransactionManager tm, CanaryService canary,
+                 ApplicationEventPublisher events) {
         return new StepBuilder("analyse", jobRepository).tasklet((contribution, chunkContext) -> {
             var step = chunkContext.getStepContext().getStepExecution();
             CanaryRequest request = request(step.getJobParameters());
@@ -46,6 +49,7 @@ public class CanaryJobConfiguration {
             context.putString(VERDICT, recorded.result().verdict().name());
             context.putString(REASON, recorded.result().reason());
             context.putString(VERDICT_JSON, recorded.json());
+            events.publishEvent(new RunEvents.CanaryVerdictIssued(recorded.id(), request, recorded.result()));
             return RepeatStatus.FINISHED;
         }, tm).build();
     }

@@ -31,7 +31,6 @@ import io.driftwatch.retrain.RunDecider;
 import io.driftwatch.retrain.queue.RetrainingQueue;
 import io.driftwatch.source.JdbcFeatureSource;
 import io.driftwatch.source.JdbcSchemaInspector;
-import io.driftwatch.telemetry.DriftMetrics;
 import io.driftwatch.telemetry.SummaryPrinter;
 
 /**
@@ -57,8 +56,8 @@ public class DriftJobConfiguration {
     }
 
     @Bean
-    DriftJobListener driftJobListener(JdbcDriftRunDao runs) {
-        return new DriftJobListener(runs);
+    DriftJobListener driftJobListener(JdbcDriftRunDao runs, org.springframework.context.ApplicationEventPublisher events) {
+        return new DriftJobListener(runs, events);
     }
 
     /** Stateless: run identity into the log context of whichever thread runs a step. */
@@ -167,9 +166,10 @@ public class DriftJobConfiguration {
 
     @Bean
     Step publish(JobRepository jobRepository, PlatformTransactionManager tm, MonitorCatalog catalog, JdbcDriftRunDao runs,
-                 JdbcDriftReportDao reports, JdbcRetrainingTaskDao tasks, DriftMetrics metrics, SummaryPrinter printer) {
+                 JdbcDriftReportDao reports, JdbcRetrainingTaskDao tasks, SummaryPrinter printer,
+                 org.springframework.context.ApplicationEventPublisher events) {
         return new StepBuilder("publish", jobRepository)
-                .tasklet(new DriftTasklets.Publish(catalog, runs, reports, tasks, metrics, printer), tm)
+                .tasklet(new DriftTasklets.Publish(catalog, runs, reports, tasks, printer, events), tm)
                 .listener((org.springframework.batch.core.listener.StepExecutionListener) LOG_CONTEXT).build();
     }
 }

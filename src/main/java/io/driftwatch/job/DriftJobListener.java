@@ -8,7 +8,10 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
+import org.springframework.context.ApplicationEventPublisher;
+
 import io.driftwatch.report.JdbcDriftRunDao;
+import io.driftwatch.telemetry.RunEvents;
 
 /** Marks the runs a failed or stopped execution left open as FAILED, with the reason, for the history tables. */
 class DriftJobListener implements JobExecutionListener {
@@ -16,9 +19,11 @@ class DriftJobListener implements JobExecutionListener {
     private static final Logger log = LoggerFactory.getLogger(DriftJobListener.class);
 
     private final JdbcDriftRunDao runs;
+    private final ApplicationEventPublisher events;
 
-    DriftJobListener(JdbcDriftRunDao runs) {
+    DriftJobListener(JdbcDriftRunDao runs, ApplicationEventPublisher events) {
         this.runs = runs;
+        this.events = events;
     }
 
     @Override
@@ -28,12 +33,15 @@ class DriftJobListener implements JobExecutionListener {
         }
         LocalDate runDate = execution.getJobParameters().getLocalDate(DriftJobConfiguration.RUN_DATE);
         String message = DriftJobLauncher.rootFailure(execution);
+        java.util.List<String> failed = java.util.List.of();
         try {
-            int failed = runs.failOpenRuns(runDate, execution.getId(), message);
+            failed = runs.failOpenRuns(runDate, execution.getId(), message);
             log.warn("driftJob {} ended {}; {} open run(s) marked FAILED. Rerun the same runDate to resume.",
-                    runDate, execution.getStatus(), failed);
+                    runDate, execution.getStatus(), failed.size());
         } catch (RuntimeException e) {
             log.error("Could not mark the open runs of {} as FAILED (they stay RUNNING until the date is rerun)", runDate, e);
         }
+        events.publishEvent(new RunEvents.DriftJobFailed(runDate, execution.getId(), execution.getStatus().name(),
+                message, failed));
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.context.ApplicationEventPublisher;
 
 import io.driftwatch.DriftwatchException;
 import io.driftwatch.config.ConfigurationProblem;
@@ -37,7 +38,7 @@ import io.driftwatch.source.BaselineFingerprint;
 import io.driftwatch.source.JdbcFeatureSource;
 import io.driftwatch.source.JdbcSchemaInspector;
 import io.driftwatch.source.WindowProfile;
-import io.driftwatch.telemetry.DriftMetrics;
+import io.driftwatch.telemetry.RunEvents;
 import io.driftwatch.telemetry.RunSummary;
 import io.driftwatch.telemetry.SummaryPrinter;
 
@@ -208,9 +209,12 @@ final class DriftTasklets {
         }
     }
 
-    /** Step 5: meters and the printed summary of the date. */
+    /**
+     * Step 5: the printed summary of the date and one {@link RunEvents.MonitorRunPublished} per monitor,
+     * which meters, traces and incident webhooks turn into their own output.
+     */
     record Publish(MonitorCatalog catalog, JdbcDriftRunDao runs, JdbcDriftReportDao reports, JdbcRetrainingTaskDao tasks,
-                   DriftMetrics metrics, SummaryPrinter printer) implements Tasklet {
+                   SummaryPrinter printer, ApplicationEventPublisher events) implements Tasklet {
         @Override
         public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
             LocalDate runDate = runDate(step(chunkContext));
@@ -223,10 +227,11 @@ final class DriftTasklets {
                     continue;
                 }
                 List<DriftReportRow> rows = inConfiguredOrder(monitor, reports.findByRun(run.id()));
-                boolean hasTask = dateTasks.stream().anyMatch(t -> t.monitor().equals(monitor.name()));
+                JdbcRetrainingTaskDao.Task task = dateTasks.stream().filter(t -> t.monitor().equals(monitor.name()))
+                        .findFirst().orElse(null);
+                boolean hasTask = task != null;
                 enqueued += hasTask ? 1 : 0;
-                int drifted = (int) rows.stream().filter(DriftReportRow::drifted).map(DriftReportRow::feature).distinct().count();
-                metrics.recordRun(monitor.name(), monitor.model(), rows, drifted, hasTask);
+                events.publishEvent(new RunEvents.MonitorRunPublished(monitor, run, rows, task));
                 summaries.add(new RunSummary(run, rows, hasTask ? "task enqueued" : "no task",
                         run.retrainingReason() == null ? "not decided (run " + run.status() + ")" : run.retrainingReason()));
             }

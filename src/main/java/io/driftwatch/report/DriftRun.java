@@ -6,7 +6,9 @@ import java.time.LocalDate;
 /** A row of {@code drift_run}: one monitor evaluated for one run date. */
 public record DriftRun(long id, String monitor, String model, LocalDate runDate, Instant windowStart, Instant windowEnd,
                        Status status, Long baselineRows, Long currentRows,
-                       String retrainingDecision, String retrainingReason) {
+                       String retrainingDecision, String retrainingReason,
+                       Integer featuresEvaluated, Integer featuresDrifted, Double driftShare, Boolean datasetDrift,
+                       String failureMessage) {
 
     /** Lifecycle of a run row; COMPLETED is final and written in the same transaction as its retraining task. */
     public enum Status { RUNNING, COMPLETED, FAILED }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,7 +31,8 @@ public class JdbcDriftRunDao {
 
     private static final String SELECT = """
             SELECT id, monitor, model, run_date, window_start, window_end, status, baseline_rows, current_rows,
-                   retraining_decision, retraining_reason
+                   retraining_decision, retraining_reason, features_evaluated, features_drifted, drift_share,
+                   dataset_drift, failure_message
             FROM drift_run""";
 
     private static final String SET_ROWS_BASELINE = "UPDATE drift_run SET baseline_rows = ?, updated_at = ? WHERE id = ?";
@@ -103,8 +105,13 @@ public class JdbcDriftRunDao {
     }
 
     /** Marks the still-running runs of a failed job execution FAILED, so that history shows the failure. */
-    public int failOpenRuns(LocalDate runDate, long jobExecutionId, String message) {
-        return jdbc.update(FAIL_OPEN_RUNS, truncate(message), now(), runDate, jobExecutionId);
+    /** Marks the runs an execution left RUNNING as FAILED and returns their monitors. */
+    public List<String> failOpenRuns(LocalDate runDate, long jobExecutionId, String message) {
+        List<String> open = jdbc.queryForList(
+                "SELECT monitor FROM drift_run WHERE run_date = ? AND status = 'RUNNING' AND job_execution_id = ? ORDER BY monitor",
+                String.class, runDate, jobExecutionId);
+        jdbc.update(FAIL_OPEN_RUNS, truncate(message), now(), runDate, jobExecutionId);
+        return open;
     }
 
     private DriftRun map(ResultSet rs, int row) throws SQLException {
@@ -112,7 +119,10 @@ public class JdbcDriftRunDao {
                 rs.getObject("run_date", LocalDate.class), rs.getObject("window_start", OffsetDateTime.class).toInstant(),
                 rs.getObject("window_end", OffsetDateTime.class).toInstant(), DriftRun.Status.valueOf(rs.getString("status")),
                 rs.getObject("baseline_rows", Long.class), rs.getObject("current_rows", Long.class),
-                rs.getString("retraining_decision"), rs.getString("retraining_reason"));
+                rs.getString("retraining_decision"), rs.getString("retraining_reason"),
+                rs.getObject("features_evaluated", Integer.class), rs.getObject("features_drifted", Integer.class),
+                rs.getObject("drift_share", Double.class), rs.getObject("dataset_drift", Boolean.class),
+                rs.getString("failure_message"));
     }
 
     private OffsetDateTime now() {

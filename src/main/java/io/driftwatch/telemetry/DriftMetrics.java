@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.springframework.context.event.EventListener;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,7 +36,14 @@ public class DriftMetrics {
         this.registry = registry;
     }
 
-    public void recordRun(String monitor, String model, List<DriftReportRow> rows, int featuresDrifted, boolean taskEnqueued) {
+    @EventListener
+    public void on(RunEvents.MonitorRunPublished event) {
+        List<DriftReportRow> rows = event.rows();
+        int drifted = (int) rows.stream().filter(DriftReportRow::drifted).map(DriftReportRow::feature).distinct().count();
+        recordRun(event.monitor().name(), event.monitor().model(), rows, drifted, event.task() != null);
+    }
+
+    void recordRun(String monitor, String model, List<DriftReportRow> rows, int featuresDrifted, boolean taskEnqueued) {
         for (DriftReportRow row : rows) {
             String key = monitor + '\u0000' + row.feature() + '\u0000' + row.method();
             AtomicReference<Double> holder = scores.computeIfAbsent(key, k -> {

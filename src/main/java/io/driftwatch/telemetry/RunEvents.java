@@ -1,0 +1,49 @@
+package io.driftwatch.telemetry;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import io.driftwatch.canary.CanaryRequest;
+import io.driftwatch.canary.analysis.CanaryResult;
+import io.driftwatch.config.Monitor;
+import io.driftwatch.report.DriftReportRow;
+import io.driftwatch.report.DriftRun;
+import io.driftwatch.retrain.JdbcRetrainingTaskDao;
+
+/**
+ * What a run tells the outside world, published as Spring application events once it is committed:
+ * meters, traces and incident webhooks listen to these and never to the job's internals. Listeners
+ * run on the job's thread after the data they describe is durable; a listener that fails must not
+ * fail the run (each one catches and logs its own errors).
+ */
+public final class RunEvents {
+
+    private RunEvents() {
+    }
+
+    /**
+     * One monitor's run for a date, as the publish step found it (COMPLETED, or FAILED/RUNNING when a
+     * monitor could not finish).
+     *
+     * @param task the retraining task this run enqueued, or null
+     */
+    public record MonitorRunPublished(Monitor monitor, DriftRun run, List<DriftReportRow> rows,
+                                      JdbcRetrainingTaskDao.Task task) {
+        public boolean completed() {
+            return run.status() == DriftRun.Status.COMPLETED;
+        }
+    }
+
+    /**
+     * driftJob ended FAILED or STOPPED.
+     *
+     * @param monitors monitors whose runs for the date were left open and are now FAILED
+     */
+    public record DriftJobFailed(LocalDate runDate, long jobExecutionId, String status, String message,
+                                 List<String> monitors) {
+    }
+
+    /** canaryJob recorded a verdict (row {@code verdictId} of {@code canary_verdict}). */
+    public record CanaryVerdictIssued(long verdictId, CanaryRequest request, CanaryResult result) {
+    }
+}
