@@ -14,7 +14,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.micrometer.core.instrument.MeterRegistry;
 
 import io.driftwatch.canary.CanaryProperties;
 import io.driftwatch.canary.CanaryService;
@@ -41,7 +40,6 @@ import io.driftwatch.retrain.queue.RetrainingQueue;
 import io.driftwatch.source.Dialect;
 import io.driftwatch.source.JdbcFeatureSource;
 import io.driftwatch.source.JdbcSchemaInspector;
-import io.driftwatch.telemetry.DriftMetrics;
 import io.driftwatch.telemetry.SummaryPrinter;
 
 /** Wires the product's components; Spring Batch wiring lives in {@code io.driftwatch.job}. */
@@ -122,19 +120,15 @@ public class DriftwatchConfiguration {
     }
 
     @Bean
-    FeatureReporter featureReporter(DriftMethods methods, JsonMapper json) {
-        return new FeatureReporter(methods, json);
+    FeatureReporter featureReporter(DriftMethods methods, JsonMapper json,
+                                    org.springframework.beans.factory.ObjectProvider<io.micrometer.observation.ObservationRegistry> observations) {
+        return new FeatureReporter(methods, json, observations.getIfAvailable(() -> io.micrometer.observation.ObservationRegistry.NOOP));
     }
 
     @Bean
     RunDecider runDecider(JdbcDriftRunDao runs, JdbcDriftReportDao reports, JdbcTemplate jdbc,
                           JdbcRetrainingTaskDao tasks, JsonMapper json, Clock clock) {
         return new RunDecider(runs, reports, new JdbcModelPerformanceDao(jdbc), tasks, json, clock);
-    }
-
-    @Bean
-    DriftMetrics driftMetrics(MeterRegistry registry) {
-        return new DriftMetrics(registry);
     }
 
     @Bean
@@ -158,9 +152,10 @@ public class DriftwatchConfiguration {
                                       SummaryPrinter printer, Clock clock,
                                       @Value("${spring.batch.job.name:driftJob}") String jobName,
                                       org.springframework.batch.core.job.Job reaperJob,
-                                      org.springframework.batch.core.job.Job canaryJob, CanaryProperties canary) {
+                                      org.springframework.batch.core.job.Job canaryJob, CanaryProperties canary,
+                                      org.springframework.context.ApplicationEventPublisher events) {
         return new DriftwatchRunner(launcher, catalog, jdbc, printer, clock, jobName,
-                new TaskCommand(new JdbcTaskOperations(jdbc), printer), reaperJob, canaryJob, canary.getOutput());
+                new TaskCommand(new JdbcTaskOperations(jdbc), printer), reaperJob, canaryJob, canary.getOutput(), events);
     }
 
     @Bean

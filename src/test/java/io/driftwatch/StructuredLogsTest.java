@@ -35,6 +35,9 @@ class StructuredLogsTest {
             assertThat(l.path("job_execution_id").asString()).isNotBlank();
             assertThat(l.path("run_date").asString()).isEqualTo("2026-05-01");
         });
+        // ... and the run's trace: one trace id on every line of the run, partition threads included.
+        assertThat(monitorLines).extracting(l -> l.path("traceId").asString()).allMatch(t -> t.matches("[0-9a-f]{32}"))
+                .containsOnly(monitorLines.get(0).path("traceId").asString());
         List<JsonNode> featureLines = monitorLines.stream()
                 .filter(l -> l.path("message").asString().contains(" feature ")).toList();
         assertThat(featureLines).extracting(l -> l.path("feature").asString())

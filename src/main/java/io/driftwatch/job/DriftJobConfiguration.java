@@ -81,6 +81,8 @@ public class DriftJobConfiguration {
         executor.setCorePoolSize(catalog.partitionThreads());
         executor.setMaxPoolSize(catalog.partitionThreads());
         executor.setThreadNamePrefix("drift-partition-");
+        // Partition steps continue the job's trace (their spans are children of the manager step's).
+        executor.setTaskDecorator(new org.springframework.core.task.support.ContextPropagatingTaskDecorator());
         executor.setWaitForTasksToCompleteOnShutdown(true);
         executor.initialize();
         return executor;

@@ -16,6 +16,7 @@ import io.driftwatch.config.MonitorCatalog;
 import io.driftwatch.demo.DemoData;
 import io.driftwatch.retrain.TaskCommand;
 import io.driftwatch.telemetry.ProcessPeaks;
+import io.driftwatch.telemetry.RunEvents;
 import io.driftwatch.telemetry.SummaryPrinter;
 
 /**
@@ -37,10 +38,13 @@ public class DriftwatchRunner implements ApplicationRunner, ExitCodeGenerator {
     private final Job reaperJob;
     private final Job canaryJob;
     private final String canaryOutput;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private volatile int exitCode;
 
     public DriftwatchRunner(DriftJobLauncher launcher, MonitorCatalog catalog, JdbcTemplate jdbc, SummaryPrinter printer,
-                            Clock clock, String jobName, TaskCommand tasks, Job reaperJob, Job canaryJob, String canaryOutput) {
+                            Clock clock, String jobName, TaskCommand tasks, Job reaperJob, Job canaryJob, String canaryOutput,
+                            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.tasks = tasks;
         this.reaperJob = reaperJob;
         this.canaryJob = canaryJob;
@@ -57,7 +61,9 @@ public class DriftwatchRunner implements ApplicationRunner, ExitCodeGenerator {
     public void run(ApplicationArguments args) {
         List<String> words = args.getNonOptionArgs();
         if (!words.isEmpty() && words.get(0).equals("tasks")) {
-            exitCode = tasks.run(words.subList(1, words.size())).code();
+            ExitCodes code = tasks.run(words.subList(1, words.size()));
+            exitCode = code.code();
+            events.publishEvent(new RunEvents.ProcessFinished("tasks", code));
             return;
         }
         if (CanaryJobConfiguration.JOB_NAME.equals(jobName)) {
@@ -124,6 +130,7 @@ public class DriftwatchRunner implements ApplicationRunner, ExitCodeGenerator {
     private void finish(ExitCodes code, String message) {
         exitCode = code.code();
         printer.outcome(code, message);
+        events.publishEvent(new RunEvents.ProcessFinished(jobName, code));
     }
 
     @Override

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.driftwatch.config.MethodPlan;
@@ -24,10 +26,20 @@ public class FeatureReporter {
 
     private final DriftMethods methods;
     private final JsonMapper json;
+    private final ObservationRegistry observations;
 
     public FeatureReporter(DriftMethods methods, JsonMapper json) {
+        this(methods, json, ObservationRegistry.NOOP);
+    }
+
+    /**
+     * @param observations one observation (a span when tracing is on, and a timer) per feature and,
+     *                     inside it, per method, with monitor, feature, method and verdict
+     */
+    public FeatureReporter(DriftMethods methods, JsonMapper json, ObservationRegistry observations) {
         this.methods = methods;
         this.json = json;
+        this.observations = observations;
     }
 
     private record Planned(String method, MethodSettings settings, String because) {
@@ -35,9 +47,49 @@ public class FeatureReporter {
 
     public List<DriftReportRow> evaluate(long runId, Monitor monitor, Monitor.Feature feature, FeatureProfile baseline,
                                          FeatureProfile current) {
+        Observation observation = Observation.createNotStarted(FEATURE_OBSERVATION, observations)
+                .contextualName("drift " + monitor.name() + "." + feature.name())
+                .lowCardinalityKeyValue(MONITOR, monitor.name())
+                .highCardinalityKeyValue(FEATURE, feature.name())
+                .highCardinalityKeyValue("driftwatch.feature.type", feature.type().name().toLowerCase(Locale.ROOT));
+        return observation.observe(() -> {
+            List<DriftReportRow> rows = evaluateMethods(runId, monitor, feature, baseline, current);
+            List<String> drifted = rows.stream().filter(DriftReportRow::drifted).map(DriftReportRow::method).toList();
+            observation.highCardinalityKeyValue(VERDICT, drifted.isEmpty() ? "no_drift" : "drift")
+                    .highCardinalityKeyValue("driftwatch.methods",
+                            String.join(",", rows.stream().map(DriftReportRow::method).toList()))
+                    .highCardinalityKeyValue("driftwatch.drifted.methods", String.join(",", drifted));
+            return rows;
+        });
+    }
+
+    /** Observation names and keys; the verdict of a p-value method is the one before multiple-testing correction. */
+    public static final String FEATURE_OBSERVATION = "driftwatch.drift.feature";
+    public static final String METHOD_OBSERVATION = "driftwatch.drift.method";
+    public static final String MONITOR = "driftwatch.monitor";
+    public static final String FEATURE = "driftwatch.feature";
+    public static final String METHOD = "driftwatch.method";
+    public static final String VERDICT = "driftwatch.verdict";
+
+    private List<DriftReportRow> evaluateMethods(long runId, Monitor monitor, Monitor.Feature feature,
+                                                 FeatureProfile baseline, FeatureProfile current) {
         List<DriftReportRow> rows = new ArrayList<>();
         for (Planned planned : plan(monitor.methods(), feature, baseline, current)) {
-            DriftResult result = methods.require(planned.method()).compute(baseline, current, planned.settings());
+            Observation observation = Observation.createNotStarted(METHOD_OBSERVATION, observations)
+                    .contextualName(planned.method() + " " + monitor.name() + "." + feature.name())
+                    .lowCardinalityKeyValue(MONITOR, monitor.name())
+                    .lowCardinalityKeyValue(METHOD, planned.method())
+                    .highCardinalityKeyValue(FEATURE, feature.name());
+            DriftResult result = observation.observe(() -> {
+                DriftResult r = methods.require(planned.method()).compute(baseline, current, planned.settings());
+                observation.lowCardinalityKeyValue(VERDICT, verdict(r))
+                        .highCardinalityKeyValue("driftwatch.score", String.valueOf(r.score()))
+                        .highCardinalityKeyValue("driftwatch.threshold", String.valueOf(r.threshold()));
+                if (r.pValue() != null) {
+                    observation.highCardinalityKeyValue("driftwatch.p_value", String.valueOf(r.pValue()));
+                }
+                return r;
+            });
             rows.add(new DriftReportRow(runId, feature.name(), feature.type().name().toLowerCase(Locale.ROOT), result.method(),
                     result.convention(), result.status().name(), result.score(), planned.settings().thresholdKind().configName(),
                     result.threshold(), planned.settings().warnThreshold(), result.pValue(), result.pValue(), result.drifted(),
@@ -46,6 +98,13 @@ public class FeatureReporter {
                     json.writeValueAsString(result.details())));
         }
         return rows;
+    }
+
+    private static String verdict(DriftResult result) {
+        if (result.status() != io.driftwatch.drift.DriftStatus.OK) {
+            return result.status().name().toLowerCase(Locale.ROOT);
+        }
+        return result.drifted() ? "drift" : "no_drift";
     }
 
     private List<Planned> plan(MethodPlan plan, Monitor.Feature feature, FeatureProfile baseline, FeatureProfile current) {

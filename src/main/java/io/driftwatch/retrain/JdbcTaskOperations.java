@@ -40,6 +40,12 @@ public class JdbcTaskOperations {
 
     private static final String STATUS = "SELECT status FROM retraining_task WHERE id = ?";
 
+    private static final String DEPTH = "SELECT status, COUNT(*) AS tasks FROM retraining_task GROUP BY status";
+
+    // Both instants come from the database, so the age is measured on one clock.
+    private static final String OLDEST_WAITING = "SELECT MIN(created_at) AS oldest, CURRENT_TIMESTAMP AS now"
+            + " FROM retraining_task WHERE status IN ('PENDING', 'RETRYABLE')";
+
     private static final Set<String> STATUSES = Set.of("PENDING", "RUNNING", "SUCCEEDED", "RETRYABLE", "FAILED", "CANCELLED",
             "AWAITING_APPROVAL");
 
@@ -47,6 +53,13 @@ public class JdbcTaskOperations {
     public record TaskLine(long id, String model, String monitor, LocalDate runDate, String status, int priority,
                            int attempts, int maxAttempts, OffsetDateTime availableAt, String leaseOwner, String reason,
                            String lastError) {
+    }
+
+    /**
+     * Tasks by status (every status, zero when none) and the age of the oldest task waiting to be
+     * claimed (PENDING or RETRYABLE), or null when none waits.
+     */
+    public record QueueDepth(java.util.Map<String, Long> byStatus, java.time.Duration oldestWaiting) {
     }
 
     /** The operation cannot be applied: unknown task, or a state it does not apply to. Exit code 2. */
@@ -79,6 +92,21 @@ public class JdbcTaskOperations {
                 rs.getInt("priority"), rs.getInt("attempts"), rs.getInt("max_attempts"),
                 rs.getObject("available_at", OffsetDateTime.class), rs.getString("lease_owner"), rs.getString("reason"),
                 rs.getString("last_error")), args);
+    }
+
+    /** How many tasks are in each status, and how long the oldest waiting one has waited. */
+    public QueueDepth depth() {
+        java.util.Map<String, Long> byStatus = new java.util.TreeMap<>();
+        STATUSES.forEach(status -> byStatus.put(status, 0L));
+        jdbc.query(DEPTH, rs -> {
+            byStatus.put(rs.getString("status"), rs.getLong("tasks"));
+        });
+        java.time.Duration oldest = jdbc.queryForObject(OLDEST_WAITING, (rs, i) -> {
+            OffsetDateTime first = rs.getObject("oldest", OffsetDateTime.class);
+            OffsetDateTime now = rs.getObject("now", OffsetDateTime.class);
+            return first == null ? null : java.time.Duration.between(first, now);
+        });
+        return new QueueDepth(java.util.Collections.unmodifiableMap(byStatus), oldest);
     }
 
     public void approve(long id) {

@@ -11,10 +11,11 @@ import io.driftwatch.report.DriftRun;
 import io.driftwatch.retrain.JdbcRetrainingTaskDao;
 
 /**
- * What a run tells the outside world, published as Spring application events once it is committed:
- * meters, traces and incident webhooks listen to these and never to the job's internals. Listeners
- * run on the job's thread after the data they describe is durable; a listener that fails must not
- * fail the run (each one catches and logs its own errors).
+ * What a run tells the outside world, published as Spring application events: meters and incident
+ * webhooks listen to these and never to the job's internals. Events are published synchronously on
+ * the job's thread, some inside a step's transaction: a listener that acts on committed state uses
+ * {@code @TransactionalEventListener(phase = AFTER_COMMIT, fallbackExecution = true)}. A listener
+ * that fails must not fail the run: each one catches and logs its own errors.
  */
 public final class RunEvents {
 
@@ -41,6 +42,14 @@ public final class RunEvents {
      */
     public record DriftJobFailed(LocalDate runDate, long jobExecutionId, String status, String message,
                                  List<String> monitors) {
+    }
+
+    /**
+     * The process's command (driftJob, canaryJob, reaperJob or an operator's {@code tasks ...}) is
+     * done and exits with {@code exitCode}; published before the application context closes, so the
+     * database is still reachable and final meters are still exported.
+     */
+    public record ProcessFinished(String job, io.driftwatch.ExitCodes exitCode) {
     }
 
     /** canaryJob recorded a verdict (row {@code verdictId} of {@code canary_verdict}). */

@@ -1,0 +1,173 @@
+package io.driftwatch.telemetry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.sun.net.httpserver.HttpServer;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.metrics.v1.Metric;
+import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
+import io.opentelemetry.proto.trace.v1.Span;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+
+import io.driftwatch.DriftwatchApplication;
+
+/**
+ * A short-lived run exports its trace and its final metrics over OTLP/HTTP before the process
+ * exits, to a local HTTP server that decodes what a collector would receive.
+ */
+class OtlpExportTest {
+
+    private final List<byte[]> traces = new CopyOnWriteArrayList<>();
+    private final List<byte[]> metrics = new CopyOnWriteArrayList<>();
+    private HttpServer collector;
+
+    @BeforeEach
+    void startCollector() throws IOException {
+        collector = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        collector.createContext("/v1/traces", exchange -> {
+            traces.add(exchange.getRequestBody().readAllBytes());
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        collector.createContext("/v1/metrics", exchange -> {
+            metrics.add(exchange.getRequestBody().readAllBytes());
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        collector.start();
+    }
+
+    @AfterEach
+    void stopCollector() {
+        collector.stop(0);
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + collector.getAddress().getPort() + path;
+    }
+
+    private int runDemo(String database) {
+        return SpringApplication.exit(SpringApplication.run(DriftwatchApplication.class,
+                "--spring.datasource.url=jdbc:h2:mem:" + database + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+                "--management.opentelemetry.tracing.export.otlp.endpoint=" + url("/v1/traces"),
+                "--management.otlp.metrics.export.enabled=true",
+                "--management.otlp.metrics.export.url=" + url("/v1/metrics"),
+                "--management.otlp.metrics.export.step=1h",
+                "runDate=2026-05-01"));
+    }
+
+    @Test
+    void oneTraceWithStepFeatureAndMethodSpansIsExportedBeforeExit() throws IOException {
+        assertThat(runDemo("otlp-traces")).isZero();
+
+        List<Span> spans = new ArrayList<>();
+        for (byte[] body : traces) {
+            ExportTraceServiceRequest request = ExportTraceServiceRequest.parseFrom(body);
+            request.getResourceSpansList().forEach(rs -> {
+                assertThat(attributes(rs.getResource().getAttributesList())).containsEntry("service.name", "driftwatch");
+                rs.getScopeSpansList().forEach(ss -> spans.addAll(ss.getSpansList()));
+            });
+        }
+        List<Span> jobs = spans.stream().filter(s -> s.getName().equals("driftJob")).toList();
+        assertThat(jobs).hasSize(1);
+        Span job = jobs.get(0);
+        assertThat(job.getParentSpanId().isEmpty()).as("the job is the root span").isTrue();
+
+        // Every span of the run belongs to the job's trace (partition threads included).
+        Set<String> traceIds = spans.stream().map(s -> hex(s.getTraceId().toByteArray())).collect(Collectors.toSet());
+        assertThat(traceIds).containsExactly(hex(job.getTraceId().toByteArray()));
+
+        Map<String, Span> byId = spans.stream().collect(Collectors.toMap(s -> hex(s.getSpanId().toByteArray()),
+                Function.identity()));
+        List<String> steps = spans.stream().filter(s -> parent(s, byId) == job).map(Span::getName).toList();
+        assertThat(steps).containsExactlyInAnyOrder("prepare", "profile", "drift", "decide", "publish");
+
+        Span drift = spans.stream().filter(s -> s.getName().equals("drift")).findFirst().orElseThrow();
+        List<Span> featureSpans = spans.stream().filter(s -> s.getName().startsWith("drift loans-demo.")).toList();
+        assertThat(featureSpans).extracting(s -> attributes(s.getAttributesList()).get("driftwatch.feature"))
+                .containsExactlyInAnyOrder("income", "age", "debt_ratio", "credit_score", "region", "channel");
+        for (Span feature : featureSpans) {
+            Span partition = parent(feature, byId);
+            assertThat(partition.getName()).startsWith("featureDrift:");
+            assertThat(attributes(partition.getAttributesList()).get("driftwatch.partition"))
+                    .endsWith("loans-demo." + attributes(feature.getAttributesList()).get("driftwatch.feature"));
+            assertThat(parent(partition, byId)).isSameAs(drift);
+            assertThat(attributes(feature.getAttributesList())).containsEntry("driftwatch.monitor", "loans-demo");
+        }
+        Span income = featureSpans.stream()
+                .filter(s -> "income".equals(attributes(s.getAttributesList()).get("driftwatch.feature"))).findFirst().orElseThrow();
+        assertThat(attributes(income.getAttributesList())).containsEntry("driftwatch.verdict", "drift");
+        Span age = featureSpans.stream()
+                .filter(s -> "age".equals(attributes(s.getAttributesList()).get("driftwatch.feature"))).findFirst().orElseThrow();
+        assertThat(attributes(age.getAttributesList())).containsEntry("driftwatch.verdict", "no_drift");
+
+        List<Map<String, String>> incomeMethods = spans.stream().filter(s -> parent(s, byId) == income)
+                .map(s -> attributes(s.getAttributesList())).toList();
+        assertThat(incomeMethods).isNotEmpty();
+        assertThat(incomeMethods).allSatisfy(m -> assertThat(m).containsEntry("driftwatch.feature", "income")
+                .containsKeys("driftwatch.method", "driftwatch.verdict", "driftwatch.score"));
+        Map<String, String> psi = incomeMethods.stream().filter(m -> "psi".equals(m.get("driftwatch.method")))
+                .findFirst().orElseThrow();
+        assertThat(psi).containsEntry("driftwatch.verdict", "drift");
+        assertThat(Double.parseDouble(psi.get("driftwatch.score"))).isGreaterThan(0.25);
+    }
+
+    @Test
+    void theFinalMetricsAreExportedOverOtlpBeforeExit() throws IOException {
+        assertThat(runDemo("otlp-metrics")).isZero();
+
+        List<Metric> all = new ArrayList<>();
+        for (byte[] body : metrics) {
+            ExportMetricsServiceRequest.parseFrom(body).getResourceMetricsList()
+                    .forEach(rm -> rm.getScopeMetricsList().forEach(sm -> all.addAll(sm.getMetricsList())));
+        }
+        NumberDataPoint incomePsi = all.stream().filter(m -> m.getName().equals("driftwatch.drift.score"))
+                .flatMap(m -> m.getGauge().getDataPointsList().stream())
+                .filter(p -> {
+                    Map<String, String> tags = attributes(p.getAttributesList());
+                    return "income".equals(tags.get("feature")) && "psi".equals(tags.get("method"));
+                })
+                .reduce((a, b) -> b).orElseThrow();
+        assertThat(incomePsi.getAsDouble()).isGreaterThan(0.25);
+        // The demo drifts 2 of its 6 features (income, region): below the dataset drift share of 0.5.
+        assertThat(lastValue(all, "driftwatch.dataset.drift.share")).isCloseTo(2.0 / 6, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(lastValue(all, "driftwatch.dataset.drifted")).isZero();
+        assertThat(all).extracting(Metric::getName).contains("driftwatch.runs", "spring.batch.job");
+    }
+
+    private static double lastValue(List<Metric> all, String name) {
+        return all.stream().filter(m -> m.getName().equals(name))
+                .flatMap(m -> m.getGauge().getDataPointsList().stream()).mapToDouble(NumberDataPoint::getAsDouble)
+                .reduce((a, b) -> b).orElseThrow();
+    }
+
+    private static Span parent(Span span, Map<String, Span> byId) {
+        return span.getParentSpanId().isEmpty() ? null : byId.get(hex(span.getParentSpanId().toByteArray()));
+    }
+
+    private static Map<String, String> attributes(List<KeyValue> attributes) {
+        return attributes.stream().collect(Collectors.toMap(KeyValue::getKey,
+                kv -> kv.getValue().hasStringValue() ? kv.getValue().getStringValue() : kv.getValue().toString().trim(),
+                (a, b) -> b));
+    }
+
+    private static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
+    }
+}
