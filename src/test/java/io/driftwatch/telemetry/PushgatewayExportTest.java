@@ -54,7 +54,7 @@ class PushgatewayExportTest {
 
         assertThat(exit).isZero();
         Request last = received.stream().filter(r -> r.method().equals("PUT")).reduce((a, b) -> b).orElseThrow();
-        assertThat(last.path()).isEqualTo("/metrics/job/driftwatch");
+        assertThat(last.path()).isEqualTo("/metrics/job/driftwatch/command/driftJob");
         assertThat(last.body())
                 .containsPattern("driftwatch_drift_score\\{[^}]*feature=\"income\"[^}]*method=\"psi\"[^}]*} 0\\.3")
                 .contains("driftwatch_features_drifted_total{monitor=\"loans-demo\"} 2.0")
