@@ -8,6 +8,7 @@
 #
 #   bench/drift/run.sh                 # N=10000000 F=20
 #   N=1000000 F=20 bench/drift/run.sh  # a quicker run
+#   JAVA_OPTS="-Xmx256m" LOGS=/tmp/bench-logs bench/drift/run.sh   # JVM options; keep the two runs' logs
 #
 # Needs: PostgreSQL reachable as PGURL (default 127.0.0.1:5432/test, user postgres), psql, Java 17+.
 set -euo pipefail
@@ -25,7 +26,7 @@ if [ -z "$JAR" ]; then
     JAR=$(ls target/driftwatch-*.jar | grep -v original | head -1)
 fi
 WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+trap '[ -n "${LOGS:-}" ] && mkdir -p "$LOGS" && cp "$WORK"/run-*.log "$LOGS"/ 2>/dev/null; rm -rf "$WORK"' EXIT
 
 half=$((N / 2))
 cols=(); selects=(); yaml=()
