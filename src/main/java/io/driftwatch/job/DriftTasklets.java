@@ -50,12 +50,6 @@ final class DriftTasklets {
     private DriftTasklets() {
     }
 
-    /** Rows per second since {@code startedNanos}, for progress lines of long windows. */
-    static long rate(long rows, long startedNanos) {
-        long elapsed = Math.max(1, System.nanoTime() - startedNanos);
-        return rows * 1_000_000_000L / elapsed;
-    }
-
     static LocalDate runDate(StepExecution step) {
         LocalDate runDate = step.getJobParameters().getLocalDate(DriftJobConfiguration.RUN_DATE);
         if (runDate == null) {
@@ -127,10 +121,10 @@ final class DriftTasklets {
                 long span = Duration.between(run.windowStart(), run.windowEnd()).toNanos();
                 java.time.Instant from = run.windowStart().plusNanos(span / slices * slice);
                 java.time.Instant to = slice == slices - 1 ? run.windowEnd() : run.windowStart().plusNanos(span / slices * (slice + 1));
-                long started = System.nanoTime();
+                Progress progress = Progress.start(source.estimateRows(monitor, monitor.sourceTable(), from, to, catalog.zone()));
                 window = source.profile(monitor, monitor.sourceTable(), from, to, catalog.zone(),
-                        rows -> log.info("Monitor {} current slice {}/{}: {} rows read, {} rows/s", monitor.name(), slice + 1,
-                                slices, rows, rate(rows, started)));
+                        rows -> log.info("Monitor {} current slice {}/{}: {}", monitor.name(), slice + 1, slices,
+                                progress.describe(rows)));
             }
             profiles.replace(run.id(), side, slice, window);
             log.info("Monitor {} {}{}: profiled {} rows of {} features", monitor.name(), side.column(),
@@ -155,10 +149,11 @@ final class DriftTasklets {
             }
             log.info("Monitor {} baseline: {} ({}), profiling it", monitor.name(),
                     "no cached profile for this fingerprint", fingerprint.data());
-            long started = System.nanoTime();
+            Progress progress = Progress.start(source.estimateRows(monitor, monitor.baseline().table(),
+                    monitor.baseline().from(), monitor.baseline().to(), catalog.zone()));
             WindowProfile scanned = source.profile(monitor, monitor.baseline().table(), monitor.baseline().from(),
                     monitor.baseline().to(), catalog.zone(),
-                    rows -> log.info("Monitor {} baseline: {} rows read, {} rows/s", monitor.name(), rows, rate(rows, started)));
+                    rows -> log.info("Monitor {} baseline: {}", monitor.name(), progress.describe(rows)));
             cache.store(monitor.name(), fingerprint.value(), fingerprint.definition(), scanned);
             runs.recordBaselineSource(runId, "scan", fingerprint.value());
             return scanned;

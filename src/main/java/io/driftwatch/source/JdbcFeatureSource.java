@@ -44,6 +44,45 @@ public class JdbcFeatureSource {
     }
 
     /**
+     * About how many rows {@link #profile} will read, for progress lines: PostgreSQL's planner estimate
+     * (no scan), an exact count elsewhere; -1 when unknown. Never fails the profile.
+     */
+    public long estimateRows(Monitor monitor, SqlIdentifier table, Instant from, Instant to, ZoneId zone) {
+        StringBuilder sql = new StringBuilder("SELECT 1 FROM ").append(table.quoted());
+        Object[] args = new Object[0];
+        if (from != null) {
+            sql.append(" WHERE ").append(monitor.timestampColumn().quoted()).append(" >= ? AND ")
+                    .append(monitor.timestampColumn().quoted()).append(" < ?");
+            ColumnInfo ts = timestampColumn(monitor, table);
+            args = new Object[] {ts.bind(from, zone), ts.bind(to, zone)};
+        }
+        try {
+            if (dialect() == Dialect.POSTGRESQL) {
+                String plan = jdbc.queryForObject("EXPLAIN (FORMAT JSON) " + sql, String.class, args);
+                java.util.regex.Matcher m = PLAN_ROWS.matcher(plan == null ? "" : plan);
+                return m.find() ? Long.parseLong(m.group(1)) : -1;
+            }
+            Long count = jdbc.queryForObject("SELECT COUNT(*) FROM (" + sql + ") AS w", Long.class, args);
+            return count == null ? -1 : count;
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private Dialect dialect() {
+        Dialect known = dialect;
+        if (known == null) {
+            known = Dialect.of(jdbc.getDataSource());
+            dialect = known;
+        }
+        return known;
+    }
+
+    private volatile Dialect dialect;
+
+    private static final java.util.regex.Pattern PLAN_ROWS = java.util.regex.Pattern.compile("\"Plan Rows\":\\s*(\\d+)");
+
+    /**
      * Profiles {@code table} restricted to {@code [from, to)} on the monitor's timestamp column, or
      * the whole table when both bounds are null.
      */
