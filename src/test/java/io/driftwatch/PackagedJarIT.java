@@ -139,7 +139,30 @@ class PackagedJarIT {
                        CASE i % 3 WHEN 0 THEN 'north' WHEN 1 THEN 'south' ELSE 'east' END, 'web'
                 FROM generate_series(0, 1499999) AS i""");
         Path monitors = write("monitors.yaml", MONITORS.formatted("P1D", "region"));
-        Process process = start(monitors, "runDate=2026-04-02");
+        // A Pushgateway and an OTLP collector: a terminated pod still exports the stopped night's telemetry.
+        List<String> pushes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<byte[]> traces = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer collector = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        collector.createContext("/metrics/", exchange -> {
+            pushes.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + "\n"
+                    + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        collector.createContext("/v1/traces", exchange -> {
+            traces.add(exchange.getRequestBody().readAllBytes());
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        collector.start();
+        int port = collector.getAddress().getPort();
+        Process process = start(monitors, "runDate=2026-04-02",
+                "--management.prometheus.metrics.export.pushgateway.enabled=true",
+                "--management.prometheus.metrics.export.pushgateway.address=127.0.0.1:" + port,
+                "--management.prometheus.metrics.export.pushgateway.format=text",
+                "--management.prometheus.metrics.export.pushgateway.push-rate=1h",
+                "--management.opentelemetry.tracing.export.otlp.endpoint=http://127.0.0.1:" + port + "/v1/traces");
         StringBuilder output = new StringBuilder();
         java.util.concurrent.CountDownLatch opened = new java.util.concurrent.CountDownLatch(1);
         Thread reader = new Thread(() -> {
@@ -169,6 +192,17 @@ class PackagedJarIT {
                 String.class)).isEqualTo("STOPPED");
         assertThat(jdbc.queryForObject("SELECT status FROM drift_run WHERE run_date = DATE '2026-04-02'", String.class))
                 .isEqualTo("FAILED");
+        collector.stop(0);
+        assertThat(pushes).as(output.toString()).anySatisfy(push -> assertThat(push)
+                .startsWith("PUT /metrics/job/driftwatch/command/driftJob")
+                .contains("driftwatch_runs_total{job=\"driftJob\",outcome=\"stopped\"} 1.0"));
+        List<String> spanNames = new ArrayList<>();
+        for (byte[] body : traces) {
+            io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest.parseFrom(body).getResourceSpansList()
+                    .forEach(rs -> rs.getScopeSpansList().forEach(ss -> ss.getSpansList()
+                            .forEach(span -> spanNames.add(span.getName()))));
+        }
+        assertThat(spanNames).as(output.toString()).contains("driftJob", "prepare", "profile");
 
         Result resumed = runJar(monitors, "runDate=2026-04-02");
 

@@ -11,6 +11,8 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.beans.factory.ObjectProvider;
 
+import io.driftwatch.telemetry.ExitFlush;
+
 /**
  * On SIGTERM (pod eviction, rollout, node drain) asks the running job to stop and waits for it,
  * so that it ends STOPPED with its database state intact and the next attempt resumes the date.
@@ -21,14 +23,19 @@ class GracefulStop implements JobExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(GracefulStop.class);
 
+    /** How long the stopped job's command may take to finish (summary, final meters) before telemetry is exported. */
+    private static final Duration FINISH_WAIT = Duration.ofSeconds(10);
+
     private final ObjectProvider<JobOperator> jobOperator;
     private final Duration grace;
+    private final ObjectProvider<ExitFlush> exitFlush;
     private volatile CountDownLatch finished;
     private volatile Thread hook;
 
-    GracefulStop(ObjectProvider<JobOperator> jobOperator, Duration grace) {
+    GracefulStop(ObjectProvider<JobOperator> jobOperator, Duration grace, ObjectProvider<ExitFlush> exitFlush) {
         this.jobOperator = jobOperator;
         this.grace = grace;
+        this.exitFlush = exitFlush;
     }
 
     @Override
@@ -45,6 +52,7 @@ class GracefulStop implements JobExecutionListener {
                 // already marked STOPPING; the job still stops at its next step boundary, so keep waiting for it.
                 log.warn("Stop request for driftJob execution {} reported: {}", execution.getId(), e.toString());
             }
+            long deadline = System.nanoTime() + grace.toNanos();
             try {
                 if (!latch.await(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                     log.error("driftJob execution {} did not stop within {}; it stays STARTED and is recovered by a later"
@@ -53,6 +61,9 @@ class GracefulStop implements JobExecutionListener {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            // The context is never closed on this path: export the stopped night's trace and final meters here.
+            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+            exitFlush.ifAvailable(flush -> flush.afterTermination(left.compareTo(FINISH_WAIT) < 0 ? left : FINISH_WAIT));
         }, "driftwatch-graceful-stop");
         Runtime.getRuntime().addShutdownHook(hook);
     }

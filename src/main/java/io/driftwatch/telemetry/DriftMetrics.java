@@ -131,6 +131,7 @@ public class DriftMetrics {
     }
 
     @EventListener
+    @org.springframework.core.annotation.Order(0)
     public void on(RunEvents.ProcessFinished event) {
         Counter.builder(RUNS).description("Commands run, by job and outcome (the exit code's name)")
                 .tags("job", event.job(), "outcome", event.exitCode().name().toLowerCase(Locale.ROOT))

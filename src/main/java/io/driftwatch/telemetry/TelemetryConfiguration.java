@@ -30,6 +30,13 @@ public class TelemetryConfiguration {
     }
 
     @Bean
+    ExitFlush exitFlush(org.springframework.beans.factory.ObjectProvider<io.opentelemetry.sdk.trace.SdkTracerProvider> tracers,
+                        org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.push.PushMeterRegistry> push,
+                        org.springframework.beans.factory.ObjectProvider<org.springframework.boot.micrometer.metrics.export.prometheus.PrometheusPushGatewayManager> pushgateway) {
+        return new ExitFlush(tracers, push, pushgateway);
+    }
+
+    @Bean
     BatchObservationNames batchObservationNames() {
         return new BatchObservationNames();
     }
