@@ -67,7 +67,7 @@ public record AlertSettings(URI alertmanager, Map<String, String> alertmanagerHe
         URI alertmanager = null;
         if (isSet(p.getAlertmanager().getUrl())) {
             URI base = httpUrl("alertmanager.url", p.getAlertmanager().getUrl(), problems,
-                    "the Alertmanager's base URL, e.g. http://alertmanager.monitoring:9093");
+                    "set the Alertmanager's base URL, e.g. http://alertmanager.monitoring:9093");
             if (base != null) {
                 String url = strip(base.toString());
                 alertmanager = URI.create(url.endsWith(ALERTMANAGER_PATH) ? url : url + ALERTMANAGER_PATH);
@@ -76,7 +76,7 @@ public record AlertSettings(URI alertmanager, Map<String, String> alertmanagerHe
         String generatorUrl = null;
         if (isSet(p.getAlertmanager().getGeneratorUrl())) {
             URI link = httpUrl("alertmanager.generator-url", p.getAlertmanager().getGeneratorUrl(), problems,
-                    "a link to a dashboard, e.g. https://grafana.example.com/d/driftwatch");
+                    "set a link to a dashboard, e.g. https://grafana.example.com/d/driftwatch");
             generatorUrl = link == null ? null : link.toString();
         }
         positive("alertmanager.resolve-after", p.getAlertmanager().getResolveAfter(), problems,
@@ -100,7 +100,7 @@ public record AlertSettings(URI alertmanager, Map<String, String> alertmanagerHe
         URI webhook = null;
         if (isSet(p.getWebhook().getUrl())) {
             webhook = httpUrl("webhook.url", p.getWebhook().getUrl(), problems,
-                    "the full URL the JSON is POSTed to, e.g. a Slack incoming webhook https://hooks.slack.com/services/...");
+                    "set the full URL the JSON is POSTed to, e.g. a Slack incoming webhook https://hooks.slack.com/services/...");
         }
         headers("alertmanager.headers", p.getAlertmanager().getHeaders(), problems);
         headers("webhook.headers", p.getWebhook().getHeaders(), problems);

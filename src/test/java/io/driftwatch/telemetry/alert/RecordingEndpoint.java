@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -39,6 +40,7 @@ final class RecordingEndpoint implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Deque<Integer> script = new ArrayDeque<>();
     private Integer always;
+    private volatile Duration delay;
 
     private RecordingEndpoint(int normalStatus) {
         this.normalStatus = normalStatus;
@@ -49,6 +51,14 @@ final class RecordingEndpoint implements AutoCloseable {
         }
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Duration delay = this.delay;
+            if (delay != null) {
+                try {
+                    Thread.sleep(delay.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                     Map.copyOf(exchange.getRequestHeaders()), body));
             int status = next();
@@ -81,6 +91,11 @@ final class RecordingEndpoint implements AutoCloseable {
     /** Every request gets this answer until {@link #reset()}. */
     synchronized void alwaysAnswer(int status) {
         always = status;
+    }
+
+    /** Every answer comes this late (the client's timeout fires first). */
+    void delayAnswers(Duration delay) {
+        this.delay = delay;
     }
 
     synchronized void reset() {
