@@ -3,7 +3,7 @@
 -- and whether that state reached the sink. A run sends only transitions (plus Alertmanager's nightly
 -- refresh) and deliveries that are still owed; every state change is a compare-and-set on version.
 CREATE TABLE alert_state (
-    dedup_key         VARCHAR(300)  NOT NULL,
+    dedup_key         VARCHAR(500)  NOT NULL,
     sink              VARCHAR(20)   NOT NULL,
     problem           VARCHAR(30)   NOT NULL,
     monitor           VARCHAR(200),
