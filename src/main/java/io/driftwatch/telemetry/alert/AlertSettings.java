@@ -1,0 +1,221 @@
+package io.driftwatch.telemetry.alert;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code driftwatch.alerts.*} validated: the sinks that are on, the problems forwarded with their
+ * severities, and the bounds of a delivery.
+ *
+ * @param alertmanager    where alerts are POSTed ({url}/api/v2/alerts), or null when off
+ * @param pagerduty       the Events v2 endpoint, or null when off
+ * @param webhook         the generic webhook, or null when off
+ * @param connectTimeout  per connection
+ * @param requestTimeout  per request
+ * @param deliveryBudget  time one process may spend on one sink, retries included
+ */
+public record AlertSettings(URI alertmanager, Map<String, String> alertmanagerHeaders, Duration resolveAfter,
+                            String generatorUrl, URI pagerduty, String routingKey, String pagerdutySource, URI webhook,
+                            Map<String, String> webhookHeaders, Set<Problem> problems, Map<Problem, Severity> severities,
+                            Retry retry, Duration connectTimeout, Duration requestTimeout, Duration deliveryBudget) {
+
+    /** Retries of one delivery: {@code maxAttempts} requests at most, backoff initial × multiplier^n up to max. */
+    public record Retry(int maxAttempts, Duration initialBackoff, double multiplier, Duration maxBackoff) {
+    }
+
+    private static final String PREFIX = "driftwatch.alerts.";
+    private static final String ALERTMANAGER_PATH = "/api/v2/alerts";
+
+    public AlertSettings {
+        alertmanagerHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(alertmanagerHeaders));
+        webhookHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(webhookHeaders));
+        problems = problems.isEmpty() ? Collections.emptySet() : Collections.unmodifiableSet(EnumSet.copyOf(problems));
+        severities = Collections.unmodifiableMap(new EnumMap<>(severities));
+    }
+
+    public boolean anySink() {
+        return alertmanager != null || pagerduty != null || webhook != null;
+    }
+
+    public Severity severity(Problem problem) {
+        return severities.getOrDefault(problem, problem.defaultSeverity());
+    }
+
+    /**
+     * The longest one process can spend on alert delivery: per sink the budget plus one request that started
+     * just before the budget ran out (its connect and request timeouts are capped by what remains, so this is
+     * generous).
+     */
+    public Duration worstCaseDeliveryTime() {
+        int sinks = (alertmanager == null ? 0 : 1) + (pagerduty == null ? 0 : 1) + (webhook == null ? 0 : 1);
+        return deliveryBudget.plus(connectTimeout).plus(requestTimeout).multipliedBy(sinks);
+    }
+
+    /** Validates the properties; every problem found is reported at once. */
+    public static AlertSettings from(AlertProperties p) {
+        List<AlertConfigurationException.Problem> problems = new ArrayList<>();
+        URI alertmanager = null;
+        if (isSet(p.getAlertmanager().getUrl())) {
+            URI base = httpUrl("alertmanager.url", p.getAlertmanager().getUrl(), problems,
+                    "set the Alertmanager's base URL, e.g. http://alertmanager.monitoring:9093");
+            if (base != null) {
+                String url = strip(base.toString());
+                alertmanager = URI.create(url.endsWith(ALERTMANAGER_PATH) ? url : url + ALERTMANAGER_PATH);
+            }
+        }
+        String generatorUrl = null;
+        if (isSet(p.getAlertmanager().getGeneratorUrl())) {
+            URI link = httpUrl("alertmanager.generator-url", p.getAlertmanager().getGeneratorUrl(), problems,
+                    "set a link to a dashboard, e.g. https://grafana.example.com/d/driftwatch");
+            generatorUrl = link == null ? null : link.toString();
+        }
+        positive("alertmanager.resolve-after", p.getAlertmanager().getResolveAfter(), problems,
+                "longer than the time between two runs (36h for a nightly CronJob), e.g. PT36H");
+
+        URI pagerduty = null;
+        String routingKey = null;
+        if (isSet(p.getPagerduty().getRoutingKey())) {
+            routingKey = p.getPagerduty().getRoutingKey().trim();
+            pagerduty = httpUrl("pagerduty.url", p.getPagerduty().getUrl(), problems,
+                    "leave it unset for https://events.pagerduty.com/v2/enqueue");
+        } else if (isSet(p.getPagerduty().getUrl()) && !p.getPagerduty().getUrl().equals(new AlertProperties.Pagerduty().getUrl())) {
+            problems.add(problem("pagerduty.routing-key", null, "pagerduty.url is set but PagerDuty stays off without a routing key",
+                    "set the integration key of the PagerDuty service (Events API v2), or remove pagerduty.url"));
+        }
+        if (!isSet(p.getPagerduty().getSource())) {
+            problems.add(problem("pagerduty.source", p.getPagerduty().getSource(), "must not be blank",
+                    "leave it unset for 'driftwatch', or name the host or service that sends the events"));
+        }
+
+        URI webhook = null;
+        if (isSet(p.getWebhook().getUrl())) {
+            webhook = httpUrl("webhook.url", p.getWebhook().getUrl(), problems,
+                    "set the full URL the JSON is POSTed to, e.g. a Slack incoming webhook https://hooks.slack.com/services/...");
+        }
+        headers("alertmanager.headers", p.getAlertmanager().getHeaders(), problems);
+        headers("webhook.headers", p.getWebhook().getHeaders(), problems);
+
+        Set<Problem> on = EnumSet.noneOf(Problem.class);
+        if (p.getNotifyOn().isDatasetDrift()) {
+            on.add(Problem.DATASET_DRIFT);
+        }
+        if (p.getNotifyOn().isRetraining()) {
+            on.add(Problem.RETRAINING);
+        }
+        if (p.getNotifyOn().isRunFailed()) {
+            on.add(Problem.RUN_FAILED);
+        }
+        if (p.getNotifyOn().isCanaryRollback()) {
+            on.add(Problem.CANARY_ROLLBACK);
+        }
+        Map<Problem, Severity> severities = new EnumMap<>(Problem.class);
+        severity(Problem.DATASET_DRIFT, "severity.dataset-drift", p.getSeverity().getDatasetDrift(), severities, problems);
+        severity(Problem.RETRAINING, "severity.retraining", p.getSeverity().getRetraining(), severities, problems);
+        severity(Problem.RUN_FAILED, "severity.run-failed", p.getSeverity().getRunFailed(), severities, problems);
+        severity(Problem.CANARY_ROLLBACK, "severity.canary-rollback", p.getSeverity().getCanaryRollback(), severities, problems);
+
+        AlertProperties.Retry r = p.getRetry();
+        if (r.getMaxAttempts() < 1 || r.getMaxAttempts() > 20) {
+            problems.add(problem("retry.max-attempts", String.valueOf(r.getMaxAttempts()), "must be in [1, 20]",
+                    "requests per delivery including the first; the default is 4"));
+        }
+        positive("retry.initial-backoff", r.getInitialBackoff(), problems, "e.g. PT1S");
+        positive("retry.max-backoff", r.getMaxBackoff(), problems, "e.g. PT30S");
+        if (r.getInitialBackoff() != null && r.getMaxBackoff() != null && r.getMaxBackoff().compareTo(r.getInitialBackoff()) < 0) {
+            problems.add(problem("retry.max-backoff", r.getMaxBackoff().toString(),
+                    "is shorter than retry.initial-backoff (" + r.getInitialBackoff() + ")", "make it at least the initial backoff"));
+        }
+        if (!(r.getMultiplier() >= 1 && r.getMultiplier() <= 10)) {
+            problems.add(problem("retry.multiplier", String.valueOf(r.getMultiplier()), "must be in [1, 10]",
+                    "1 keeps the backoff constant; the default 2 doubles it after every attempt"));
+        }
+        positive("connect-timeout", p.getConnectTimeout(), problems, "e.g. PT5S");
+        positive("request-timeout", p.getRequestTimeout(), problems, "e.g. PT10S");
+        positive("delivery-budget", p.getDeliveryBudget(), problems,
+                "the time one run may spend on one sink, retries included, e.g. PT60S");
+
+        if (!problems.isEmpty()) {
+            throw new AlertConfigurationException(problems);
+        }
+        return new AlertSettings(alertmanager, p.getAlertmanager().getHeaders(), p.getAlertmanager().getResolveAfter(),
+                generatorUrl, pagerduty, routingKey, p.getPagerduty().getSource().trim(), webhook, p.getWebhook().getHeaders(),
+                on, severities, new Retry(r.getMaxAttempts(), r.getInitialBackoff(), r.getMultiplier(), r.getMaxBackoff()),
+                p.getConnectTimeout(), p.getRequestTimeout(), p.getDeliveryBudget());
+    }
+
+    private static URI httpUrl(String key, String value, List<AlertConfigurationException.Problem> problems, String fix) {
+        if (!isSet(value)) {
+            problems.add(problem(key, value, "must not be blank", fix));
+            return null;
+        }
+        try {
+            URI uri = new URI(value.trim());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                problems.add(problem(key, value, "is not an http(s) URL", fix));
+                return null;
+            }
+            if (uri.getHost() == null) {
+                problems.add(problem(key, value, "has no host", fix));
+                return null;
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            problems.add(problem(key, value, "is not a URL (" + e.getReason() + " at index " + e.getIndex() + ")", fix));
+            return null;
+        }
+    }
+
+    private static void headers(String key, Map<String, String> headers, List<AlertConfigurationException.Problem> problems) {
+        headers.forEach((name, value) -> {
+            if (!name.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
+                problems.add(problem(key + "." + name, null, "is not a valid HTTP header name", "use letters, digits and '-'"));
+            } else if (value == null || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+                // The value is never echoed: headers carry credentials.
+                problems.add(problem(key + "." + name, "(hidden)", "must be a single non-empty line", "remove line breaks"));
+            }
+        });
+    }
+
+    private static void severity(Problem problem, String key, String value, Map<Problem, Severity> into,
+                                 List<AlertConfigurationException.Problem> problems) {
+        Severity severity = Severity.parse(value);
+        if (severity == null) {
+            problems.add(problem(key, value, "is not a severity", "use one of " + Severity.allowed()));
+        } else {
+            into.put(problem, severity);
+        }
+    }
+
+    private static void positive(String key, Duration value, List<AlertConfigurationException.Problem> problems, String fix) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            problems.add(problem(key, value == null ? null : value.toString(), "must be a positive duration", fix));
+        }
+    }
+
+    private static AlertConfigurationException.Problem problem(String key, String value, String problem, String fix) {
+        return new AlertConfigurationException.Problem(PREFIX + key, value, problem, fix);
+    }
+
+    private static boolean isSet(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    private static String strip(String url) {
+        String s = url;
+        while (s.endsWith("/")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s;
+    }
+}
