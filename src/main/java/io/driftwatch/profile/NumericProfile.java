@@ -448,12 +448,24 @@ public final class NumericProfile implements FeatureProfile {
     private static void addToDigest(MergingDigest target, ExactCounts source) {
         double[] values = source.sortedValues();
         long[] multiplicities = source.sortedCounts();
-        for (int i = 0; i < values.length; i++) {
+        int last = values.length - 1;
+        for (int i = 0; i <= last; i++) {
             long remaining = multiplicities[i];
+            // MergingDigest keeps (and, with assertions enabled, asserts) a single value as its first and last
+            // centroid: enter one copy of the smallest value before its other copies and one of the largest after.
+            if (i == 0 && remaining > 1) {
+                target.add(values[i], 1);
+                remaining--;
+            }
+            long trailingSingle = i == last && remaining > 1 ? 1 : 0;
+            remaining -= trailingSingle;
             while (remaining > 0) {
                 int weight = (int) Math.min(remaining, Integer.MAX_VALUE);
                 target.add(values[i], weight);
                 remaining -= weight;
+            }
+            if (trailingSingle == 1) {
+                target.add(values[i], 1);
             }
         }
     }

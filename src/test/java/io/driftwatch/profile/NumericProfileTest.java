@@ -321,6 +321,35 @@ class NumericProfileTest {
         assertThat(left.countBelow(0.0)).isCloseTo(whole.countBelow(0.0), within(100L));
     }
 
+    @Test
+    void convertsRepeatedExtremesIntoADigestThatKeepsItsInvariants() {
+        // given an exact table whose smallest and largest values repeat, then a conversion (tests run with
+        // assertions enabled, and MergingDigest asserts that its first and last centroids hold one value each)
+        NumericProfile profile = NumericProfile.create(10);
+        for (int i = 0; i < 5; i++) {
+            profile.add(0);
+            profile.add(100);
+        }
+        for (int i = 1; i <= 9; i++) {
+            profile.add(i);
+        }
+        NumericProfile exactSource = profileOf(-1, -1, -1);
+
+        // when
+        for (int i = 0; i < 20_000; i++) {
+            profile.add(50 + i % 41);
+        }
+        profile.merge(exactSource);
+
+        // then
+        assertThat(profile.isExact()).isFalse();
+        assertThat(profile.count()).isEqualTo(20_022);
+        assertThat(profile.min()).isEqualTo(-1.0);
+        assertThat(profile.countBelow(0)).isCloseTo(3L, within(5L));
+        assertThat(profile.quantile(1.0)).isEqualTo(100.0);
+        assertThat(((NumericProfile) FeatureProfile.fromBytes(profile.toBytes())).count()).isEqualTo(20_022);
+    }
+
     static NumericProfile profileOf(double... values) {
         NumericProfile profile = NumericProfile.create();
         for (double value : values) {
