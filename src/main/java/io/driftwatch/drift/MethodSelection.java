@@ -23,7 +23,9 @@ import java.util.Locale;
  *       Evidently's JS: natural-log distance, no smoothing, {@link Binning#evidently()} bins.</li>
  * </ul>
  * A sketch-mode numeric profile counts as having more than 20 distinct values (its cap was exceeded; caps below 20
- * cannot reproduce Evidently's rule).
+ * cannot reproduce Evidently's rule). Where Evidently would run a test (ks, chisquare or z) but a profile is in
+ * sketch mode, whose exact counts those tests need ({@link DriftStatus#UNSUPPORTED} otherwise), it takes Evidently's
+ * choice for larger references instead (normed Wasserstein or Jensen-Shannon) and says so in the reason.
  * <p>
  * <b>{@link Mode#DEFAULT}</b> is designed against false alarms, at both ends of the sample size. With
  * <em>small</em> = min(baseline, current usable values):
@@ -35,7 +37,9 @@ import java.util.Locale;
  *   <li>smaller windows, where every distance is noisy (normed Wasserstein exceeds 0.1 by chance in 94% of 100 vs
  *       100 normal samples): Evidently's small-sample tests (ks, chisquare, z) at p &lt; 0.05, which hold their
  *       false-alarm rate by construction; correct their p-values across the monitor's features with
- *       {@link MultipleTesting#benjaminiHochberg};</li>
+ *       {@link MultipleTesting#benjaminiHochberg}. If a profile is in sketch mode (a large baseline against a small
+ *       current window, or a small cap), those tests are unsupported and {@code linf} at 0.1 is chosen instead; at
+ *       these sizes its chance level is higher (see above), which the reason states;</li>
  *   <li>every feature also gets {@code missing_rate} at 0.05 with a min count of {@value #LARGE_WINDOW} rows
  *       (below that the share difference is noise-dominated and the result is insufficient data).</li>
  * </ul>
@@ -130,7 +134,8 @@ public final class MethodSelection {
         boolean numeric = baseline.type() == FeatureType.NUMERIC;
         String size = "reference has " + rows + " rows " + (rows > EVIDENTLY_LARGE_REFERENCE ? ">" : "<=") + " "
                 + EVIDENTLY_LARGE_REFERENCE + " and the windows " + distinct + " distinct values";
-        if (rows <= EVIDENTLY_LARGE_REFERENCE) {
+        boolean sketched = sketched(baseline, current);
+        if (rows <= EVIDENTLY_LARGE_REFERENCE && !sketched) {
             if (numeric && distinct > 5) {
                 return choice(KolmogorovSmirnovMethod.NAME, defaults(KolmogorovSmirnovMethod.NAME),
                         size + " > 5 (numeric): ks, Evidently");
@@ -139,13 +144,17 @@ public final class MethodSelection {
             return choice(test, defaults(test), size + (distinct > 2 ? " > 2" : " <= 2") + ": " + test
                     + ", Evidently");
         }
+        String instead = rows <= EVIDENTLY_LARGE_REFERENCE
+                ? "; Evidently would run a test here, but " + SKETCH_REASON + ", so Evidently's choice for larger"
+                + " references instead" : "";
         if (numeric && distinct > 5) {
             return choice(WassersteinMethod.NORMALISED, defaults(WassersteinMethod.NORMALISED),
-                    size + " > 5 (numeric): normed Wasserstein, Evidently");
+                    size + " > 5 (numeric): normed Wasserstein, Evidently" + instead);
         }
         MethodSettings js = defaults(JensenShannonMethod.DISTANCE).withLogBase(LogBase.E)
                 .withSmoothing(Smoothing.NONE).withBinning(Binning.evidently());
-        return choice(JensenShannonMethod.DISTANCE, js, size + ": Jensen-Shannon distance (natural log), Evidently");
+        return choice(JensenShannonMethod.DISTANCE, js, size + ": Jensen-Shannon distance (natural log), Evidently"
+                + instead);
     }
 
     private List<Choice> standard(FeatureProfile baseline, FeatureProfile current) {
@@ -155,6 +164,11 @@ public final class MethodSelection {
         if (small >= LARGE_WINDOW) {
             choices.add(choice(LInfinityMethod.NAME, defaults(LInfinityMethod.NAME), "both windows have >= "
                     + LARGE_WINDOW + " values: L-infinity effect size, whose chance level falls with the sample size"));
+        } else if (sketched(baseline, current)) {
+            choices.add(choice(LInfinityMethod.NAME, defaults(LInfinityMethod.NAME), "a window has fewer than "
+                    + LARGE_WINDOW + " values (" + small + "), where a test would be chosen, but " + SKETCH_REASON
+                    + ": L-infinity effect size instead, whose chance level at this size is higher than on "
+                    + LARGE_WINDOW + " values"));
         } else {
             long distinct = distinctValues(baseline, current);
             String size = "a window has fewer than " + LARGE_WINDOW + " values (" + small + "), where distances are"
@@ -167,6 +181,18 @@ public final class MethodSelection {
         choices.add(choice(MissingRateMethod.NAME, defaults(MissingRateMethod.NAME).withMinCount(LARGE_WINDOW),
                 "every feature: shift of the missing share (needs " + LARGE_WINDOW + " rows per window)"));
         return choices;
+    }
+
+    private static final String SKETCH_REASON = "a profile is in sketch mode (more distinct values than its exact"
+            + " cap) and the tests (ks, chisquare, z) need exact counts";
+
+    /** Whether either profile is in sketch mode, where ks, chisquare and z are unsupported. */
+    private static boolean sketched(FeatureProfile baseline, FeatureProfile current) {
+        return !exact(baseline) || !exact(current);
+    }
+
+    private static boolean exact(FeatureProfile profile) {
+        return profile instanceof NumericProfile n ? n.isExact() : ((CategoricalProfile) profile).isExact();
     }
 
     private MethodSettings defaults(String method) {

@@ -89,6 +89,51 @@ class MethodSelectionTest {
     }
 
     @Test
+    void neverChoosesATestThatASketchedProfileCannotSupport() {
+        // given small windows (< 1000 values) where one profile is in sketch mode: a custom small cap, or a large
+        // sketched baseline against a small current window
+        NumericProfile smallCapNumeric = sketchedNumeric(20, 800);
+        CategoricalProfile smallCapCategorical = sketchedCategorical(10, 800);
+        NumericProfile largeNumericBaseline = sketchedNumeric(NumericProfile.DEFAULT_EXACT_DISTINCT_CAP, 40_000);
+        CategoricalProfile largeCategoricalBaseline = sketchedCategorical(CategoricalProfile.DEFAULT_EXACT_DISTINCT_CAP,
+                40_000);
+        FeatureProfile[][] pairs = {
+                {smallCapNumeric, numeric(500, 50)}, {numeric(500, 50), smallCapNumeric},
+                {smallCapCategorical, categorical(500, 3)}, {categorical(500, 3), smallCapCategorical},
+                {categorical(500, 2), smallCapCategorical}, {largeNumericBaseline, numeric(300, 50)},
+                {largeCategoricalBaseline, categorical(300, 3)}};
+
+        for (FeatureProfile[] pair : pairs) {
+            // when
+            List<MethodSelection.Choice> defaults = standard.select(pair[0], pair[1]);
+            List<MethodSelection.Choice> evidentlyChoices = evidently.select(pair[0], pair[1]);
+
+            // then
+            String numeric = pair[0] instanceof NumericProfile ? "numeric" : "categorical";
+            assertThat(defaults.get(0).method()).as(numeric).isEqualTo("linf");
+            assertThat(defaults.get(0).reason()).contains("sketch mode").contains("chance level");
+            assertThat(evidentlyChoices.get(0).method()).as(numeric)
+                    .isEqualTo(pair[0] instanceof NumericProfile ? "wasserstein_norm" : "js");
+            if (pair[0].count() <= MethodSelection.EVIDENTLY_LARGE_REFERENCE) {
+                assertThat(evidentlyChoices.get(0).reason()).contains("Evidently would run a test here")
+                        .contains("sketch mode");
+            }
+            for (MethodSelection.Choice choice : List.of(defaults.get(0), evidentlyChoices.get(0))) {
+                DriftResult result = choice.compute(pair[0], pair[1]);
+                assertThat(result.status()).as(choice.method() + " on " + numeric)
+                        .isNotEqualTo(DriftStatus.UNSUPPORTED).isNotEqualTo(DriftStatus.INSUFFICIENT_DATA);
+                assertThat(result.details()).containsEntry("exact", false);
+            }
+        }
+    }
+
+    @Test
+    void keepsTheTestsWhenBothSmallProfilesAreExact() {
+        assertThat(standard.select(numeric(500, 50), numeric(500, 50)).get(0).method()).isEqualTo("ks");
+        assertThat(evidentlyChoice(categorical(500, 3), categorical(500, 3))).isEqualTo("chisquare");
+    }
+
+    @Test
     void rejectsMismatchedProfilesAndUnknownModes() {
         assertThatIllegalArgumentException().isThrownBy(() -> standard.select(numeric(10, 2), categorical(10, 2)));
         assertThat(MethodSelection.Mode.parse(" Evidently ")).isEqualTo(MethodSelection.Mode.EVIDENTLY);
@@ -108,6 +153,26 @@ class MethodSelectionTest {
         for (int i = 0; i < rows; i++) {
             profile.add(i % distinct);
         }
+        return profile;
+    }
+
+    /** A numeric profile with the given cap, past it: {@code rows} distinct values. */
+    private static NumericProfile sketchedNumeric(int cap, int rows) {
+        NumericProfile profile = NumericProfile.create(cap);
+        for (int i = 0; i < rows; i++) {
+            profile.add(Math.sqrt(i) * 7 % 50);
+        }
+        assertThat(profile.isExact()).isFalse();
+        return profile;
+    }
+
+    /** A categorical profile with the given cap, past it: {@code rows} values over "v0", "v1" and many ids. */
+    private static CategoricalProfile sketchedCategorical(int cap, int rows) {
+        CategoricalProfile profile = CategoricalProfile.create(cap);
+        for (int i = 0; i < rows; i++) {
+            profile.add(i % 2 == 0 ? "v" + i % 3 : "id-" + i);
+        }
+        assertThat(profile.isExact()).isFalse();
         return profile;
     }
 

@@ -259,6 +259,97 @@ class NumericProfileTest {
                 .withMessageContaining("NaN");
     }
 
+    @Test
+    void sketchModeGivesBitIdenticalProfilesForTheSameValuesInTheSameOrder() {
+        // given two profiles fed the same 100,000 values, in sketch mode after 1,000 distinct values
+        NumericProfile first = NumericProfile.create(1_000);
+        NumericProfile second = NumericProfile.create(1_000);
+        Random random = new Random(21);
+        for (int i = 0; i < 100_000; i++) {
+            double v = random.nextGaussian();
+            first.add(v);
+            second.add(v);
+        }
+
+        // then
+        assertThat(first.isExact()).isFalse();
+        assertThat(first.toBytes()).isEqualTo(second.toBytes());
+        assertThat(first.quantile(0.3)).isEqualTo(second.quantile(0.3));
+    }
+
+    @Test
+    void sketchModeReadsSeeEveryValueEvenBeforeTheBufferFills() {
+        // given 10 distinct values, then 3,000 more: the digest has not been fed since the conversion
+        NumericProfile profile = NumericProfile.create(10);
+        for (int i = 0; i < 3_011; i++) {
+            profile.add(i);
+        }
+
+        // then
+        assertThat(profile.isExact()).isFalse();
+        assertThat(profile.countBelow(1_505.5)).isCloseTo(1_506L, within(15L));
+        assertThat(profile.quantile(0.9)).isCloseTo(2_709.0, within(15.0));
+        assertThat(profile.countAtOrBelow(3_010)).isEqualTo(3_011);
+        NumericProfile copy = (NumericProfile) FeatureProfile.fromBytes(profile.toBytes());
+        assertThat(copy.count()).isEqualTo(3_011); // decoding checks that the digest holds every value
+        assertThat(copy.quantile(0.9)).isCloseTo(2_709.0, within(15.0));
+    }
+
+    @Test
+    void mergingSketchesWithBufferedValuesCountsEveryValueOnce() {
+        // given two sketched halves whose buffers still hold values, and a sketched profile of the whole
+        NumericProfile left = NumericProfile.create(100);
+        NumericProfile right = NumericProfile.create(100);
+        NumericProfile whole = NumericProfile.create(100);
+        Random random = new Random(4);
+        for (int i = 0; i < 50_000; i++) {
+            double v = random.nextGaussian();
+            (i % 3 == 0 ? left : right).add(v);
+            whole.add(v);
+        }
+
+        // when
+        left.merge(right);
+
+        // then
+        assertThat(left.count()).isEqualTo(50_000);
+        assertThat(right.count()).isEqualTo(50_000 - 16_667);
+        assertThat(((NumericProfile) FeatureProfile.fromBytes(left.toBytes())).count()).isEqualTo(50_000);
+        for (double p : new double[]{0.01, 0.1, 0.5, 0.9, 0.99}) {
+            assertThat(left.quantile(p)).as("quantile %s", p).isCloseTo(whole.quantile(p), within(0.01));
+        }
+        assertThat(left.countBelow(0.0)).isCloseTo(whole.countBelow(0.0), within(100L));
+    }
+
+    @Test
+    void convertsRepeatedExtremesIntoADigestThatKeepsItsInvariants() {
+        // given an exact table whose smallest and largest values repeat, then a conversion (tests run with
+        // assertions enabled, and MergingDigest asserts that its first and last centroids hold one value each)
+        NumericProfile profile = NumericProfile.create(10);
+        for (int i = 0; i < 5; i++) {
+            profile.add(0);
+            profile.add(100);
+        }
+        for (int i = 1; i <= 9; i++) {
+            profile.add(i);
+        }
+        NumericProfile exactSource = profileOf(-1, -1, -1);
+
+        // when
+        for (int i = 0; i < 20_000; i++) {
+            profile.add(50 + i % 41);
+        }
+        profile.merge(exactSource);
+
+        // then
+        assertThat(profile.isExact()).isFalse();
+        assertThat(profile.count()).isEqualTo(20_022);
+        assertThat(profile.min()).isEqualTo(-1.0);
+        assertThat(profile.countBelow(0)).isCloseTo(3L, within(5L));
+        assertThat(profile.quantile(1.0)).isEqualTo(100.0);
+        assertThat(((NumericProfile) FeatureProfile.fromBytes(profile.toBytes())).count()).isEqualTo(20_022);
+    }
+
     static NumericProfile profileOf(double... values) {
         NumericProfile profile = NumericProfile.create();
         for (double value : values) {
