@@ -21,7 +21,7 @@ import io.driftwatch.config.Monitor;
 public record BaselineFingerprint(String value, String definition, String data) {
 
     /** Bumped whenever the profile or the way it is built changes meaning, so old cache entries are not reused. */
-    static final String PROFILE_SEMANTICS = "profile-v2";
+    static final String PROFILE_SEMANTICS = "profile-v3";
 
     public static BaselineFingerprint of(Monitor monitor, JdbcTemplate jdbc, JdbcSchemaInspector inspector, ZoneId zone) {
         Monitor.Baseline baseline = monitor.baseline();

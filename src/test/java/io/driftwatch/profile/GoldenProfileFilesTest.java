@@ -40,6 +40,20 @@ class GoldenProfileFilesTest {
     }
 
     @Test
+    void readsTheCommittedSketchedNumericProfileOfCompression200() throws IOException {
+        NumericProfile profile = (NumericProfile) FeatureProfile.fromBytes(
+                golden(GoldenProfiles.NUMERIC_SKETCH_COMPRESSION_200));
+
+        assertThat(profile.isExact()).isFalse();
+        assertThat(profile.count()).isEqualTo(100);
+        assertThat(profile.mean()).isCloseTo(50.5, within(1e-12));
+        assertThat(profile.quantile(0.5)).isCloseTo(50.5, within(1.0));
+        assertThat(profile.countBelow(25.5)).isCloseTo(25L, within(1L));
+        // Read back, an older profile keeps its own compression: the bytes it was written with.
+        assertThat(profile.toBytes()).isEqualTo(golden(GoldenProfiles.NUMERIC_SKETCH_COMPRESSION_200));
+    }
+
+    @Test
     void readsTheCommittedSketchedNumericProfile() throws IOException {
         NumericProfile profile = (NumericProfile) FeatureProfile.fromBytes(golden(GoldenProfiles.NUMERIC_SKETCH));
 

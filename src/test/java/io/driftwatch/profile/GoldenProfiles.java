@@ -7,7 +7,9 @@ package io.driftwatch.profile;
 final class GoldenProfiles {
 
     static final String NUMERIC_EXACT = "numeric-exact-v1.bin";
-    static final String NUMERIC_SKETCH = "numeric-sketch-v1.bin";
+    /** Written with t-digest compression 200 (until sketches kept compression 600); still read. */
+    static final String NUMERIC_SKETCH_COMPRESSION_200 = "numeric-sketch-v1.bin";
+    static final String NUMERIC_SKETCH = "numeric-sketch-compression600-v1.bin";
     static final String CATEGORICAL = "categorical-v1.bin";
     static final String CATEGORICAL_SKETCH = "categorical-sketch-v2.bin";
 
