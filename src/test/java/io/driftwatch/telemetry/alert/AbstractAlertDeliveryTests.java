@@ -1,5 +1,8 @@
 package io.driftwatch.telemetry.alert;
 
+import org.springframework.batch.core.job.Job;
+import org.springframework.context.ApplicationContext;
+import io.driftwatch.canary.PredictionLogs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -311,6 +314,30 @@ abstract class AbstractAlertDeliveryTests {
                 .isBeforeOrEqualTo(Instant.now());
         assertThat(single(sinks().pagerdutyEvents(DATASET_DRIFT)).get("event_action").asString()).isEqualTo("trigger");
         assertThat(state(RUN_FAILED)).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("RESOLVED"));
+    }
+
+    @Test
+    void aCanaryJobThatRollsBackOpensTheCandidatesIncident(@Autowired ApplicationContext context) {
+        // canaryJob as a rollout tool runs it: both versions' prediction logs, the candidate slower.
+        Instant start = Instant.parse("2026-04-22T10:00:00Z");
+        Instant end = start.plus(Duration.ofHours(1));
+        jdbc.update("DELETE FROM prediction_log WHERE model = 'ranker'");
+        PredictionLogs.insert(jdbc, "ranker", "v1", start, end, 500, 0.20, 0.05, 0.83, 1);
+        PredictionLogs.insert(jdbc, "ranker", "v3-slow", start, end, 500, 0.35, 0.05, 0.83, 3);
+
+        DriftJobLauncher.Outcome outcome = launcher.canary(context.getBean("canaryJob", Job.class), new CanaryRequest(
+                "ranker", "v1", "v3-slow", CanaryRequest.Mode.CANARY, CanaryRequest.Input.LOGS, start, end));
+
+        assertThat(outcome.exitCode()).isEqualTo(ExitCodes.ROLLBACK);
+        String key = "driftwatch/canary/ranker/v3-slow/canary_rollback";
+        JsonNode trigger = single(sinks().pagerdutyEvents(key));
+        assertThat(trigger.get("event_action").asString()).isEqualTo("trigger");
+        assertThat(trigger.get("payload").get("summary").asString()).startsWith("Canary ROLLBACK: model ranker candidate v3-slow");
+        assertThat(trigger.get("payload").get("custom_details").get("verdict_id").asLong())
+                .isEqualTo(jdbc.queryForObject("SELECT MAX(id) FROM canary_verdict WHERE model = 'ranker'", Long.class));
+        assertThat(single(sinks().webhookMessages(key)).get("status").asString()).isEqualTo("firing");
+        assertThat(single(sinks().alertmanagerAlerts(key)).get("labels").get("candidate_version").asString())
+                .isEqualTo("v3-slow");
     }
 
     @Test
