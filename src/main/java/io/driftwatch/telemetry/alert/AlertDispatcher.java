@@ -4,11 +4,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.transaction.support.TransactionOperations;
 
 import io.micrometer.core.instrument.Counter;
@@ -73,22 +80,65 @@ public final class AlertDispatcher {
         return !sinks.isEmpty();
     }
 
-    /** Delivers each observation to each sink; a failure of one never stops the others, nothing is thrown. */
+    /**
+     * Delivers each observation to each sink; a failure of one never stops the others, nothing is thrown.
+     * Sinks are served concurrently (one thread each, observations in order), so a slow or dead sink
+     * costs the run its own delivery budget, not the sum of all of them.
+     */
     void dispatch(List<Alert> alerts) {
-        for (Alert alert : alerts) {
+        if (sinks.size() <= 1) {
+            sinks.forEach(sink -> deliverAll(alerts, sink));
+            return;
+        }
+        Map<String, String> logContext = MDC.getCopyOfContextMap();
+        ExecutorService pool = Executors.newFixedThreadPool(sinks.size(), task -> {
+            Thread thread = new Thread(task, "driftwatch-alerts");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> deliveries = new ArrayList<>();
             for (AlertSink sink : sinks) {
+                deliveries.add(pool.submit(() -> {
+                    if (logContext != null) {
+                        MDC.setContextMap(logContext);
+                    }
+                    try {
+                        deliverAll(alerts, sink);
+                    } finally {
+                        MDC.clear();
+                    }
+                }));
+            }
+            for (Future<?> delivery : deliveries) {
                 try {
-                    deliver(alert, sink);
-                } catch (RuntimeException e) {
-                    log.warn("Alert {} ({}) for {} was not processed: {}. Its alert_state row is unchanged or still claimed;"
-                            + " the next run's observation sends what is owed.", alert.dedupKey(), alert.status(), sink.name(),
-                            e.toString(), e);
+                    delivery.get();
+                } catch (ExecutionException e) {
+                    log.warn("Alert delivery failed unexpectedly: {}; the next run sends what is owed", e.getCause().toString());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    log.warn("Interrupted while alerts were delivered; the next run sends what is owed");
+                    return;
                 }
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private void deliverAll(List<Alert> alerts, AlertSink sink) {
+        for (Alert alert : alerts) {
+            try {
+                deliver(alert, sink);
+            } catch (RuntimeException e) {
+                log.warn("Alert {} ({}) for {} was not processed: {}. Its alert_state row is unchanged or still claimed;"
+                        + " the next run's observation sends what is owed.", alert.dedupKey(), alert.status(), sink.name(),
+                        e.toString(), e);
             }
         }
     }
 
-    static Step decide(Optional<JdbcAlertStateDao.State> row, Alert alert, boolean resendWhileFiring, Instant now) {
+    static Step decide(Optional<JdbcAlertStateDao.State> row, Alert alert, Duration refreshEvery, Instant now) {
         if (row.isEmpty()) {
             return alert.firing() ? Step.OPEN : Step.NONE;
         }
@@ -105,7 +155,12 @@ public final class AlertDispatcher {
         if (state.delivery() != JdbcAlertStateDao.DeliveryStatus.DELIVERED) {
             return Step.RETRY;
         }
-        return alert.firing() && resendWhileFiring ? Step.REFRESH : Step.NONE;
+        // A sink that forgets alerts hears a persisting problem again from every new night, and otherwise once
+        // the interval has passed; a duplicate observation (a concurrent run, the same verdict) is not re-sent.
+        boolean newNight = alert.runDate() != null && (state.runDate() == null || alert.runDate().isAfter(state.runDate()));
+        boolean intervalPassed = state.deliveredAt() == null || !state.deliveredAt().plus(refreshEvery == null
+                ? Duration.ZERO : refreshEvery).isAfter(now);
+        return alert.firing() && refreshEvery != null && (newNight || intervalPassed) ? Step.REFRESH : Step.NONE;
     }
 
     private void deliver(Alert alert, AlertSink sink) {
@@ -145,7 +200,7 @@ public final class AlertDispatcher {
 
     private Claim claim(Alert alert, AlertSink sink, Instant now) {
         Optional<JdbcAlertStateDao.State> row = states.find(alert.dedupKey(), sink.name());
-        Step step = decide(row, alert, sink.resendWhileFiring(), now);
+        Step step = decide(row, alert, sink.refreshEvery(), now);
         Instant claimedUntil = now.plus(lease);
         switch (step) {
             case OPEN:

@@ -52,13 +52,13 @@ public record AlertSettings(URI alertmanager, Map<String, String> alertmanagerHe
     }
 
     /**
-     * The longest one process can spend on alert delivery: per sink the budget plus one request that started
-     * just before the budget ran out (its connect and request timeouts are capped by what remains, so this is
-     * generous).
+     * The longest one process can spend on alert delivery: the sinks are served concurrently, each for at most
+     * its budget plus one request that started just before the budget ran out (its connect and request timeouts
+     * are capped by what remains, so this is generous).
      */
     public Duration worstCaseDeliveryTime() {
-        int sinks = (alertmanager == null ? 0 : 1) + (pagerduty == null ? 0 : 1) + (webhook == null ? 0 : 1);
-        return deliveryBudget.plus(connectTimeout).plus(requestTimeout).multipliedBy(sinks);
+        boolean any = alertmanager != null || pagerduty != null || webhook != null;
+        return any ? deliveryBudget.plus(connectTimeout).plus(requestTimeout) : Duration.ZERO;
     }
 
     /** Validates the properties; every problem found is reported at once. */

@@ -15,10 +15,12 @@ interface AlertSink {
     String name();
 
     /**
-     * Whether a problem that keeps firing is sent again on every observation, not only on transitions.
-     * Alertmanager forgets an alert at its endsAt unless it is sent again.
+     * Null when the sink hears transitions only. Otherwise a problem that keeps firing is sent again by
+     * the observation of every new run date, and by any other observation once this long has passed since
+     * its last accepted delivery; a duplicate observation (a concurrent run, the same canary verdict) is
+     * not re-sent. Alertmanager forgets an alert at its endsAt unless it is sent again.
      */
-    boolean resendWhileFiring();
+    java.time.Duration refreshEvery();
 
     /**
      * @param openedAt when the incident opened (the state row's opened_at)

@@ -38,8 +38,9 @@ final class AlertmanagerSink implements AlertSink {
     }
 
     @Override
-    public boolean resendWhileFiring() {
-        return true;
+    public Duration refreshEvery() {
+        // Half of endsAt's lead: a nightly run refreshes well before the alert would expire.
+        return resolveAfter.dividedBy(2);
     }
 
     @Override

@@ -19,7 +19,7 @@ final class JdbcAlertStateDao {
 
     /** A row as read before a claim. */
     record State(String dedupKey, String sink, Alert.Status status, LocalDate runDate, Instant openedAt,
-                 DeliveryStatus delivery, int attempts, Instant claimedUntil, long version) {
+                 DeliveryStatus delivery, int attempts, Instant claimedUntil, long version, Instant deliveredAt) {
     }
 
     /** Whether the row's current status has reached the sink. */
@@ -33,7 +33,8 @@ final class JdbcAlertStateDao {
     }
 
     private static final String SELECT = """
-            SELECT dedup_key, sink, status, run_date, opened_at, delivery_status, attempts, claimed_until, version
+            SELECT dedup_key, sink, status, run_date, opened_at, delivery_status, attempts, claimed_until, version,
+                   delivered_at
             FROM alert_state WHERE dedup_key = ? AND sink = ?""";
 
     private static final String INSERT_FIRING = """
@@ -105,10 +106,12 @@ final class JdbcAlertStateDao {
 
     private State map(ResultSet rs, int row) throws SQLException {
         OffsetDateTime claimed = rs.getObject("claimed_until", OffsetDateTime.class);
+        OffsetDateTime delivered = rs.getObject("delivered_at", OffsetDateTime.class);
         return new State(rs.getString("dedup_key"), rs.getString("sink"), Alert.Status.valueOf(rs.getString("status")),
                 rs.getObject("run_date", LocalDate.class), rs.getObject("opened_at", OffsetDateTime.class).toInstant(),
                 DeliveryStatus.valueOf(rs.getString("delivery_status")), rs.getInt("attempts"),
-                claimed == null ? null : claimed.toInstant(), rs.getLong("version"));
+                claimed == null ? null : claimed.toInstant(), rs.getLong("version"),
+                delivered == null ? null : delivered.toInstant());
     }
 
     private static OffsetDateTime utc(Instant instant) {

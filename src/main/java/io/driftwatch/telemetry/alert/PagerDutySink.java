@@ -42,8 +42,8 @@ final class PagerDutySink implements AlertSink {
     }
 
     @Override
-    public boolean resendWhileFiring() {
-        return false;
+    public java.time.Duration refreshEvery() {
+        return null;
     }
 
     @Override

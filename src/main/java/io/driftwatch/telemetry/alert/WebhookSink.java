@@ -30,8 +30,8 @@ final class WebhookSink implements AlertSink {
     }
 
     @Override
-    public boolean resendWhileFiring() {
-        return false;
+    public java.time.Duration refreshEvery() {
+        return null;
     }
 
     @Override

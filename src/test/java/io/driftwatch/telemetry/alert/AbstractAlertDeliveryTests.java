@@ -317,6 +317,25 @@ abstract class AbstractAlertDeliveryTests {
     }
 
     @Test
+    void sinksAreServedConcurrentlySoASlowOneDoesNotHoldUpTheOthers() {
+        // Alertmanager (the first sink) does not answer until the webhook (the last) has received its message.
+        java.util.concurrent.CountDownLatch webhookReached = new java.util.concurrent.CountDownLatch(1);
+        sinks().webhook.countDownOnRequest(webhookReached);
+        sinks().alertmanager.holdAnswersUntil(webhookReached);
+
+        assertThat(driftingNight(LocalDate.of(2026, 5, 20), 11)).isEqualTo(ExitCodes.COMPLETED);
+
+        assertThat(sinks().alertmanager.heldUntilReleased()).as("Alertmanager's first request was in flight when the"
+                + " webhook got its message").isNotEmpty().first().isEqualTo(true);
+        assertThat(single(sinks().webhookMessages(DATASET_DRIFT)).get("status").asString()).isEqualTo("firing");
+        assertThat(single(sinks().alertmanagerAlerts(DATASET_DRIFT)).get("labels").get("monitor").asString())
+                .isEqualTo("loans");
+        assertThat(single(sinks().pagerdutyEvents(DATASET_DRIFT)).get("event_action").asString()).isEqualTo("trigger");
+        assertThat(state(DATASET_DRIFT)).hasSize(3)
+                .allSatisfy(row -> assertThat(row.get("delivery_status")).isEqualTo("DELIVERED"));
+    }
+
+    @Test
     void aCanaryJobThatRollsBackOpensTheCandidatesIncident(@Autowired ApplicationContext context) {
         // canaryJob as a rollout tool runs it: both versions' prediction logs, the candidate slower.
         Instant start = Instant.parse("2026-04-22T10:00:00Z");

@@ -42,6 +42,17 @@ class AlertSettingsTest {
     }
 
     @Test
+    void sinksAreServedConcurrentlySoTheWorstCaseIsOneSinksBound() {
+        AlertProperties properties = new AlertProperties();
+        properties.getAlertmanager().setUrl("http://am.example.com:9093");
+        properties.getPagerduty().setRoutingKey("R0UT1NG");
+        properties.getWebhook().setUrl("https://hooks.example.com/x");
+
+        // budget 60 s + connect 5 s + request 10 s, once for all three sinks
+        assertThat(AlertSettings.from(properties).worstCaseDeliveryTime()).isEqualTo(Duration.ofSeconds(75));
+    }
+
+    @Test
     void pagerDutyIsOnWithARoutingKeyAndTheDefaultEndpoint() {
         AlertProperties properties = new AlertProperties();
         properties.getPagerduty().setRoutingKey(" R0UT1NG ");

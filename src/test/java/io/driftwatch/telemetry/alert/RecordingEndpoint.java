@@ -41,6 +41,9 @@ final class RecordingEndpoint implements AutoCloseable {
     private final Deque<Integer> script = new ArrayDeque<>();
     private Integer always;
     private volatile Duration delay;
+    private volatile java.util.concurrent.CountDownLatch onRequest;
+    private volatile java.util.concurrent.CountDownLatch holdUntil;
+    private final List<Boolean> heldUntilReleased = new CopyOnWriteArrayList<>();
 
     private RecordingEndpoint(int normalStatus) {
         this.normalStatus = normalStatus;
@@ -61,6 +64,20 @@ final class RecordingEndpoint implements AutoCloseable {
             }
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                     Map.copyOf(exchange.getRequestHeaders()), body));
+            java.util.concurrent.CountDownLatch arrived = onRequest;
+            if (arrived != null) {
+                arrived.countDown();
+            }
+            java.util.concurrent.CountDownLatch hold = holdUntil;
+            if (hold != null) {
+                try {
+                    // Below the tests' request timeout, so the answer is never lost; what matters is whether
+                    // the latch was released while this request was in flight.
+                    heldUntilReleased.add(hold.await(4, java.util.concurrent.TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             int status = next();
             byte[] answer = (status >= 300 ? "{\"status\":\"error\",\"message\":\"scripted failure\"}"
                     : "{\"status\":\"success\"}").getBytes(StandardCharsets.UTF_8);
@@ -98,10 +115,28 @@ final class RecordingEndpoint implements AutoCloseable {
         this.delay = delay;
     }
 
+    /** Counts {@code latch} down when a request arrives (before it is answered). */
+    void countDownOnRequest(java.util.concurrent.CountDownLatch latch) {
+        this.onRequest = latch;
+    }
+
+    /** Holds every answer until {@code latch} is released (at most 4 s); {@link #heldUntilReleased()} tells which were. */
+    void holdAnswersUntil(java.util.concurrent.CountDownLatch latch) {
+        this.holdUntil = latch;
+    }
+
+    /** Per held request: whether the latch was released while it waited. */
+    List<Boolean> heldUntilReleased() {
+        return List.copyOf(heldUntilReleased);
+    }
+
     synchronized void reset() {
         script.clear();
         always = null;
         received.clear();
+        onRequest = null;
+        holdUntil = null;
+        heldUntilReleased.clear();
     }
 
     List<Received> received() {
