@@ -121,10 +121,10 @@ final class DriftTasklets {
                 long span = Duration.between(run.windowStart(), run.windowEnd()).toNanos();
                 java.time.Instant from = run.windowStart().plusNanos(span / slices * slice);
                 java.time.Instant to = slice == slices - 1 ? run.windowEnd() : run.windowStart().plusNanos(span / slices * (slice + 1));
-                Progress progress = Progress.start(source.estimateRows(monitor, monitor.sourceTable(), from, to, catalog.zone()));
+                Progress progress = Progress.start();
                 window = source.profile(monitor, monitor.sourceTable(), from, to, catalog.zone(),
-                        rows -> log.info("Monitor {} current slice {}/{}: {}", monitor.name(), slice + 1, slices,
-                                progress.describe(rows)));
+                        (rows, expected) -> log.info("Monitor {} current slice {}/{}: {}", monitor.name(), slice + 1,
+                                slices, progress.describe(rows, expected)));
             }
             profiles.replace(run.id(), side, slice, window);
             log.info("Monitor {} {}{}: profiled {} rows of {} features", monitor.name(), side.column(),
@@ -149,11 +149,10 @@ final class DriftTasklets {
             }
             log.info("Monitor {} baseline: {} ({}), profiling it", monitor.name(),
                     "no cached profile for this fingerprint", fingerprint.data());
-            Progress progress = Progress.start(source.estimateRows(monitor, monitor.baseline().table(),
-                    monitor.baseline().from(), monitor.baseline().to(), catalog.zone()));
+            Progress progress = Progress.start();
             WindowProfile scanned = source.profile(monitor, monitor.baseline().table(), monitor.baseline().from(),
                     monitor.baseline().to(), catalog.zone(),
-                    rows -> log.info("Monitor {} baseline: {}", monitor.name(), progress.describe(rows)));
+                    (rows, expected) -> log.info("Monitor {} baseline: {}", monitor.name(), progress.describe(rows, expected)));
             cache.store(monitor.name(), fingerprint.value(), fingerprint.definition(), scanned);
             runs.recordBaselineSource(runId, "scan", fingerprint.value());
             return scanned;

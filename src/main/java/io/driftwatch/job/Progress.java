@@ -3,13 +3,11 @@ package io.driftwatch.job;
 /**
  * The progress line of a long window read: rows done, the rate so far and, when the expected row
  * count is known (PostgreSQL's planner estimate, or a count), the share done and the time left.
- *
- * @param expected rows expected, or a negative number when unknown
  */
-record Progress(long expected, long startedNanos) {
+record Progress(long startedNanos) {
 
-    static Progress start(long expected) {
-        return new Progress(expected, System.nanoTime());
+    static Progress start() {
+        return new Progress(System.nanoTime());
     }
 
     /** Rows per second since the start. */
@@ -18,11 +16,12 @@ record Progress(long expected, long startedNanos) {
         return rows * 1_000_000_000L / elapsed;
     }
 
-    String describe(long rows) {
-        return describe(rows, System.nanoTime());
+    /** @param expected rows expected, or a negative number when unknown */
+    String describe(long rows, long expected) {
+        return describe(rows, expected, System.nanoTime());
     }
 
-    String describe(long rows, long nowNanos) {
+    String describe(long rows, long expected, long nowNanos) {
         long rate = rate(rows, nowNanos);
         StringBuilder line = new StringBuilder().append(rows).append(" rows read");
         if (expected > 0 && rows <= expected) {

@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongConsumer;
 
 import javax.sql.DataSource;
 
@@ -43,26 +42,43 @@ public class JdbcFeatureSource {
         this.inspector = new JdbcSchemaInspector(dataSource);
     }
 
+    /** Told every million rows of a window: rows read so far and about how many the window holds (-1 when unknown). */
+    @FunctionalInterface
+    public interface Progress {
+        void rowsRead(long rows, long expectedRows);
+    }
+
+    /** The rows of a window: {@code [from, to)} on the monitor's timestamp column, or the whole table. */
+    private record Window(String where, Object[] args) {
+    }
+
+    private Window window(Monitor monitor, SqlIdentifier table, Instant from, Instant to, ZoneId zone) {
+        if (from == null) {
+            return new Window("", new Object[0]);
+        }
+        String ts = monitor.timestampColumn().quoted();
+        ColumnInfo column = timestampColumn(monitor, table);
+        return new Window(" WHERE " + ts + " >= ? AND " + ts + " < ?",
+                new Object[] {column.bind(from, zone), column.bind(to, zone)});
+    }
+
     /**
      * About how many rows {@link #profile} will read, for progress lines: PostgreSQL's planner estimate
      * (no scan), an exact count elsewhere; -1 when unknown. Never fails the profile.
      */
     public long estimateRows(Monitor monitor, SqlIdentifier table, Instant from, Instant to, ZoneId zone) {
-        StringBuilder sql = new StringBuilder("SELECT 1 FROM ").append(table.quoted());
-        Object[] args = new Object[0];
-        if (from != null) {
-            sql.append(" WHERE ").append(monitor.timestampColumn().quoted()).append(" >= ? AND ")
-                    .append(monitor.timestampColumn().quoted()).append(" < ?");
-            ColumnInfo ts = timestampColumn(monitor, table);
-            args = new Object[] {ts.bind(from, zone), ts.bind(to, zone)};
-        }
+        return estimateRows(table, window(monitor, table, from, to, zone));
+    }
+
+    private long estimateRows(SqlIdentifier table, Window window) {
+        String rows = "SELECT 1 FROM " + table.quoted() + window.where();
         try {
             if (dialect() == Dialect.POSTGRESQL) {
-                String plan = jdbc.queryForObject("EXPLAIN (FORMAT JSON) " + sql, String.class, args);
+                String plan = jdbc.queryForObject("EXPLAIN (FORMAT JSON) " + rows, String.class, window.args());
                 java.util.regex.Matcher m = PLAN_ROWS.matcher(plan == null ? "" : plan);
                 return m.find() ? Long.parseLong(m.group(1)) : -1;
             }
-            Long count = jdbc.queryForObject("SELECT COUNT(*) FROM (" + sql + ") AS w", Long.class, args);
+            Long count = jdbc.queryForObject("SELECT COUNT(*) FROM (" + rows + ") AS w", Long.class, window.args());
             return count == null ? -1 : count;
         } catch (RuntimeException e) {
             return -1;
@@ -84,23 +100,19 @@ public class JdbcFeatureSource {
 
     /**
      * Profiles {@code table} restricted to {@code [from, to)} on the monitor's timestamp column, or
-     * the whole table when both bounds are null.
+     * the whole table when both bounds are null. A window that reaches a million rows is estimated
+     * once, then, for {@code progress}; shorter ones cost no estimate at all.
      */
     public WindowProfile profile(Monitor monitor, SqlIdentifier table, Instant from, Instant to, ZoneId zone,
-                                 LongConsumer progress) {
+                                 Progress progress) {
         List<Monitor.Feature> features = monitor.features();
         StringBuilder sql = new StringBuilder("SELECT ");
         for (int i = 0; i < features.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append(features.get(i).column().quoted());
         }
-        sql.append(" FROM ").append(table.quoted());
-        Object[] args = new Object[0];
-        if (from != null) {
-            sql.append(" WHERE ").append(monitor.timestampColumn().quoted()).append(" >= ? AND ")
-                    .append(monitor.timestampColumn().quoted()).append(" < ?");
-            ColumnInfo ts = timestampColumn(monitor, table);
-            args = new Object[] {ts.bind(from, zone), ts.bind(to, zone)};
-        }
+        Window window = window(monitor, table, from, to, zone);
+        sql.append(" FROM ").append(table.quoted()).append(window.where());
+        Object[] args = window.args();
         FeatureProfile[] profiles = new FeatureProfile[features.size()];
         boolean[] numeric = new boolean[features.size()];
         for (int i = 0; i < profiles.length; i++) {
@@ -108,12 +120,16 @@ public class JdbcFeatureSource {
             profiles[i] = numeric[i] ? NumericProfile.create() : CategoricalProfile.create();
         }
         long[] rows = {0};
+        long[] expected = {Long.MIN_VALUE};
         RowCallbackHandler handler = rs -> {
             for (int i = 0; i < profiles.length; i++) {
                 update(rs, i + 1, numeric[i], profiles[i]);
             }
             if (++rows[0] % 1_000_000 == 0 && progress != null) {
-                progress.accept(rows[0]);
+                if (expected[0] == Long.MIN_VALUE) {
+                    expected[0] = estimateRows(table, window);
+                }
+                progress.rowsRead(rows[0], expected[0]);
             }
         };
         Object[] bound = args;
