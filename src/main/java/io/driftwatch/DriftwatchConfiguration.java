@@ -153,9 +153,16 @@ public class DriftwatchConfiguration {
                                       @Value("${spring.batch.job.name:driftJob}") String jobName,
                                       org.springframework.batch.core.job.Job reaperJob,
                                       org.springframework.batch.core.job.Job canaryJob, CanaryProperties canary,
-                                      org.springframework.context.ApplicationEventPublisher events) {
+                                      org.springframework.context.ApplicationEventPublisher events,
+                                      JdbcTaskOperations taskOperations) {
         return new DriftwatchRunner(launcher, catalog, jdbc, printer, clock, jobName,
-                new TaskCommand(new JdbcTaskOperations(jdbc), printer), reaperJob, canaryJob, canary.getOutput(), events);
+                new TaskCommand(taskOperations, printer), reaperJob, canaryJob, canary.getOutput(), events);
+    }
+
+    /** The operators' view of the retraining queue (tasks command, queue meters). */
+    @Bean
+    JdbcTaskOperations jdbcTaskOperations(JdbcTemplate jdbc) {
+        return new JdbcTaskOperations(jdbc);
     }
 
     @Bean

@@ -28,10 +28,6 @@ public class FeatureReporter {
     private final JsonMapper json;
     private final ObservationRegistry observations;
 
-    public FeatureReporter(DriftMethods methods, JsonMapper json) {
-        this(methods, json, ObservationRegistry.NOOP);
-    }
-
     /**
      * @param observations one observation (a span when tracing is on, and a timer) per feature and,
      *                     inside it, per method, with monitor, feature, method and verdict

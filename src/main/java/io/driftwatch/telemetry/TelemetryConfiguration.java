@@ -7,7 +7,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,8 +23,7 @@ public class TelemetryConfiguration {
     private static final Logger log = LoggerFactory.getLogger(TelemetryConfiguration.class);
 
     @Bean
-    DriftMetrics driftMetrics(MeterRegistry registry, MetricsProperties properties, JdbcTemplate jdbc) {
-        JdbcTaskOperations tasks = new JdbcTaskOperations(jdbc);
+    DriftMetrics driftMetrics(MeterRegistry registry, MetricsProperties properties, JdbcTaskOperations tasks) {
         return new DriftMetrics(registry, properties, tasks::depth);
     }
 

@@ -157,10 +157,12 @@ public final class AlertDispatcher {
         }
         // A sink that forgets alerts hears a persisting problem again from every new night, and otherwise once
         // the interval has passed; a duplicate observation (a concurrent run, the same verdict) is not re-sent.
+        if (!alert.firing() || refreshEvery == null) {
+            return Step.NONE;
+        }
         boolean newNight = alert.runDate() != null && (state.runDate() == null || alert.runDate().isAfter(state.runDate()));
-        boolean intervalPassed = state.deliveredAt() == null || !state.deliveredAt().plus(refreshEvery == null
-                ? Duration.ZERO : refreshEvery).isAfter(now);
-        return alert.firing() && refreshEvery != null && (newNight || intervalPassed) ? Step.REFRESH : Step.NONE;
+        boolean intervalPassed = state.deliveredAt() == null || !state.deliveredAt().plus(refreshEvery).isAfter(now);
+        return newNight || intervalPassed ? Step.REFRESH : Step.NONE;
     }
 
     private void deliver(Alert alert, AlertSink sink) {
