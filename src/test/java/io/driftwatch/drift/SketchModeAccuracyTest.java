@@ -39,30 +39,14 @@ class SketchModeAccuracyTest {
     })
     void psiAndKlFromSketchesStayWithinTheDocumentedBound(String distribution, double shift, int seed) {
         // given the same data in exact profiles and in sketched ones
-        int kind = switch (distribution) {
-            case "normal" -> 0;
-            case "lognormal" -> 1;
-            case "uniform" -> 2;
-            default -> 3;
-        };
-        Random random = new Random(seed * 1000L + kind * 7L + (long) (shift * 100));
-        NumericProfile baselineExact = NumericProfile.create(EXACT_CAP);
-        NumericProfile baselineSketch = NumericProfile.create(SKETCH_CAP);
-        NumericProfile currentExact = NumericProfile.create(EXACT_CAP);
-        NumericProfile currentSketch = NumericProfile.create(SKETCH_CAP);
-        for (int i = 0; i < ROWS; i++) {
-            double b = draw(random, kind, 0);
-            baselineExact.add(b);
-            baselineSketch.add(b);
-            double c = draw(random, kind, shift);
-            currentExact.add(c);
-            currentSketch.add(c);
-        }
+        Windows w = windows(distribution, shift, seed);
+        NumericProfile baselineExact = w.baselineExact();
+        NumericProfile baselineSketch = w.baselineSketch();
+        NumericProfile currentExact = w.currentExact();
+        NumericProfile currentSketch = w.currentSketch();
         assertThat(baselineExact.isExact()).isTrue();
         assertThat(baselineSketch.isExact()).isFalse();
         assertThat(currentSketch.isExact()).isFalse();
-        baselineSketch = readBack(baselineSketch);
-        currentSketch = readBack(currentSketch);
 
         for (String name : new String[]{"psi", "kl"}) {
             // when
@@ -89,28 +73,11 @@ class SketchModeAccuracyTest {
     })
     void distancesFromSketchesStayWithinTheirDocumentedBounds(String distribution, double shift, int seed) {
         // given the same data in exact profiles and in sketched ones
-        int kind = switch (distribution) {
-            case "normal" -> 0;
-            case "lognormal" -> 1;
-            case "uniform" -> 2;
-            case "exponential" -> 3;
-            default -> 4;
-        };
-        Random random = new Random(seed * 1000L + kind * 7L + (long) (shift * 100));
-        NumericProfile baselineExact = NumericProfile.create(EXACT_CAP);
-        NumericProfile baselineSketch = NumericProfile.create(SKETCH_CAP);
-        NumericProfile currentExact = NumericProfile.create(EXACT_CAP);
-        NumericProfile currentSketch = NumericProfile.create(SKETCH_CAP);
-        for (int i = 0; i < ROWS; i++) {
-            double b = draw(random, kind, 0);
-            baselineExact.add(b);
-            baselineSketch.add(b);
-            double c = draw(random, kind, shift);
-            currentExact.add(c);
-            currentSketch.add(c);
-        }
-        baselineSketch = readBack(baselineSketch);
-        currentSketch = readBack(currentSketch);
+        Windows w = windows(distribution, shift, seed);
+        NumericProfile baselineExact = w.baselineExact();
+        NumericProfile baselineSketch = w.baselineSketch();
+        NumericProfile currentExact = w.currentExact();
+        NumericProfile currentSketch = w.currentSketch();
 
         for (String name : new String[]{"js", "js_divergence", "hellinger", "wasserstein", "wasserstein_norm",
                 "linf"}) {
@@ -135,6 +102,35 @@ class SketchModeAccuracyTest {
                 }
             }
         }
+    }
+
+    /** One trial's windows: the same draws in exact and in sketched profiles, the sketched ones read back from their bytes. */
+    private record Windows(NumericProfile baselineExact, NumericProfile baselineSketch, NumericProfile currentExact,
+                           NumericProfile currentSketch) {
+    }
+
+    private static Windows windows(String distribution, double shift, int seed) {
+        int kind = switch (distribution) {
+            case "normal" -> 0;
+            case "lognormal" -> 1;
+            case "uniform" -> 2;
+            case "exponential" -> 3;
+            default -> 4;
+        };
+        Random random = new Random(seed * 1000L + kind * 7L + (long) (shift * 100));
+        NumericProfile baselineExact = NumericProfile.create(EXACT_CAP);
+        NumericProfile baselineSketch = NumericProfile.create(SKETCH_CAP);
+        NumericProfile currentExact = NumericProfile.create(EXACT_CAP);
+        NumericProfile currentSketch = NumericProfile.create(SKETCH_CAP);
+        for (int i = 0; i < ROWS; i++) {
+            double b = draw(random, kind, 0);
+            baselineExact.add(b);
+            baselineSketch.add(b);
+            double c = draw(random, kind, shift);
+            currentExact.add(c);
+            currentSketch.add(c);
+        }
+        return new Windows(baselineExact, readBack(baselineSketch), currentExact, readBack(currentSketch));
     }
 
     private static double draw(Random random, int kind, double shift) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.LocalDate;
@@ -33,8 +32,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.driftwatch.ExitCodes;
-import io.driftwatch.demo.SyntheticDriftGenerator;
 import io.driftwatch.support.FaultInjection;
+import io.driftwatch.support.LoanNights;
 
 /**
  * driftJob end to end on a real database: the same behaviour is required of H2 (embedded default)
@@ -64,7 +63,7 @@ abstract class AbstractDriftJobTests {
     @Autowired io.driftwatch.source.JdbcFeatureSource featureSource;
     @Autowired io.driftwatch.report.JdbcWindowProfileDao windowProfiles;
 
-    SyntheticDriftGenerator generator;
+    LoanNights nights;
 
     @BeforeEach
     void noOpenTaskFromAnotherTest() {
@@ -76,14 +75,7 @@ abstract class AbstractDriftJobTests {
 
     @BeforeEach
     void baselineExists() {
-        generator = new SyntheticDriftGenerator(jdbc);
-        generator.createTable(TABLE);
-        Long baselineRows = jdbc.queryForObject("SELECT COUNT(*) FROM loan_features WHERE scored_at < ?", Long.class,
-                Instant.parse("2026-02-01T00:00:00Z").atOffset(ZoneOffset.UTC));
-        if (baselineRows == 0) {
-            generator.insert(TABLE, Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z"), ROWS,
-                    Set.of(), BASELINE_SEED);
-        }
+        nights = new LoanNights(jdbc, ROWS, BASELINE_SEED);
     }
 
     @Test
@@ -366,13 +358,11 @@ abstract class AbstractDriftJobTests {
     }
 
     void givenWindow(LocalDate runDate, Set<String> shifted, long seed) {
-        generator.insert(TABLE, runDate.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
-                runDate.atStartOfDay(ZoneOffset.UTC).toInstant(), ROWS, shifted, seed);
+        nights.window(runDate, shifted, seed);
     }
 
     void givenPerformance(LocalDate runDate, double accuracy, double latencySeconds) {
-        jdbc.update("INSERT INTO model_performance (model, metric_date, accuracy, latency_seconds) VALUES (?, ?, ?, ?)",
-                "credit-risk", runDate.minusDays(1), accuracy, latencySeconds);
+        nights.performance("credit-risk", runDate, accuracy, latencySeconds);
     }
 
     List<String> driftedFeatures(LocalDate runDate) {

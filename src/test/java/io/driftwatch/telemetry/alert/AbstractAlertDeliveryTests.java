@@ -1,14 +1,10 @@
 package io.driftwatch.telemetry.alert;
 
-import org.springframework.batch.core.job.Job;
-import org.springframework.context.ApplicationContext;
-import io.driftwatch.canary.PredictionLogs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,8 +18,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.job.Job;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,11 +32,12 @@ import tools.jackson.databind.JsonNode;
 
 import io.driftwatch.ExitCodes;
 import io.driftwatch.canary.CanaryRequest;
+import io.driftwatch.canary.PredictionLogs;
 import io.driftwatch.canary.analysis.CanaryResult;
 import io.driftwatch.canary.analysis.Verdict;
-import io.driftwatch.demo.SyntheticDriftGenerator;
 import io.driftwatch.job.DriftJobLauncher;
 import io.driftwatch.support.FaultInjection;
+import io.driftwatch.support.LoanNights;
 import io.driftwatch.telemetry.RunEvents;
 
 /**
@@ -70,7 +69,7 @@ abstract class AbstractAlertDeliveryTests {
     @Autowired PlatformTransactionManager transactionManager;
     @Autowired AlertListener listener;
 
-    SyntheticDriftGenerator generator;
+    LoanNights nights;
 
     abstract LocalSinks sinks();
 
@@ -81,14 +80,7 @@ abstract class AbstractAlertDeliveryTests {
         // A model has at most one open task; earlier tests' tasks are finished as a worker would finish them.
         jdbc.update("UPDATE retraining_task SET status = 'SUCCEEDED', finished_at = CURRENT_TIMESTAMP,"
                 + " updated_at = CURRENT_TIMESTAMP WHERE status IN ('PENDING', 'RUNNING', 'RETRYABLE', 'AWAITING_APPROVAL')");
-        generator = new SyntheticDriftGenerator(jdbc);
-        generator.createTable(TABLE);
-        Long baselineRows = jdbc.queryForObject("SELECT COUNT(*) FROM loan_features WHERE scored_at < ?", Long.class,
-                Instant.parse("2026-02-01T00:00:00Z").atOffset(ZoneOffset.UTC));
-        if (baselineRows == 0) {
-            generator.insert(TABLE, Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z"), ROWS,
-                    Set.of(), BASELINE_SEED);
-        }
+        nights = new LoanNights(jdbc, ROWS, BASELINE_SEED);
     }
 
     @Test
@@ -450,13 +442,11 @@ abstract class AbstractAlertDeliveryTests {
     }
 
     void givenWindow(LocalDate runDate, Set<String> shifted, long seed) {
-        generator.insert(TABLE, runDate.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
-                runDate.atStartOfDay(ZoneOffset.UTC).toInstant(), ROWS, shifted, seed);
+        nights.window(runDate, shifted, seed);
     }
 
     void givenPerformance(LocalDate runDate, double accuracy, double latencySeconds) {
-        jdbc.update("INSERT INTO model_performance (model, metric_date, accuracy, latency_seconds) VALUES (?, ?, ?, ?)",
-                "credit-risk", runDate.minusDays(1), accuracy, latencySeconds);
+        nights.performance("credit-risk", runDate, accuracy, latencySeconds);
     }
 
     List<Map<String, Object>> state(String dedupKey) {
