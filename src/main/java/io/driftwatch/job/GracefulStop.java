@@ -61,7 +61,8 @@ class GracefulStop implements JobExecutionListener {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            // The context is never closed on this path: export the stopped night's trace and final meters here.
+            // The JVM exits when this hook returns: close the context here, once the command has finished, so the
+            // stopped night's trace and final meters are exported as on a normal exit.
             Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
             exitFlush.ifAvailable(flush -> flush.afterTermination(left.compareTo(FINISH_WAIT) < 0 ? left : FINISH_WAIT));
         }, "driftwatch-graceful-stop");

@@ -28,10 +28,8 @@ public class TelemetryConfiguration {
     }
 
     @Bean
-    ExitFlush exitFlush(org.springframework.beans.factory.ObjectProvider<io.opentelemetry.sdk.trace.SdkTracerProvider> tracers,
-                        org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.push.PushMeterRegistry> push,
-                        org.springframework.beans.factory.ObjectProvider<org.springframework.boot.micrometer.metrics.export.prometheus.PrometheusPushGatewayManager> pushgateway) {
-        return new ExitFlush(tracers, push, pushgateway);
+    ExitFlush exitFlush(org.springframework.context.ConfigurableApplicationContext context) {
+        return new ExitFlush(context);
     }
 
     @Bean
