@@ -4,6 +4,8 @@ import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
+import io.driftwatch.telemetry.ExitFlush;
+
 /**
  * driftwatch's entry point: one job per process, and the process exit code is the job's outcome
  * (see {@link io.driftwatch.ExitCodes}).
@@ -14,7 +16,10 @@ public class DriftwatchApplication {
     public static void main(String[] args) {
         int exitCode;
         try {
-            exitCode = SpringApplication.exit(SpringApplication.run(DriftwatchApplication.class, args));
+            SpringApplication application = new SpringApplication(DriftwatchApplication.class);
+            // On SIGTERM (Spring Boot's own hook is off) export the trace and final meters before the JVM halts.
+            application.addListeners(ExitFlush.onTermination());
+            exitCode = SpringApplication.exit(application.run(args));
         } catch (Throwable startupFailure) {
             // Spring Boot has already reported the failure; keep the documented exit code of its cause.
             exitCode = startupExitCode(startupFailure);

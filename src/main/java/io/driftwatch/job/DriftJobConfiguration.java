@@ -70,9 +70,8 @@ public class DriftJobConfiguration {
 
     @Bean
     GracefulStop gracefulStop(ObjectProvider<JobOperator> jobOperator,
-                              @Value("${driftwatch.shutdown-grace:PT100S}") java.time.Duration grace,
-                              ObjectProvider<io.driftwatch.telemetry.ExitFlush> exitFlush) {
-        return new GracefulStop(jobOperator, grace, exitFlush);
+                              @Value("${driftwatch.shutdown-grace:PT100S}") java.time.Duration grace) {
+        return new GracefulStop(jobOperator, grace);
     }
 
     /** Runs partitions; deliberately not the job launcher's executor (that one must stay synchronous). */

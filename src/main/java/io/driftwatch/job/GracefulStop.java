@@ -11,31 +11,25 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.beans.factory.ObjectProvider;
 
-import io.driftwatch.telemetry.ExitFlush;
-
 /**
  * On SIGTERM (pod eviction, rollout, node drain) asks the running job to stop and waits for it,
  * so that it ends STOPPED with its database state intact and the next attempt resumes the date.
  * Spring Boot's own shutdown hook is switched off (spring.main.register-shutdown-hook=false): it
- * would close the connection pool under the running job and leave it STARTED.
+ * would close the connection pool under the running job and leave it STARTED. The process's exit
+ * hook ({@link io.driftwatch.telemetry.ExitFlush}) closes the context once the command has finished.
  */
 class GracefulStop implements JobExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(GracefulStop.class);
 
-    /** How long the stopped job's command may take to finish (summary, final meters) before telemetry is exported. */
-    private static final Duration FINISH_WAIT = Duration.ofSeconds(10);
-
     private final ObjectProvider<JobOperator> jobOperator;
     private final Duration grace;
-    private final ObjectProvider<ExitFlush> exitFlush;
     private volatile CountDownLatch finished;
     private volatile Thread hook;
 
-    GracefulStop(ObjectProvider<JobOperator> jobOperator, Duration grace, ObjectProvider<ExitFlush> exitFlush) {
+    GracefulStop(ObjectProvider<JobOperator> jobOperator, Duration grace) {
         this.jobOperator = jobOperator;
         this.grace = grace;
-        this.exitFlush = exitFlush;
     }
 
     @Override
@@ -52,7 +46,6 @@ class GracefulStop implements JobExecutionListener {
                 // already marked STOPPING; the job still stops at its next step boundary, so keep waiting for it.
                 log.warn("Stop request for driftJob execution {} reported: {}", execution.getId(), e.toString());
             }
-            long deadline = System.nanoTime() + grace.toNanos();
             try {
                 if (!latch.await(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                     log.error("driftJob execution {} did not stop within {}; it stays STARTED and is recovered by a later"
@@ -61,10 +54,6 @@ class GracefulStop implements JobExecutionListener {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            // The JVM exits when this hook returns: close the context here, once the command has finished, so the
-            // stopped night's trace and final meters are exported as on a normal exit.
-            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-            exitFlush.ifAvailable(flush -> flush.afterTermination(left.compareTo(FINISH_WAIT) < 0 ? left : FINISH_WAIT));
         }, "driftwatch-graceful-stop");
         Runtime.getRuntime().addShutdownHook(hook);
     }

@@ -6,6 +6,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
@@ -14,26 +17,51 @@ import org.springframework.core.annotation.Order;
 /**
  * Closes the application context of a terminated process, so that what it holds is exported. On a
  * normal exit {@code SpringApplication.exit} closes the context, and closing it flushes the span
- * exporter, closes push registries (OTLP) and runs the Pushgateway's shutdown push. On SIGTERM the JVM
- * exits as soon as the graceful-stop hook returns, before the main thread's close can finish; the hook
- * calls {@link #afterTermination} once the stopped job's command has finished, and the same close
- * happens there, so the stopped night's trace and final meters (outcome {@code stopped}) still reach
- * the collector. When the main thread is already closing the context, Spring's {@code close()} returns
- * at once on the second thread; the hook then waits for that close to end rather than letting the JVM
- * halt in the middle of the export.
+ * exporter, closes push registries (OTLP) and runs the Pushgateway's shutdown push. Spring Boot's own
+ * shutdown hook is off (it would close the connection pool under a running job), so on SIGTERM the JVM
+ * would halt with nothing exported. The process entry point therefore installs one shutdown hook
+ * ({@link #onTermination()}) that calls {@link #afterTermination}: it waits for the command to finish
+ * (a running driftJob is meanwhile stopped by the graceful-stop hook), then closes the context, so a
+ * stopped night's trace and final meters (outcome {@code stopped}) still reach the collector. A close
+ * already under way on the main thread is waited for: Spring's {@code close()} returns at once on a
+ * second thread, and returning from the hook would halt the JVM in the middle of the export.
  */
 public class ExitFlush {
 
     private static final Logger log = LoggerFactory.getLogger(ExitFlush.class);
 
+    /** How long the command may take to finish after its job stopped (summary, final meters). */
+    static final Duration FINISH_WAIT = Duration.ofSeconds(10);
+
     /** How long a close begun by another thread (export of spans and final meters) is waited for. */
     static final Duration CLOSE_WAIT = Duration.ofSeconds(15);
+
+    private static final Duration DEFAULT_GRACE = Duration.ofSeconds(100);
 
     private final ConfigurableApplicationContext context;
     private final CountDownLatch finished = new CountDownLatch(1);
 
     public ExitFlush(ConfigurableApplicationContext context) {
         this.context = context;
+    }
+
+    /**
+     * For the process entry point: once the context has started (before the command runs), a JVM
+     * shutdown hook that exports what the process holds when it is terminated. It waits up to
+     * {@code driftwatch.shutdown-grace} plus {@link #FINISH_WAIT} for the command.
+     */
+    public static ApplicationListener<ApplicationStartedEvent> onTermination() {
+        return event -> {
+            ConfigurableApplicationContext context = event.getApplicationContext();
+            ExitFlush flush = context.getBeanProvider(ExitFlush.class).getIfAvailable();
+            if (flush == null) {
+                return;
+            }
+            Duration grace = Binder.get(context.getEnvironment())
+                    .bind("driftwatch.shutdown-grace", Duration.class).orElse(DEFAULT_GRACE);
+            Duration wait = grace.plus(FINISH_WAIT);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> flush.afterTermination(wait), "driftwatch-exit-flush"));
+        };
     }
 
     /** After every other listener of the event (the final meters are recorded by then). */
@@ -44,17 +72,23 @@ public class ExitFlush {
     }
 
     /**
-     * Waits up to {@code wait} for the command to finish, then closes the context, or waits up to
-     * {@link #CLOSE_WAIT} for a close already under way elsewhere to end. Failures are logged: the
+     * Waits up to {@code wait} for the command to finish (or for the context to be closed, as after a
+     * failed command), then closes the context, or waits up to {@link #CLOSE_WAIT} for a close already
+     * under way elsewhere to end. On a normal exit this returns at once. Failures are logged: the
      * process is exiting either way.
      */
     public void afterTermination(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
         try {
-            if (!finished.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("The command did not finish within {} of the stop; exporting the telemetry recorded so far", wait);
+            while (finished.getCount() > 0 && context.isActive() && System.nanoTime() < deadline) {
+                finished.await(50, TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (finished.getCount() > 0 && context.isActive()) {
+            log.warn("The command did not finish within {} of the termination request; exporting the telemetry recorded so far",
+                    wait);
         }
         try {
             context.close();
@@ -62,16 +96,16 @@ public class ExitFlush {
             log.warn("Could not close the application context on termination: {}", e.toString());
         }
         // close() returns at once when another thread holds the close; the context turns inactive when that ends
-        long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+        long closeDeadline = System.nanoTime() + CLOSE_WAIT.toNanos();
         try {
-            while (context.isActive() && System.nanoTime() < deadline) {
+            while (context.isActive() && System.nanoTime() < closeDeadline) {
                 Thread.sleep(20);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         if (context.isActive()) {
-            log.warn("The application context did not finish closing within {} of the stop", CLOSE_WAIT);
+            log.warn("The application context did not finish closing within {} of the termination request", CLOSE_WAIT);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.driftwatch.telemetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -82,5 +83,19 @@ class ExitFlushTest {
 
         assertThat(exporter.exported).isTrue();
         assertThat(context.isActive()).isFalse();
+    }
+
+    @Test
+    void doesNotWaitForACommandWhoseContextIsAlreadyClosed() {
+        // A command that failed: SpringApplication closed the context and no ProcessFinished came; the exit
+        // hook runs on System.exit and must let the process end instead of waiting out the grace period.
+        SlowExporter exporter = new SlowExporter();
+        exporter.release.countDown();
+        GenericApplicationContext context = contextWith(exporter);
+        context.close();
+        ExitFlush flush = new ExitFlush(context);
+
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> flush.afterTermination(Duration.ofHours(1)));
+        assertThat(exporter.exported).isTrue();
     }
 }
