@@ -164,14 +164,15 @@ class PackagedJarIT {
                 "--management.prometheus.metrics.export.pushgateway.push-rate=1h",
                 "--management.opentelemetry.tracing.export.otlp.endpoint=http://127.0.0.1:" + port + "/v1/traces");
         StringBuilder output = new StringBuilder();
-        java.util.concurrent.CountDownLatch opened = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch profiling = new java.util.concurrent.CountDownLatch(1);
         Thread reader = new Thread(() -> {
             try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8))) {
                 for (String line; (line = lines.readLine()) != null; ) {
                     output.append(line).append('\n');
-                    if (line.contains("opened for window")) {
-                        opened.countDown();
+                    // the baseline partition of the profile step has begun (scanned or from the cache)
+                    if (line.contains("Monitor loans baseline: ")) {
+                        profiling.countDown();
                     }
                 }
             } catch (IOException ignored) {
@@ -179,7 +180,7 @@ class PackagedJarIT {
             }
         });
         reader.start();
-        assertThat(opened.await(2, TimeUnit.MINUTES)).as("job started").isTrue();
+        assertThat(profiling.await(2, TimeUnit.MINUTES)).as("profile step started").isTrue();
 
         // SIGTERM, as Kubernetes sends it (Process.destroy would also close our end of its output)
         process.toHandle().destroy();
