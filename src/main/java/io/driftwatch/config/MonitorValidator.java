@@ -1,44 +1,43 @@
 package io.driftwatch.config;
 
+import static io.driftwatch.config.ConfigValues.blankToNull;
+import static io.driftwatch.config.ConfigValues.count;
+import static io.driftwatch.config.ConfigValues.duration;
+import static io.driftwatch.config.ConfigValues.edges;
+import static io.driftwatch.config.ConfigValues.identifier;
+import static io.driftwatch.config.ConfigValues.instant;
+import static io.driftwatch.config.ConfigValues.number;
+import static io.driftwatch.config.ConfigValues.positive;
+import static io.driftwatch.config.ConfigValues.window;
+
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import io.driftwatch.drift.DriftMethod;
-import io.driftwatch.drift.Binning;
 import io.driftwatch.drift.DriftMethods;
-import io.driftwatch.drift.LogBase;
-import io.driftwatch.drift.MethodSelection;
-import io.driftwatch.drift.MultipleTesting;
-import io.driftwatch.drift.Smoothing;
-import io.driftwatch.drift.ThresholdKind;
 import io.driftwatch.profile.FeatureType;
 import io.driftwatch.source.SqlIdentifier;
 
 /**
  * Turns {@link DriftwatchProperties} into validated {@link Monitor}s, collecting every problem
- * (not only the first) with the monitor, the key, the value and the fix.
+ * (not only the first) with the monitor, the key, the value and the fix. Single values are parsed by
+ * {@link ConfigValues}, the drift-method settings checked by {@link MethodPlanValidator}.
  */
 public final class MonitorValidator {
 
     private static final Pattern MONITOR_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,99}");
 
-    private final DriftMethods methods;
+    private final MethodPlanValidator plans;
 
     public MonitorValidator(DriftMethods methods) {
-        this.methods = methods;
+        this.plans = new MethodPlanValidator(methods);
     }
 
     public ZoneId zone(DriftwatchProperties properties) {
@@ -114,10 +113,11 @@ public final class MonitorValidator {
                     "the baseline range is empty: to is not after from (" + b.getFrom() + ")", "make to later than from"));
         }
 
-        Map<String, Double> thresholds = thresholds(name, prefix, "thresholds", m.getThresholds(), problems);
-        Map<String, Double> warnThresholds = thresholds(name, prefix, "warn-thresholds", m.getWarnThresholds(), problems);
-        Map<FeatureType, List<String>> methodNames = methodNames(name, prefix, m.getMethods(), problems);
-        MethodPlan plan = plan(name, prefix, m, thresholds, warnThresholds, problems);
+        Map<String, Double> thresholds = plans.thresholds(name, prefix, "thresholds", m.getThresholds(), problems);
+        Map<String, Double> warnThresholds = plans.thresholds(name, prefix, "warn-thresholds", m.getWarnThresholds(),
+                problems);
+        Map<FeatureType, List<String>> methodNames = plans.methodNames(name, prefix, m.getMethods(), problems);
+        MethodPlan plan = plans.plan(name, prefix, m, thresholds, warnThresholds, problems);
 
         List<Monitor.Feature> features = new ArrayList<>();
         Set<String> featureNames = new HashSet<>();
@@ -148,29 +148,8 @@ public final class MonitorValidator {
                 continue;
             }
             List<Double> edges = edges(name, key + ".edges", f.getEdges(), type, problems);
-            List<Monitor.MethodSpec> specs = new ArrayList<>();
-            for (String methodName : methodNames.getOrDefault(type, List.of())) {
-                DriftMethod method = methods.find(methodName).orElse(null);
-                if (method == null) {
-                    continue; // reported once by methodNames
-                }
-                if (!method.supports(type)) {
-                    problems.add(new ConfigurationProblem(name, prefix + ".methods." + type.name().toLowerCase(Locale.ROOT),
-                            methodName, "method " + methodName + " does not apply to " + type.name().toLowerCase(Locale.ROOT)
-                            + " features", "remove it from that list"));
-                    continue;
-                }
-                if (plan != null) {
-                    try {
-                        specs.add(new Monitor.MethodSpec(methodName,
-                                plan.overrides().apply(methodName, method.defaultSettings(), edges)));
-                    } catch (IllegalArgumentException e) {
-                        problems.add(new ConfigurationProblem(name, prefix + ".warn-thresholds." + methodName,
-                                String.valueOf(warnThresholds.get(methodName)), e.getMessage(),
-                                "a warn threshold sits before the alert threshold: below it for scores, above it for p-values"));
-                    }
-                }
-            }
+            List<Monitor.MethodSpec> specs = plans.specs(name, prefix, type, methodNames, plan, warnThresholds, edges,
+                    problems);
             if (column != null) {
                 features.add(new Monitor.Feature(f.getName(), type, column, specs, edges));
             }
@@ -186,186 +165,14 @@ public final class MonitorValidator {
                 performance, plan);
     }
 
-    private MethodPlan plan(String monitor, String prefix, DriftwatchProperties.Monitor m, Map<String, Double> thresholds,
-                            Map<String, Double> warnThresholds, List<ConfigurationProblem> problems) {
-        int before = problems.size();
-        MethodSelection.Mode selection = parse(monitor, prefix + ".selection", m.getSelection(), MethodSelection.Mode::parse,
-                MethodSelection.Mode.DEFAULT, "use selection: default (ours, robust on large windows) or evidently", problems);
-        Binning binning = parse(monitor, prefix + ".binning", m.getBinning(), Binning::parse, null,
-                "use baseline-deciles, baseline-quantiles:N, sturges, values or evidently (or edges on a feature)", problems);
-        Smoothing smoothing = parse(monitor, prefix + ".smoothing", m.getSmoothing(), Smoothing::parse, null,
-                "use evidently, laplace or none", problems);
-        LogBase logBase = parse(monitor, prefix + ".log-base", m.getLogBase(), LogBase::parse, null, "use e or 2", problems);
-        MultipleTesting.Correction correction = parse(monitor, prefix + ".correction", m.getCorrection(),
-                t -> MultipleTesting.Correction.parse(t.trim().replace('-', '_')), selection == MethodSelection.Mode.EVIDENTLY
-                        ? MultipleTesting.Correction.NONE : MultipleTesting.Correction.BENJAMINI_HOCHBERG,
-                "use benjamini-hochberg, bonferroni or none", problems);
-        Long minCount = m.getMinCount() == null ? null : count(monitor, prefix + ".min-count", m.getMinCount(), 1, problems);
-        Double share = positive(m.getDriftShare());
-        if (share == null || share > 1) {
-            problems.add(new ConfigurationProblem(monitor, prefix + ".drift-share", m.getDriftShare(),
-                    "the dataset drift share must be a fraction in (0, 1]", "e.g. drift-share: 0.5"));
-        }
-        if (problems.size() > before) {
-            return null;
-        }
-        MethodPlan.Overrides overrides = new MethodPlan.Overrides(thresholds, warnThresholds, binning, smoothing, logBase,
-                minCount);
-        // Thresholds and warn bands must fit together for every method they name, whichever way it gets chosen.
-        for (String method : union(thresholds.keySet(), warnThresholds.keySet())) {
-            try {
-                overrides.apply(method, methods.require(method).defaultSettings(), List.of());
-            } catch (IllegalArgumentException e) {
-                problems.add(new ConfigurationProblem(monitor, prefix + ".warn-thresholds." + method,
-                        String.valueOf(warnThresholds.get(method)), e.getMessage(),
-                        "a warn threshold sits before the alert threshold: below it for scores, above it for p-values"));
-            }
-        }
-        return new MethodPlan(selection, overrides, correction, share);
-    }
 
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new java.util.TreeSet<>(a);
-        all.addAll(b);
-        return all;
-    }
 
-    private static <T> T parse(String monitor, String key, String value, java.util.function.Function<String, T> parser,
-                               T absent, String fix, List<ConfigurationProblem> problems) {
-        if (value == null || value.isBlank()) {
-            return absent;
-        }
-        try {
-            return parser.apply(value);
-        } catch (IllegalArgumentException e) {
-            problems.add(new ConfigurationProblem(monitor, key, value, e.getMessage(), fix));
-            return absent;
-        }
-    }
 
-    private static List<Double> edges(String monitor, String key, List<String> raw, FeatureType type,
-                                      List<ConfigurationProblem> problems) {
-        if (raw == null || raw.isEmpty()) {
-            return List.of();
-        }
-        if (type != FeatureType.NUMERIC) {
-            problems.add(new ConfigurationProblem(monitor, key, String.valueOf(raw), "bin edges apply to numeric features only",
-                    "remove edges from this categorical feature"));
-            return List.of();
-        }
-        List<Double> edges = new ArrayList<>();
-        for (String text : raw) {
-            Double edge = number(text);
-            if (edge == null || (!edges.isEmpty() && edge <= edges.get(edges.size() - 1))) {
-                problems.add(new ConfigurationProblem(monitor, key, String.valueOf(raw),
-                        "edges must be finite numbers in strictly ascending order", "e.g. edges: [1000, 5000, 20000]"));
-                return List.of();
-            }
-            edges.add(edge);
-        }
-        return edges;
-    }
 
-    private SqlIdentifier identifier(String monitor, String key, String value, boolean qualified,
-                                     List<ConfigurationProblem> problems) {
-        try {
-            SqlIdentifier id = SqlIdentifier.parse(value);
-            if (!qualified && id.schema() != null) {
-                throw new IllegalArgumentException("a column name cannot be schema-qualified");
-            }
-            return id;
-        } catch (IllegalArgumentException e) {
-            problems.add(new ConfigurationProblem(monitor, key, value, value == null ? "required" : e.getMessage(),
-                    "use a plain table or column name (letters, digits, underscores" + (qualified ? ", optionally schema.table" : "") + ")"));
-            return null;
-        }
-    }
 
-    private Duration window(String monitor, String key, String value, List<ConfigurationProblem> problems) {
-        try {
-            Duration d = Duration.parse(value.trim());
-            if (d.isNegative() || d.isZero()) {
-                throw new DateTimeParseException("not positive", value, 0);
-            }
-            return d;
-        } catch (DateTimeParseException | NullPointerException e) {
-            problems.add(new ConfigurationProblem(monitor, key, value, "not a positive ISO-8601 duration",
-                    "use days or hours, e.g. P1D (one day), P7D (a week) or PT6H (six hours)"));
-            return null;
-        }
-    }
 
-    private Instant instant(String monitor, String key, String value, ZoneId zone, List<ConfigurationProblem> problems) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value.trim()).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return LocalDate.parse(value.trim()).atStartOfDay(zone).toInstant();
-            } catch (DateTimeParseException e2) {
-                problems.add(new ConfigurationProblem(monitor, key, value, "not an ISO-8601 instant or date",
-                        "write e.g. 2026-01-01T00:00:00Z or 2026-01-01 (midnight in driftwatch.zone)"));
-                return null;
-            }
-        }
-    }
 
-    private Map<String, Double> thresholds(String monitor, String prefix, String property, Map<String, String> raw,
-                                           List<ConfigurationProblem> problems) {
-        Map<String, Double> thresholds = new LinkedHashMap<>();
-        raw.forEach((method, value) -> {
-            String key = prefix + "." + property + "." + method;
-            if (methods.find(method).isEmpty()) {
-                problems.add(new ConfigurationProblem(monitor, key, value, "no drift method is called " + method,
-                        "use one of " + methods.names()));
-                return;
-            }
-            Double threshold = positive(value);
-            boolean pValue = methods.require(method).thresholdKind() == ThresholdKind.P_VALUE_BELOW;
-            if (threshold == null || (pValue && threshold > 1)) {
-                problems.add(new ConfigurationProblem(monitor, key, value, pValue
-                        ? method + " is a test: its threshold is a significance level in (0, 1]"
-                        : "a threshold must be a positive finite number",
-                        "set e.g. " + method + ": " + methods.require(method).defaultThreshold()));
-            } else {
-                thresholds.put(method, threshold);
-            }
-        });
-        return thresholds;
-    }
 
-    private Map<FeatureType, List<String>> methodNames(String monitor, String prefix, Map<String, List<String>> raw,
-                                                       List<ConfigurationProblem> problems) {
-        Map<FeatureType, List<String>> byType = new LinkedHashMap<>();
-        raw.forEach((typeName, names) -> {
-            FeatureType type;
-            try {
-                type = FeatureType.parse(typeName);
-            } catch (IllegalArgumentException e) {
-                problems.add(new ConfigurationProblem(monitor, prefix + ".methods." + typeName, String.valueOf(names),
-                        "unknown feature type " + typeName, "key the method lists by numeric or categorical"));
-                return;
-            }
-            List<String> valid = new ArrayList<>();
-            for (String n : names) {
-                if (methods.find(n).isEmpty()) {
-                    problems.add(new ConfigurationProblem(monitor, prefix + ".methods." + typeName, n,
-                            "no drift method is called " + n, "use one of " + methods.names()));
-                } else {
-                    valid.add(n);
-                }
-            }
-            if (names.isEmpty()) {
-                problems.add(new ConfigurationProblem(monitor, prefix + ".methods." + typeName, "[]",
-                        "the method list is empty", "name at least one method, or remove the key to let"
-                        + " selection choose methods for " + typeName + " features"));
-            }
-            byType.put(type, valid);
-        });
-        return byType;
-    }
 
     private Monitor.RetrainingPolicy retraining(String monitor, String prefix, DriftwatchProperties.Retraining r,
                                                 Set<String> featureNames, List<ConfigurationProblem> problems) {
@@ -404,53 +211,8 @@ public final class MonitorValidator {
                 maxTasks.intValue(), period, r.isApproval(), r.getPriority(), maxAttempts.intValue());
     }
 
-    private static Long count(String monitor, String key, String value, long min, List<ConfigurationProblem> problems) {
-        try {
-            long n = Long.parseLong(value.trim());
-            if (n >= min && n <= Integer.MAX_VALUE) {
-                return n;
-            }
-        } catch (NumberFormatException | NullPointerException e) {
-            // reported below
-        }
-        problems.add(new ConfigurationProblem(monitor, key, value, "must be a whole number of at least " + min,
-                "write e.g. " + key.substring(key.lastIndexOf('.') + 1) + ": " + Math.max(min, 1)));
-        return null;
-    }
 
-    private static Duration duration(String monitor, String key, String value, boolean zeroAllowed,
-                                     List<ConfigurationProblem> problems) {
-        try {
-            Duration d = Duration.parse(value.trim());
-            if (!d.isNegative() && (zeroAllowed || !d.isZero())) {
-                return d;
-            }
-        } catch (DateTimeParseException | NullPointerException e) {
-            // reported below
-        }
-        problems.add(new ConfigurationProblem(monitor, key, value, "not a" + (zeroAllowed ? " non-negative" : " positive")
-                + " ISO-8601 duration", "use days or hours, e.g. P7D or PT12H"));
-        return null;
-    }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 
-    private static Double number(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            double d = Double.parseDouble(value.trim());
-            return Double.isFinite(d) ? d : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
 
-    private static Double positive(String value) {
-        Double d = number(value);
-        return d != null && d > 0 ? d : null;
-    }
 }
