@@ -2,6 +2,7 @@ package io.driftwatch.config;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The validated monitors of this process, the zone run dates start in, and whether they are the
@@ -16,9 +17,12 @@ public record MonitorCatalog(List<Monitor> monitors, ZoneId zone, int partitionT
         }
     }
 
+    public Optional<Monitor> find(String name) {
+        return monitors.stream().filter(m -> m.name().equals(name)).findFirst();
+    }
+
     public Monitor require(String name) {
-        return monitors.stream().filter(m -> m.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no monitor named '" + name + "' is configured; known: "
+        return find(name).orElseThrow(() -> new IllegalArgumentException("no monitor named '" + name + "' is configured; known: "
                         + monitors.stream().map(Monitor::name).toList()));
     }
 }

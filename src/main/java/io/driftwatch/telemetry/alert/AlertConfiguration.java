@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,7 +48,7 @@ public class AlertConfiguration {
 
     @Bean
     AlertDispatcher alertDispatcher(AlertSettings settings, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-                                    JsonMapper json, Clock clock, ObjectProvider<MeterRegistry> meters) {
+                                    JsonMapper json, Clock clock, MeterRegistry meters) {
         List<AlertSink> sinks = new ArrayList<>();
         if (settings.alertmanager() != null) {
             sinks.add(new AlertmanagerSink(settings.alertmanager(), settings.alertmanagerHeaders(), settings.resolveAfter(),
@@ -66,15 +65,13 @@ public class AlertConfiguration {
         requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         HttpDelivery http = new HttpDelivery(HttpDelivery.client(settings.connectTimeout()), settings.retry(),
                 settings.requestTimeout(), settings.deliveryBudget());
-        Duration lease = settings.deliveryBudget().plus(settings.connectTimeout()).plus(settings.requestTimeout())
-                .plus(LEASE_MARGIN);
-        return new AlertDispatcher(sinks, http, new JdbcAlertStateDao(jdbc), requiresNew, clock, meters.getIfAvailable(),
-                lease);
+        return new AlertDispatcher(sinks, http, new JdbcAlertStateDao(jdbc), requiresNew, clock, meters,
+                settings.worstCaseDeliveryTime().plus(LEASE_MARGIN));
     }
 
     @Bean
     AlertListener alertListener(AlertSettings settings, AlertDispatcher dispatcher, MonitorCatalog catalog) {
-        return new AlertListener(new AlertRules(settings, name -> catalog.monitors().stream()
-                .filter(m -> m.name().equals(name)).map(Monitor::model).findFirst().orElse(null)), dispatcher);
+        return new AlertListener(new AlertRules(settings, name -> catalog.find(name).map(Monitor::model).orElse(null)),
+                dispatcher);
     }
 }

@@ -175,10 +175,8 @@ public final class AlertDispatcher {
         boolean recorded = Boolean.TRUE.equals(requiresNew.execute(tx ->
                 states.record(alert.dedupKey(), sink.name(), claim.version(), result, now())));
         String outcome = result.delivered() ? "delivered" : result.attempted() ? "failed" : "skipped";
-        if (meters != null) {
-            Counter.builder(DELIVERIES).description("Incident webhook deliveries by sink and outcome")
-                    .tags("sink", sink.name(), "outcome", outcome).register(meters).increment();
-        }
+        Counter.builder(DELIVERIES).description("Incident webhook deliveries by sink and outcome")
+                .tags("sink", sink.name(), "outcome", outcome).register(meters).increment();
         if (result.delivered()) {
             log.info("Alert {} {} delivered to {} ({}; HTTP {}, {} attempt(s))", alert.dedupKey(), alert.status(),
                     sink.name(), claim.step(), result.statusCode(), result.attempts());

@@ -145,9 +145,6 @@ final class AlertRules {
     }
 
     private Alert runFailed(String monitor, String model, LocalDate runDate, String status, String message, Long jobExecutionId) {
-        if (!settings.problems().contains(Problem.RUN_FAILED)) {
-            return null;
-        }
         String what = monitor == null ? "driftJob " + runDate : "driftJob " + runDate + " for monitor " + monitor;
         String summary = what + " " + status + ": " + (message == null ? "no message" : message);
         String description = summary + ". Rerun the same runDate to resume from the failed step.";
@@ -164,9 +161,6 @@ final class AlertRules {
     }
 
     private Alert runCompleted(String key, String monitor, String model, LocalDate runDate) {
-        if (!settings.problems().contains(Problem.RUN_FAILED)) {
-            return null;
-        }
         String summary = (monitor == null ? "driftJob " : "driftJob for monitor " + monitor + " ") + "completed its run of "
                 + runDate;
         Map<String, Object> details = new LinkedHashMap<>();
@@ -178,9 +172,6 @@ final class AlertRules {
 
     private Alert alert(Problem problem, Monitor monitor, LocalDate runDate, boolean firing, String summary, String description,
                         Map<String, Object> details) {
-        if (!settings.problems().contains(problem)) {
-            return null;
-        }
         return new Alert(problem, Alert.monitorKey(monitor.name(), problem), firing ? Alert.Status.FIRING : Alert.Status.RESOLVED,
                 settings.severity(problem), monitor.name(), monitor.model(), Map.of(), summary, description, details, runDate);
     }
@@ -198,8 +189,9 @@ final class AlertRules {
         return "monitor " + monitor.name() + " (model " + monitor.model() + ") on " + runDate;
     }
 
-    private static void add(List<Alert> alerts, Alert alert) {
-        if (alert != null) {
+    /** Keeps the alerts of the problems notified on (driftwatch.alerts.notify-on). */
+    private void add(List<Alert> alerts, Alert alert) {
+        if (alert != null && settings.problems().contains(alert.problem())) {
             alerts.add(alert);
         }
     }

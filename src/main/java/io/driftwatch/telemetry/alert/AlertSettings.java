@@ -47,8 +47,9 @@ public record AlertSettings(URI alertmanager, Map<String, String> alertmanagerHe
         return alertmanager != null || pagerduty != null || webhook != null;
     }
 
+    /** Every problem has one: {@link #from} sets them all (the defaults are {@link AlertProperties}'). */
     public Severity severity(Problem problem) {
-        return severities.getOrDefault(problem, problem.defaultSeverity());
+        return severities.get(problem);
     }
 
     /**
@@ -57,8 +58,7 @@ public record AlertSettings(URI alertmanager, Map<String, String> alertmanagerHe
      * are capped by what remains, so this is generous).
      */
     public Duration worstCaseDeliveryTime() {
-        boolean any = alertmanager != null || pagerduty != null || webhook != null;
-        return any ? deliveryBudget.plus(connectTimeout).plus(requestTimeout) : Duration.ZERO;
+        return anySink() ? deliveryBudget.plus(connectTimeout).plus(requestTimeout) : Duration.ZERO;
     }
 
     /** Validates the properties; every problem found is reported at once. */

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
@@ -79,7 +78,6 @@ final class HttpDelivery {
         }
         long deadline = System.nanoTime() + remaining;
         AtomicInteger attempts = new AtomicInteger();
-        AtomicReference<Integer> status = new AtomicReference<>();
         RetryPolicy policy = RetryPolicy.builder()
                 .maxRetries(retry.maxAttempts() - 1L)
                 .delay(retry.initialBackoff())
@@ -90,12 +88,11 @@ final class HttpDelivery {
                 .build();
         long started = System.nanoTime();
         try {
-            new RetryTemplate(policy).execute(() -> {
+            Integer status = new RetryTemplate(policy).execute(() -> {
                 attempts.incrementAndGet();
-                status.set(attempt(request, deadline));
-                return status.get();
+                return attempt(request, deadline);
             });
-            return new Result(true, attempts.get(), status.get(), null);
+            return new Result(true, attempts.get(), status, null);
         } catch (RetryException e) {
             Throwable last = e.getLastException() != null ? e.getLastException() : e.getCause();
             Integer code = last instanceof AttemptFailure f ? f.statusCode() : null;

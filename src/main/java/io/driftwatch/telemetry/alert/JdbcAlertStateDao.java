@@ -80,8 +80,8 @@ final class JdbcAlertStateDao {
      * {@code seen.version()}; the claimed row is at {@code seen.version() + 1}.
      */
     boolean claim(State seen, Alert alert, Instant openedAt, int attempts, Instant now, Instant claimedUntil) {
-        LocalDate runDate = alert.runDate() == null || seen.runDate() != null && seen.runDate().isAfter(alert.runDate())
-                ? seen.runDate() : alert.runDate();
+        // an older run date never gets here (the dispatcher calls it STALE), so only a missing one keeps the row's
+        LocalDate runDate = alert.runDate() != null ? alert.runDate() : seen.runDate();
         return jdbc.update(CLAIM, alert.status().name(), alert.problem().id(), alert.monitor(), alert.model(), runDate,
                 utc(openedAt), utc(now), alert.summary(), attempts, utc(claimedUntil), seen.dedupKey(), seen.sink(),
                 seen.version()) == 1;

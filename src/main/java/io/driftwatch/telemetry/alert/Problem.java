@@ -6,22 +6,19 @@ package io.driftwatch.telemetry.alert;
  */
 public enum Problem {
     /** A completed run found dataset drift (the monitor's drift-share of its features drifted). */
-    DATASET_DRIFT("dataset_drift", "DriftwatchDatasetDrift", Severity.WARNING),
+    DATASET_DRIFT("dataset_drift", "DriftwatchDatasetDrift"),
     /** A completed run wants the model retrained (a task was enqueued, is open, or a guardrail held it back). */
-    RETRAINING("retraining", "DriftwatchRetraining", Severity.INFO),
+    RETRAINING("retraining", "DriftwatchRetraining"),
     /** driftJob failed or was stopped before the monitor's run completed. */
-    RUN_FAILED("run_failed", "DriftwatchRunFailed", Severity.ERROR),
+    RUN_FAILED("run_failed", "DriftwatchRunFailed"),
     /** canaryJob judged a candidate version ROLLBACK. */
-    CANARY_ROLLBACK("canary_rollback", "DriftwatchCanaryRollback", Severity.CRITICAL);
+    CANARY_ROLLBACK("canary_rollback", "DriftwatchCanaryRollback");
 
     private final String id;
     private final String alertName;
-    private final Severity defaultSeverity;
-
-    Problem(String id, String alertName, Severity defaultSeverity) {
+    Problem(String id, String alertName) {
         this.id = id;
         this.alertName = alertName;
-        this.defaultSeverity = defaultSeverity;
     }
 
     /** The last segment of its dedup keys and the {@code problem} label. */
@@ -32,9 +29,5 @@ public enum Problem {
     /** Alertmanager's {@code alertname} label. */
     public String alertName() {
         return alertName;
-    }
-
-    public Severity defaultSeverity() {
-        return defaultSeverity;
     }
 }
