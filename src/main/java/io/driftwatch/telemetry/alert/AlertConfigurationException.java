@@ -1,18 +1,14 @@
 package io.driftwatch.telemetry.alert;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
-import org.springframework.boot.ExitCodeGenerator;
-
-import io.driftwatch.DriftwatchException;
-import io.driftwatch.ExitCodes;
+import io.driftwatch.config.InvalidConfigurationException;
 
 /**
  * The {@code driftwatch.alerts.*} configuration cannot be used. Thrown at startup, before any job runs,
- * so nothing has been written; the process exits with {@link ExitCodes#INVALID_CONFIGURATION}.
+ * so nothing has been written.
  */
-public class AlertConfigurationException extends DriftwatchException implements ExitCodeGenerator {
+public class AlertConfigurationException extends InvalidConfigurationException {
 
     /** One wrong key: the value found, what is wrong, and how to fix it. */
     public record Problem(String key, String value, String problem, String fix) {
@@ -25,8 +21,7 @@ public class AlertConfigurationException extends DriftwatchException implements 
     private final List<Problem> problems;
 
     public AlertConfigurationException(List<Problem> problems) {
-        super("Invalid alert configuration (" + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
-                + "); nothing was written:\n" + problems.stream().map(p -> "  - " + p).collect(Collectors.joining("\n")));
+        super("alert configuration", problems);
         this.problems = List.copyOf(problems);
     }
 
@@ -35,7 +30,8 @@ public class AlertConfigurationException extends DriftwatchException implements 
     }
 
     @Override
-    public int getExitCode() {
-        return ExitCodes.INVALID_CONFIGURATION.code();
+    public String action() {
+        return "Fix the listed driftwatch.alerts.* keys (application.yaml, the ConfigMap or DRIFTWATCH_ALERTS_*"
+                + " environment variables) and run again.";
     }
 }
