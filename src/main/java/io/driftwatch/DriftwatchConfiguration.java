@@ -90,8 +90,8 @@ public class DriftwatchConfiguration {
     }
 
     @Bean
-    JdbcFeatureSource jdbcFeatureSource(DataSource dataSource) {
-        return new JdbcFeatureSource(dataSource);
+    JdbcFeatureSource jdbcFeatureSource(DataSource dataSource, Dialect dialect) {
+        return new JdbcFeatureSource(dataSource, dialect);
     }
 
     @Bean

@@ -35,8 +35,10 @@ public class JdbcFeatureSource {
 
     private final JdbcTemplate jdbc;
     private final JdbcSchemaInspector inspector;
+    private final Dialect dialect;
 
-    public JdbcFeatureSource(DataSource dataSource) {
+    public JdbcFeatureSource(DataSource dataSource, Dialect dialect) {
+        this.dialect = dialect;
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(FETCH_SIZE);
         this.inspector = new JdbcSchemaInspector(dataSource);
@@ -73,7 +75,7 @@ public class JdbcFeatureSource {
     private long estimateRows(SqlIdentifier table, Window window) {
         String rows = "SELECT 1 FROM " + table.quoted() + window.where();
         try {
-            if (dialect() == Dialect.POSTGRESQL) {
+            if (dialect == Dialect.POSTGRESQL) {
                 String plan = jdbc.queryForObject("EXPLAIN (FORMAT JSON) " + rows, String.class, window.args());
                 java.util.regex.Matcher m = PLAN_ROWS.matcher(plan == null ? "" : plan);
                 return m.find() ? Long.parseLong(m.group(1)) : -1;
@@ -84,17 +86,6 @@ public class JdbcFeatureSource {
             return -1;
         }
     }
-
-    private Dialect dialect() {
-        Dialect known = dialect;
-        if (known == null) {
-            known = Dialect.of(jdbc.getDataSource());
-            dialect = known;
-        }
-        return known;
-    }
-
-    private volatile Dialect dialect;
 
     private static final java.util.regex.Pattern PLAN_ROWS = java.util.regex.Pattern.compile("\"Plan Rows\":\\s*(\\d+)");
 
@@ -132,7 +123,6 @@ public class JdbcFeatureSource {
                 progress.rowsRead(rows[0], expected[0]);
             }
         };
-        Object[] bound = args;
         jdbc.query(connection -> {
             PreparedStatement statement = connection.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY,
                     ResultSet.CONCUR_READ_ONLY);
@@ -142,8 +132,8 @@ public class JdbcFeatureSource {
                 // executions as text, and parsing decimal text costs more than reading the rows.
                 statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
             }
-            for (int i = 0; i < bound.length; i++) {
-                statement.setObject(i + 1, bound[i]);
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
             }
             return statement;
         }, handler);
