@@ -70,8 +70,8 @@ public class DriftJobConfiguration {
 
     @Bean
     GracefulStop gracefulStop(ObjectProvider<JobOperator> jobOperator,
-                              @Value("${driftwatch.shutdown-grace:PT100S}") java.time.Duration grace) {
-        return new GracefulStop(jobOperator, grace);
+                              io.driftwatch.config.DriftwatchProperties properties) {
+        return new GracefulStop(jobOperator, properties.getShutdownGrace());
     }
 
     /** Runs partitions; deliberately not the job launcher's executor (that one must stay synchronous). */

@@ -7,7 +7,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.EventListener;
@@ -36,13 +35,14 @@ public class ExitFlush {
     /** How long a close begun by another thread (export of spans and final meters) is waited for. */
     static final Duration CLOSE_WAIT = Duration.ofSeconds(15);
 
-    private static final Duration DEFAULT_GRACE = Duration.ofSeconds(100);
-
     private final ConfigurableApplicationContext context;
+    private final Duration grace;
     private final CountDownLatch finished = new CountDownLatch(1);
 
-    public ExitFlush(ConfigurableApplicationContext context) {
+    /** @param grace {@code driftwatch.shutdown-grace}: how long a running job is given to stop */
+    public ExitFlush(ConfigurableApplicationContext context, Duration grace) {
         this.context = context;
+        this.grace = grace;
     }
 
     /**
@@ -57,9 +57,7 @@ public class ExitFlush {
             if (flush == null) {
                 return;
             }
-            Duration grace = Binder.get(context.getEnvironment())
-                    .bind("driftwatch.shutdown-grace", Duration.class).orElse(DEFAULT_GRACE);
-            Duration wait = grace.plus(FINISH_WAIT);
+            Duration wait = flush.grace.plus(FINISH_WAIT);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> flush.afterTermination(wait), "driftwatch-exit-flush"));
         };
     }

@@ -28,8 +28,9 @@ public class TelemetryConfiguration {
     }
 
     @Bean
-    ExitFlush exitFlush(org.springframework.context.ConfigurableApplicationContext context) {
-        return new ExitFlush(context);
+    ExitFlush exitFlush(org.springframework.context.ConfigurableApplicationContext context,
+                        io.driftwatch.config.DriftwatchProperties properties) {
+        return new ExitFlush(context, properties.getShutdownGrace());
     }
 
     @Bean
