@@ -46,9 +46,11 @@ public class JdbcDriftRunDao {
                    retraining_reason = ?, snapshot = %s, completed_at = ?, updated_at = ?
             WHERE id = ? AND status = 'RUNNING'""";
 
-    private static final String FAIL_OPEN_RUNS = """
-            UPDATE drift_run SET status = 'FAILED', failure_message = ?, updated_at = ?
-            WHERE run_date = ? AND status = 'RUNNING' AND job_execution_id = ?""";
+    /** The runs an execution left open. */
+    private static final String OPEN_RUNS = " WHERE run_date = ? AND status = 'RUNNING' AND job_execution_id = ?";
+
+    private static final String FAIL_OPEN_RUNS =
+            "UPDATE drift_run SET status = 'FAILED', failure_message = ?, updated_at = ?" + OPEN_RUNS;
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -104,11 +106,9 @@ public class JdbcDriftRunDao {
         return updated == 1;
     }
 
-    /** Marks the still-running runs of a failed job execution FAILED, so that history shows the failure. */
-    /** Marks the runs an execution left RUNNING as FAILED and returns their monitors. */
+    /** Marks the runs a failed or stopped execution left RUNNING as FAILED, so history shows it; returns their monitors. */
     public List<String> failOpenRuns(LocalDate runDate, long jobExecutionId, String message) {
-        List<String> open = jdbc.queryForList(
-                "SELECT monitor FROM drift_run WHERE run_date = ? AND status = 'RUNNING' AND job_execution_id = ? ORDER BY monitor",
+        List<String> open = jdbc.queryForList("SELECT monitor FROM drift_run" + OPEN_RUNS + " ORDER BY monitor",
                 String.class, runDate, jobExecutionId);
         jdbc.update(FAIL_OPEN_RUNS, truncate(message), now(), runDate, jobExecutionId);
         return open;
