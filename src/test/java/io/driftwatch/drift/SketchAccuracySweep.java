@@ -1,16 +1,12 @@
-package io.driftwatch.profile;
+package io.driftwatch.drift;
 
-import io.driftwatch.drift.Binning;
-import io.driftwatch.drift.DriftMethod;
-import io.driftwatch.drift.DriftMethods;
-import io.driftwatch.drift.MethodSettings;
+import io.driftwatch.profile.NumericProfile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 
 /**
  * The measurement behind the sketch-mode accuracy figures in {@link NumericProfile}'s documentation (not a regular
@@ -27,7 +23,6 @@ import java.util.Random;
  */
 class SketchAccuracySweep {
 
-    private static final int ROWS = 200_000;
     private static final double[] SHIFTS = {0, 0.1, 0.25, 0.5, 0.75, 1.0};
     private static final String[] DISTRIBUTIONS = {"normal", "lognormal", "uniform", "exponential", "student_t"};
     private static final String[] METHODS = {"psi", "kl", "js", "js_divergence", "hellinger", "wasserstein_norm",
@@ -48,24 +43,13 @@ class SketchAccuracySweep {
         for (int kind = 0; kind < DISTRIBUTIONS.length; kind++) {
             for (double shift : SHIFTS) {
                 for (int seed = 1; seed <= 5; seed++) {
-                    // the same seeding as SketchModeAccuracyTest
-                    Random random = new Random(seed * 1000L + kind * 7L + (long) (shift * 100));
-                    NumericProfile baselineExact = NumericProfile.create(2 * ROWS);
-                    NumericProfile baselineSketch = NumericProfile.create(1_000);
-                    NumericProfile currentExact = NumericProfile.create(2 * ROWS);
-                    NumericProfile currentSketch = NumericProfile.create(1_000);
-                    for (int i = 0; i < ROWS; i++) {
-                        double b = draw(random, kind, 0);
-                        baselineExact.add(b);
-                        baselineSketch.add(b);
-                        double c = draw(random, kind, shift);
-                        currentExact.add(c);
-                        currentSketch.add(c);
-                    }
-                    if (roundTrip) {
-                        baselineSketch = (NumericProfile) FeatureProfile.fromBytes(baselineSketch.toBytes());
-                        currentSketch = (NumericProfile) FeatureProfile.fromBytes(currentSketch.toBytes());
-                    }
+                    // the trials of SketchModeAccuracyTest
+                    SketchModeAccuracyTest.Windows w = SketchModeAccuracyTest.windows(DISTRIBUTIONS[kind], shift, seed,
+                            roundTrip);
+                    NumericProfile baselineExact = w.baselineExact();
+                    NumericProfile baselineSketch = w.baselineSketch();
+                    NumericProfile currentExact = w.currentExact();
+                    NumericProfile currentSketch = w.currentSketch();
                     NumericProfile[][] pairs = {{baselineSketch, currentSketch}, {baselineSketch, currentExact},
                             {baselineExact, currentSketch}};
                     for (int m = 0; m < METHODS.length; m++) {
@@ -80,7 +64,7 @@ class SketchAccuracySweep {
                             MethodSettings settings = binning == null ? MethodSettings.defaults(method)
                                     : MethodSettings.defaults(method).withBinning(binning);
                             double exact = method.compute(baselineExact, currentExact, settings).score();
-                            double bound = bound(METHODS[m], exact);
+                            double bound = SketchModeAccuracyTest.bound(METHODS[m], exact, 1.0);
                             for (NumericProfile[] pair : pairs) {
                                 double error = Math.abs(method.compute(pair[0], pair[1], settings).score() - exact);
                                 double share = error / bound;
@@ -110,30 +94,5 @@ class SketchAccuracySweep {
                     100 * sorted.get(sorted.size() * 9 / 10), 100 * sorted.get(sorted.size() * 99 / 100), over,
                     sorted.size(), worstBelowHalf[m]);
         }
-    }
-
-    private static double bound(String method, double exactScore) {
-        return switch (method) {
-            case "psi", "kl" -> 0.001 + 0.03 * exactScore;
-            case "js_divergence" -> 0.0005 + 0.01 * exactScore;
-            case "linf" -> 0.001;
-            default -> 0.002 + 0.01 * exactScore;
-        };
-    }
-
-    private static double draw(Random random, int kind, double shift) {
-        return switch (kind) {
-            case 0 -> random.nextGaussian() + shift;
-            case 1 -> Math.exp(random.nextGaussian() * 0.8 + shift);
-            case 2 -> random.nextDouble() + shift;
-            case 3 -> -Math.log(1 - random.nextDouble()) * (1 + shift);
-            default -> {
-                double z = random.nextGaussian();
-                double a = random.nextGaussian();
-                double b = random.nextGaussian();
-                double c = random.nextGaussian();
-                yield z / Math.sqrt((Math.pow(a, 2) + Math.pow(b, 2) + Math.pow(c, 2)) / 3) + shift;
-            }
-        };
     }
 }
