@@ -21,6 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import io.driftwatch.demo.SyntheticDriftGenerator;
+import io.driftwatch.support.PackagedJar;
+import io.driftwatch.support.PackagedJar.Result;
 import io.driftwatch.support.PostgresTestDatabase;
 import io.driftwatch.support.RequiresPostgres;
 
@@ -89,8 +91,8 @@ class PackagedJarIT {
 
         Result first = runJar(monitors, "runDate=2026-03-02");
 
-        assertThat(first.exitCode).as(first.output).isZero();
-        assertThat(first.output).contains("retraining tasks enqueued: 1");
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        assertThat(first.output()).contains("retraining tasks enqueued: 1");
         Map<String, Object> run = jdbc.queryForMap("SELECT * FROM drift_run WHERE run_date = DATE '2026-03-02'");
         assertThat(run.get("status")).isEqualTo("COMPLETED");
         assertThat(run.get("performance_status")).isEqualTo("MISSING");
@@ -107,7 +109,7 @@ class PackagedJarIT {
 
         Result rerun = runJar(monitors, "runDate=2026-03-02");
 
-        assertThat(rerun.exitCode).as(rerun.output).isEqualTo(3);
+        assertThat(rerun.exitCode()).as(rerun.output()).isEqualTo(3);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM drift_report WHERE run_date = DATE '2026-03-02'", Long.class))
                 .isEqualTo(3);
     }
@@ -116,16 +118,16 @@ class PackagedJarIT {
     void aBadDurationExitsTwoNamingTheKey() throws Exception {
         Result result = runJar(write("bad-window.yaml", MONITORS.formatted("P1X", "region")), "runDate=2026-03-03");
 
-        assertThat(result.exitCode).as(result.output).isEqualTo(2);
-        assertThat(result.output).contains("driftwatch.monitors[0].window = 'P1X'").contains("P1D");
+        assertThat(result.exitCode()).as(result.output()).isEqualTo(2);
+        assertThat(result.output()).contains("driftwatch.monitors[0].window = 'P1X'").contains("P1D");
     }
 
     @Test
     void aMissingColumnExitsTwoAndWritesNoRun() throws Exception {
         Result result = runJar(write("bad-column.yaml", MONITORS.formatted("P1D", "regoin")), "runDate=2026-03-04");
 
-        assertThat(result.exitCode).as(result.output).isEqualTo(2);
-        assertThat(result.output).contains("has no column regoin");
+        assertThat(result.exitCode()).as(result.output()).isEqualTo(2);
+        assertThat(result.output()).contains("has no column regoin");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM drift_run WHERE run_date = DATE '2026-03-04'", Long.class)).isZero();
     }
 
@@ -207,7 +209,7 @@ class PackagedJarIT {
 
         Result resumed = runJar(monitors, "runDate=2026-04-02");
 
-        assertThat(resumed.exitCode).as(resumed.output).isZero();
+        assertThat(resumed.exitCode()).as(resumed.output()).isZero();
         assertThat(jdbc.queryForObject("SELECT status FROM drift_run WHERE run_date = DATE '2026-04-02'", String.class))
                 .isEqualTo("COMPLETED");
         assertThat(jdbc.queryForObject("SELECT current_rows FROM drift_run WHERE run_date = DATE '2026-04-02'", Long.class))
@@ -220,25 +222,21 @@ class PackagedJarIT {
         return Files.writeString(dir.resolve(name), content);
     }
 
-    private record Result(int exitCode, String output) {
+    private Result runJar(Path monitors, String... args) throws Exception {
+        List<String> all = new ArrayList<>(List.of("--spring.config.additional-location=file:" + monitors));
+        all.addAll(List.of(args));
+        return PackagedJar.run(all, environment());
     }
 
-    private Result runJar(Path monitors, String... args) throws Exception {
-        Process process = start(monitors, args);
-        byte[] out = process.getInputStream().readAllBytes();
-        assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
-        return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8));
+    private Map<String, String> environment() {
+        return Map.of("SPRING_DATASOURCE_URL", url, "SPRING_DATASOURCE_USERNAME", "postgres", "SPRING_DATASOURCE_PASSWORD", "");
     }
 
     private Process start(Path monitors, String... args) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-jar", System.getProperty("driftwatch.jar"),
-                "--spring.config.additional-location=file:" + monitors));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("SPRING_DATASOURCE_URL", url);
-        builder.environment().put("SPRING_DATASOURCE_USERNAME", "postgres");
-        builder.environment().put("SPRING_DATASOURCE_PASSWORD", "");
+        List<String> all = new ArrayList<>(List.of("--spring.config.additional-location=file:" + monitors));
+        all.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(PackagedJar.command(all)).redirectErrorStream(true);
+        builder.environment().putAll(environment());
         return builder.start();
     }
 }

@@ -3,14 +3,12 @@ package io.driftwatch.canary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import io.driftwatch.support.PackagedJar;
+import io.driftwatch.support.PackagedJar.Result;
 
 /**
  * canaryJob through the packaged jar, as a rollout tool runs it: prediction logs in the database,
@@ -72,8 +73,8 @@ abstract class AbstractCanaryJarIT {
 
         Result r = run("v2-healthy", "--driftwatch.canary.output=" + file);
 
-        assertThat(r.exitCode).as(r.output).isZero();
-        assertThat(r.output).contains("\"verdict\":\"PROMOTE\"").contains("\"candidate_version\":\"v2-healthy\"");
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        assertThat(r.output()).contains("\"verdict\":\"PROMOTE\"").contains("\"candidate_version\":\"v2-healthy\"");
         assertThat(Files.readString(file)).contains("\"verdict\":\"PROMOTE\"");
         assertThat(jdbc.queryForObject("SELECT verdict FROM canary_verdict WHERE candidate_version = 'v2-healthy'",
                 String.class)).isEqualTo("PROMOTE");
@@ -83,8 +84,8 @@ abstract class AbstractCanaryJarIT {
     void aLatencyRegressionIsRolledBackWithExitTen() throws Exception {
         Result r = run("v3-slow");
 
-        assertThat(r.exitCode).as(r.output).isEqualTo(10);
-        assertThat(r.output).contains("\"verdict\":\"ROLLBACK\"").contains("latency");
+        assertThat(r.exitCode()).as(r.output()).isEqualTo(10);
+        assertThat(r.output()).contains("\"verdict\":\"ROLLBACK\"").contains("latency");
         assertThat(jdbc.queryForObject("SELECT verdict FROM canary_verdict WHERE candidate_version = 'v3-slow'",
                 String.class)).isEqualTo("ROLLBACK");
     }
@@ -93,8 +94,8 @@ abstract class AbstractCanaryJarIT {
     void tooFewRequestsAreInconclusiveWithExitElevenNeverARollback() throws Exception {
         Result r = run("v4-new");
 
-        assertThat(r.exitCode).as(r.output).isEqualTo(11);
-        assertThat(r.output).contains("\"verdict\":\"INCONCLUSIVE\"");
+        assertThat(r.exitCode()).as(r.output()).isEqualTo(11);
+        assertThat(r.output()).contains("\"verdict\":\"INCONCLUSIVE\"");
     }
 
     @Test
@@ -102,10 +103,10 @@ abstract class AbstractCanaryJarIT {
         Result agreeing = runShadow("shadow-same");
         Result disagreeing = runShadow("shadow-off");
 
-        assertThat(agreeing.exitCode).as(agreeing.output).isZero();
-        assertThat(agreeing.output).contains("\"mode\":\"shadow\"").contains("\"baseline_requests\":600");
-        assertThat(disagreeing.exitCode).as(disagreeing.output).isEqualTo(10);
-        assertThat(disagreeing.output).contains("agreement");
+        assertThat(agreeing.exitCode()).as(agreeing.output()).isZero();
+        assertThat(agreeing.output()).contains("\"mode\":\"shadow\"").contains("\"baseline_requests\":600");
+        assertThat(disagreeing.exitCode()).as(disagreeing.output()).isEqualTo(10);
+        assertThat(disagreeing.output()).contains("agreement");
         assertThat(jdbc.queryForList("SELECT verdict FROM canary_verdict WHERE mode = 'shadow' ORDER BY id", String.class))
                 .containsExactly("PROMOTE", "ROLLBACK");
     }
@@ -122,10 +123,10 @@ abstract class AbstractCanaryJarIT {
         Result slow = runRaw(List.of("--spring.batch.job.name=canaryJob", "model=ranker", "baselineVersion=agg-v1",
                 "candidateVersion=agg-slow", "input=metrics", "window=PT1H", "end=" + END));
 
-        assertThat(good.exitCode).as(good.output).isZero();
-        assertThat(good.output).contains("\"input\":\"metrics\"").contains("\"candidate_requests\":2000");
-        assertThat(slow.exitCode).as(slow.output).isEqualTo(10);
-        assertThat(slow.output).contains("mean latency increase");
+        assertThat(good.exitCode()).as(good.output()).isZero();
+        assertThat(good.output()).contains("\"input\":\"metrics\"").contains("\"candidate_requests\":2000");
+        assertThat(slow.exitCode()).as(slow.output()).isEqualTo(10);
+        assertThat(slow.output()).contains("mean latency increase");
     }
 
     private void aggregates(String version, long requests, long errors, long labeled, long correct, double mean,
@@ -143,8 +144,8 @@ abstract class AbstractCanaryJarIT {
     void missingArgumentsExitTwoWithTheUsage() throws Exception {
         Result r = runRaw(List.of("--spring.batch.job.name=canaryJob", "model=ranker"));
 
-        assertThat(r.exitCode).as(r.output).isEqualTo(2);
-        assertThat(r.output).contains("canaryJob needs baselineVersion=");
+        assertThat(r.exitCode()).as(r.output()).isEqualTo(2);
+        assertThat(r.output()).contains("canaryJob needs baselineVersion=");
     }
 
     private Result run(String candidate, String... extra) throws Exception {
@@ -154,19 +155,9 @@ abstract class AbstractCanaryJarIT {
         return runRaw(args);
     }
 
-    private record Result(int exitCode, String output) {
-    }
-
     private Result runRaw(List<String> args) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-jar", System.getProperty("driftwatch.jar")));
-        command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("SPRING_DATASOURCE_URL", url());
-        builder.environment().putAll(environment());
-        Process process = builder.start();
-        byte[] out = process.getInputStream().readAllBytes();
-        assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
-        return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8));
+        Map<String, String> environment = new java.util.HashMap<>(environment());
+        environment.put("SPRING_DATASOURCE_URL", url());
+        return PackagedJar.run(args, environment);
     }
 }

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,11 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
+import io.driftwatch.support.PackagedJar;
+import io.driftwatch.support.PackagedJar.Result;
+
 /** Incident webhooks through the packaged jar on the embedded demo, configured as the README says. */
 class AlertJarIT {
 
-    record Result(int exitCode, String output) {
-    }
 
     private final RecordingEndpoint webhook = RecordingEndpoint.start(200);
 
@@ -77,14 +75,6 @@ class AlertJarIT {
     }
 
     private Result runJar(Map<String, String> environment, String... args) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-jar", System.getProperty("driftwatch.jar")));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        byte[] out = process.getInputStream().readAllBytes();
-        assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
-        return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8));
+        return PackagedJar.run(List.of(args), environment);
     }
 }
