@@ -34,29 +34,8 @@ final class AndersonDarlingMethod extends BuiltInMethod {
     /** scipy's {@code np.polyfit(critical, log(levels), 2)}, highest power first. */
     private static final double[] FIT = quadraticFit(CRITICAL, logs(LEVELS));
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean supports(FeatureType type) {
-        return type == FeatureType.NUMERIC;
-    }
-
-    @Override
-    public double defaultThreshold() {
-        return 0.05;
-    }
-
-    @Override
-    public ThresholdKind thresholdKind() {
-        return ThresholdKind.P_VALUE_BELOW;
-    }
-
-    @Override
-    String convention(FeatureType type, MethodSettings settings) {
-        return CONVENTION;
+    AndersonDarlingMethod() {
+        super(NAME, NUMERIC_ONLY, ThresholdKind.P_VALUE_BELOW, 0.05, CONVENTION);
     }
 
     @Override

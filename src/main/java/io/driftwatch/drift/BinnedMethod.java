@@ -23,9 +23,14 @@ abstract sealed class BinnedMethod extends BuiltInMethod
     /** Most bins listed in details, so a high-cardinality feature does not produce a megabyte of JSON. */
     static final int MAX_LISTED_BINS = 1000;
 
-    @Override
-    public boolean supports(FeatureType type) {
-        return type == FeatureType.NUMERIC || type == FeatureType.CATEGORICAL;
+    /** A histogram method for both feature types with the generic defaults and this score threshold. */
+    BinnedMethod(String name, double defaultThreshold) {
+        this(name, MethodSettings.of(ThresholdKind.SCORE_AT_LEAST, defaultThreshold));
+    }
+
+    /** A histogram method for both feature types with its own default settings. */
+    BinnedMethod(String name, MethodSettings defaults) {
+        super(name, ALL_TYPES, defaults, null);
     }
 
     @Override

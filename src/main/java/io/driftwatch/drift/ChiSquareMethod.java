@@ -39,24 +39,8 @@ final class ChiSquareMethod extends BuiltInMethod {
 
     static final String NAME = "chisquare";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean supports(FeatureType type) {
-        return type == FeatureType.NUMERIC || type == FeatureType.CATEGORICAL;
-    }
-
-    @Override
-    public double defaultThreshold() {
-        return 0.05;
-    }
-
-    @Override
-    public ThresholdKind thresholdKind() {
-        return ThresholdKind.P_VALUE_BELOW;
+    ChiSquareMethod() {
+        super(NAME, ALL_TYPES, ThresholdKind.P_VALUE_BELOW, 0.05, null);
     }
 
     @Override

@@ -17,19 +17,8 @@ final class HellingerMethod extends BinnedMethod {
     static final String SKETCH_ERROR_NOTE = "measured error against exact counts: |score - exact score|"
             + " <= 0.002 + 0.01 * exact score";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public double defaultThreshold() {
-        return 0.1;
-    }
-
-    @Override
-    public MethodSettings defaultSettings() {
-        return MethodSettings.of(thresholdKind(), defaultThreshold()).withSmoothing(Smoothing.NONE);
+    HellingerMethod() {
+        super(NAME, MethodSettings.of(ThresholdKind.SCORE_AT_LEAST, 0.1).withSmoothing(Smoothing.NONE));
     }
 
     @Override

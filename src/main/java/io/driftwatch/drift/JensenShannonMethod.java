@@ -28,6 +28,8 @@ final class JensenShannonMethod extends BinnedMethod {
     private final boolean distance;
 
     private JensenShannonMethod(boolean distance) {
+        super(distance ? DISTANCE : DIVERGENCE, MethodSettings.of(ThresholdKind.SCORE_AT_LEAST, distance ? 0.1 : 0.01)
+                .withSmoothing(Smoothing.NONE).withLogBase(LogBase.TWO));
         this.distance = distance;
     }
 
@@ -39,22 +41,6 @@ final class JensenShannonMethod extends BinnedMethod {
     /** The JS divergence. */
     static JensenShannonMethod divergence() {
         return new JensenShannonMethod(false);
-    }
-
-    @Override
-    public String name() {
-        return distance ? DISTANCE : DIVERGENCE;
-    }
-
-    @Override
-    public double defaultThreshold() {
-        return distance ? 0.1 : 0.01;
-    }
-
-    @Override
-    public MethodSettings defaultSettings() {
-        return MethodSettings.of(thresholdKind(), defaultThreshold()).withSmoothing(Smoothing.NONE)
-                .withLogBase(LogBase.TWO);
     }
 
     @Override

@@ -19,14 +19,9 @@ public final class KlDivergenceMethod extends BinnedMethod {
     /** Default threshold; a score at or above it drifts. */
     public static final double DEFAULT_THRESHOLD = 0.1;
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public double defaultThreshold() {
-        return DEFAULT_THRESHOLD;
+    /** The method with its default threshold {@value #DEFAULT_THRESHOLD}. */
+    public KlDivergenceMethod() {
+        super(NAME, DEFAULT_THRESHOLD);
     }
 
     @Override

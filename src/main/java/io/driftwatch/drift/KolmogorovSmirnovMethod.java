@@ -30,29 +30,8 @@ final class KolmogorovSmirnovMethod extends BuiltInMethod {
     static final String NAME = "ks";
     static final String CONVENTION = NAME + ":two-sided,pvalue=exact-below-10000-else-asymptotic";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean supports(FeatureType type) {
-        return type == FeatureType.NUMERIC;
-    }
-
-    @Override
-    public double defaultThreshold() {
-        return 0.05;
-    }
-
-    @Override
-    public ThresholdKind thresholdKind() {
-        return ThresholdKind.P_VALUE_BELOW;
-    }
-
-    @Override
-    String convention(FeatureType type, MethodSettings settings) {
-        return CONVENTION;
+    KolmogorovSmirnovMethod() {
+        super(NAME, NUMERIC_ONLY, ThresholdKind.P_VALUE_BELOW, 0.05, CONVENTION);
     }
 
     @Override

@@ -32,19 +32,8 @@ final class LInfinityMethod extends BuiltInMethod {
     /** The sketch-mode error bound, measured as described in {@code SketchModeAccuracyTest}. */
     static final String SKETCH_ERROR_NOTE = "measured error against exact counts: |score - exact score| <= 0.001";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean supports(FeatureType type) {
-        return type == FeatureType.NUMERIC || type == FeatureType.CATEGORICAL;
-    }
-
-    @Override
-    public double defaultThreshold() {
-        return 0.1;
+    LInfinityMethod() {
+        super(NAME, ALL_TYPES, ThresholdKind.SCORE_AT_LEAST, 0.1, null);
     }
 
     @Override

@@ -26,24 +26,9 @@ public final class MeanShiftMethod extends BuiltInMethod {
     /** Convention string of every result. */
     public static final String CONVENTION = NAME + ":scale=baseline-population-std";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean supports(FeatureType type) {
-        return type == FeatureType.NUMERIC;
-    }
-
-    @Override
-    public double defaultThreshold() {
-        return DEFAULT_THRESHOLD;
-    }
-
-    @Override
-    String convention(FeatureType type, MethodSettings settings) {
-        return CONVENTION;
+    /** The method with its default threshold {@value #DEFAULT_THRESHOLD}. */
+    public MeanShiftMethod() {
+        super(NAME, NUMERIC_ONLY, ThresholdKind.SCORE_AT_LEAST, DEFAULT_THRESHOLD, CONVENTION);
     }
 
     @Override

@@ -2,12 +2,15 @@ package io.driftwatch.drift;
 
 import io.driftwatch.profile.FeatureProfile;
 import io.driftwatch.profile.NumericProfile;
+import org.apache.commons.statistics.distribution.NormalDistribution;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Argument checks, insufficient-data reasons, verdicts and the count details every method reports. */
 final class MethodSupport {
+
+    private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
     private MethodSupport() {
     }
@@ -109,6 +112,11 @@ final class MethodSupport {
             return annotated.withSeverity(Severity.WARN);
         }
         return annotated;
+    }
+
+    /** 2·P(Z &gt; |z|) for a standard normal Z, from the survival function (no rounding to 0 below 1e-16). */
+    static double twoSidedNormalPValue(double z) {
+        return Math.min(1.0, 2 * STANDARD_NORMAL.survivalProbability(Math.abs(z)));
     }
 
     /** Sum with Neumaier compensation, so the result does not depend on the order of a few terms. */

@@ -3,7 +3,6 @@ package io.driftwatch.drift;
 import io.driftwatch.profile.FeatureProfile;
 import io.driftwatch.profile.FeatureType;
 import io.driftwatch.profile.NumericProfile;
-import org.apache.commons.statistics.distribution.NormalDistribution;
 
 import java.util.Map;
 
@@ -27,26 +26,9 @@ final class MissingRateMethod extends BuiltInMethod {
 
     static final String NAME = "missing_rate";
     static final String CONVENTION = NAME + ":share=(null+nan+inf)/rows,score=abs-difference";
-    private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean supports(FeatureType type) {
-        return type != null;
-    }
-
-    @Override
-    public double defaultThreshold() {
-        return 0.05;
-    }
-
-    @Override
-    String convention(FeatureType type, MethodSettings settings) {
-        return CONVENTION;
+    MissingRateMethod() {
+        super(NAME, ALL_TYPES, ThresholdKind.SCORE_AT_LEAST, 0.05, CONVENTION);
     }
 
     @Override
@@ -84,7 +66,7 @@ final class MissingRateMethod extends BuiltInMethod {
         if (pooled > 0.0 && pooled < 1.0) {
             double z = (currentShare - baselineShare)
                     / Math.sqrt(pooled * (1 - pooled) * (1.0 / baselineRows + 1.0 / currentRows));
-            p = Math.min(1.0, 2 * STANDARD_NORMAL.survivalProbability(Math.abs(z)));
+            p = MethodSupport.twoSidedNormalPValue(z);
         }
         return verdict(CONVENTION, score, p, settings, details);
     }

@@ -35,14 +35,9 @@ public final class PsiMethod extends BinnedMethod {
     static final String SKETCH_ERROR_NOTE = "measured error against exact counts: |score - exact score|"
             + " <= 0.001 + 0.03 * exact score";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public double defaultThreshold() {
-        return DEFAULT_THRESHOLD;
+    /** The method with its default threshold {@value #DEFAULT_THRESHOLD}. */
+    public PsiMethod() {
+        super(NAME, DEFAULT_THRESHOLD);
     }
 
     @Override

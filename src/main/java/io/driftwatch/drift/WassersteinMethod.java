@@ -40,6 +40,9 @@ final class WassersteinMethod extends BuiltInMethod {
     private final boolean normalised;
 
     private WassersteinMethod(boolean normalised) {
+        super(normalised ? NORMALISED : RAW, NUMERIC_ONLY, ThresholdKind.SCORE_AT_LEAST, 0.1,
+                normalised ? NORMALISED + ":order=1,scale=max(baseline-population-std," + MIN_SCALE + ")"
+                        : RAW + ":order=1,units=raw");
         this.normalised = normalised;
     }
 
@@ -49,27 +52,6 @@ final class WassersteinMethod extends BuiltInMethod {
 
     static WassersteinMethod normalised() {
         return new WassersteinMethod(true);
-    }
-
-    @Override
-    public String name() {
-        return normalised ? NORMALISED : RAW;
-    }
-
-    @Override
-    public boolean supports(FeatureType type) {
-        return type == FeatureType.NUMERIC;
-    }
-
-    @Override
-    public double defaultThreshold() {
-        return 0.1;
-    }
-
-    @Override
-    String convention(FeatureType type, MethodSettings settings) {
-        return normalised ? NORMALISED + ":order=1,scale=max(baseline-population-std," + MIN_SCALE + ")"
-                : RAW + ":order=1,units=raw";
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.driftwatch.profile.CategoricalProfile;
 import io.driftwatch.profile.FeatureProfile;
 import io.driftwatch.profile.FeatureType;
 import io.driftwatch.profile.NumericProfile;
-import org.apache.commons.statistics.distribution.NormalDistribution;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,31 +26,9 @@ final class ZTestMethod extends BuiltInMethod {
 
     static final String NAME = "z";
     static final String CONVENTION = NAME + ":two-proportion,pooled,category=first-sorted";
-    private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean supports(FeatureType type) {
-        return type == FeatureType.NUMERIC || type == FeatureType.CATEGORICAL;
-    }
-
-    @Override
-    public double defaultThreshold() {
-        return 0.05;
-    }
-
-    @Override
-    public ThresholdKind thresholdKind() {
-        return ThresholdKind.P_VALUE_BELOW;
-    }
-
-    @Override
-    String convention(FeatureType type, MethodSettings settings) {
-        return CONVENTION;
+    ZTestMethod() {
+        super(NAME, ALL_TYPES, ThresholdKind.P_VALUE_BELOW, 0.05, CONVENTION);
     }
 
     @Override
@@ -101,7 +78,7 @@ final class ZTestMethod extends BuiltInMethod {
         double p2 = (double) (n2 - first2) / n2;
         double pooled = (p1 * n1 + p2 * n2) / (n1 + n2);
         double z = (p1 - p2) / Math.sqrt(pooled * (1 - pooled) * (1.0 / n1 + 1.0 / n2));
-        double p = Math.min(1.0, 2 * STANDARD_NORMAL.survivalProbability(Math.abs(z)));
+        double p = MethodSupport.twoSidedNormalPValue(z);
         details.put("z", z);
         return verdict(CONVENTION, Math.abs(z), p, settings, details);
     }
