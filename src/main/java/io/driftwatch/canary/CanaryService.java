@@ -15,7 +15,7 @@ import io.driftwatch.canary.analysis.MetricResult;
 import io.driftwatch.canary.analysis.ShadowPair;
 import io.driftwatch.canary.analysis.VersionAggregate;
 import io.driftwatch.canary.analysis.VersionSample;
-import io.driftwatch.source.Dialect;
+import io.driftwatch.db.Dialect;
 
 /** Reads both versions' logs, runs the analysis and records the verdict in {@code canary_verdict}. */
 public class CanaryService {

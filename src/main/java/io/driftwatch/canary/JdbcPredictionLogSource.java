@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.driftwatch.canary.analysis.ShadowPair;
 import io.driftwatch.canary.analysis.VersionSample;
-import io.driftwatch.source.SqlIdentifier;
+import io.driftwatch.db.SqlIdentifier;
 
 /**
  * Reads a model version's requests in a time window from the prediction log. Table and column

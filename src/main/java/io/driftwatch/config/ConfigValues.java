@@ -8,16 +8,20 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.net.URI;
+import java.net.URISyntaxException;
 
 import io.driftwatch.profile.FeatureType;
-import io.driftwatch.source.SqlIdentifier;
+import io.driftwatch.db.SqlIdentifier;
 
 /**
- * Parsers for single configuration values. Each either returns the value or records a
- * {@link ConfigurationProblem} naming monitor, key, value and fix, and returns {@code null} (or
- * the given default), so that validation goes on and reports every problem at once.
+ * The one kit for checking single configuration values (monitors, alerts, every {@code driftwatch.*}
+ * key). Each check either returns the value or records a {@link ConfigurationProblem} naming monitor
+ * (null for process-wide keys), key, value and fix, and returns {@code null} (or the given default),
+ * so that validation goes on and reports every problem at once.
  */
-final class ConfigValues {
+public final class ConfigValues {
 
     private ConfigValues() {
     }
@@ -152,5 +156,67 @@ final class ConfigValues {
     static Double positive(String value) {
         Double d = number(value);
         return d != null && d > 0 ? d : null;
+    }
+
+    /** A positive duration that Spring has already bound (null is a problem too). */
+    public static Duration positive(String monitor, String key, Duration value, String fix, List<ConfigurationProblem> problems) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            problems.add(new ConfigurationProblem(monitor, key, value == null ? null : value.toString(),
+                    "must be a positive duration", fix));
+            return null;
+        }
+        return value;
+    }
+
+    /** A number Spring has already bound, within {@code [min, max]}. */
+    public static boolean inRange(String monitor, String key, double value, double min, double max, String fix,
+                                  List<ConfigurationProblem> problems) {
+        if (value >= min && value <= max) {
+            return true;
+        }
+        String shown = value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value) : String.valueOf(value);
+        String bound = min == Math.rint(min) && max == Math.rint(max) ? "[" + (long) min + ", " + (long) max + "]"
+                : "[" + min + ", " + max + "]";
+        problems.add(new ConfigurationProblem(monitor, key, shown, "must be in " + bound, fix));
+        return false;
+    }
+
+    /** An absolute http(s) URL with a host; blank is a problem (check whether it is set first). */
+    public static URI httpUrl(String monitor, String key, String value, String fix, List<ConfigurationProblem> problems) {
+        if (value == null || value.isBlank()) {
+            problems.add(new ConfigurationProblem(monitor, key, value, "must not be blank", fix));
+            return null;
+        }
+        try {
+            URI uri = new URI(value.trim());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                problems.add(new ConfigurationProblem(monitor, key, value, "is not an http(s) URL", fix));
+                return null;
+            }
+            if (uri.getHost() == null) {
+                problems.add(new ConfigurationProblem(monitor, key, value, "has no host", fix));
+                return null;
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            problems.add(new ConfigurationProblem(monitor, key, value, "is not a URL (" + e.getReason() + " at index "
+                    + e.getIndex() + ")", fix));
+            return null;
+        }
+    }
+
+    /** One of an enum's constants, written in any case; null (with a problem) for anything else. */
+    public static <E extends Enum<E>> E oneOf(String monitor, String key, String value, Class<E> type,
+                                              List<ConfigurationProblem> problems) {
+        for (E constant : type.getEnumConstants()) {
+            if (value != null && constant.name().equalsIgnoreCase(value.trim())) {
+                return constant;
+            }
+        }
+        problems.add(new ConfigurationProblem(monitor, key, value, "is not one of the allowed values", "use one of "
+                + java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT))
+                .collect(java.util.stream.Collectors.joining(", "))));
+        return null;
     }
 }

@@ -35,7 +35,7 @@ public class DriftwatchProperties {
     /** On SIGTERM, how long to wait for the running job to stop at a step boundary (below the pod's grace period). */
     private java.time.Duration shutdownGrace = java.time.Duration.ofSeconds(100);
 
-    private List<Monitor> monitors = new ArrayList<>();
+    private List<MonitorProperties> monitors = new ArrayList<>();
 
     public String getZone() { return zone; }
     public void setZone(String zone) { this.zone = zone; }
@@ -47,16 +47,16 @@ public class DriftwatchProperties {
     public void setShutdownGrace(java.time.Duration shutdownGrace) { this.shutdownGrace = shutdownGrace; }
     public int getProfileSlices() { return profileSlices; }
     public void setProfileSlices(int profileSlices) { this.profileSlices = profileSlices; }
-    public List<Monitor> getMonitors() { return monitors; }
-    public void setMonitors(List<Monitor> monitors) { this.monitors = monitors; }
+    public List<MonitorProperties> getMonitors() { return monitors; }
+    public void setMonitors(List<MonitorProperties> monitors) { this.monitors = monitors; }
 
-    public static class Monitor {
+    public static class MonitorProperties {
         private String name;
         private String model;
-        private Source source = new Source();
-        private Baseline baseline = new Baseline();
+        private SourceProperties source = new SourceProperties();
+        private BaselineProperties baseline = new BaselineProperties();
         private String window = "P1D";
-        private List<Feature> features = new ArrayList<>();
+        private List<FeatureProperties> features = new ArrayList<>();
         private Map<String, List<String>> methods = new LinkedHashMap<>();
         private Map<String, String> thresholds = new LinkedHashMap<>();
         private Map<String, String> warnThresholds = new LinkedHashMap<>();
@@ -67,21 +67,21 @@ public class DriftwatchProperties {
         private String minCount;
         private String correction;
         private String driftShare = "0.5";
-        private Retraining retraining = new Retraining();
+        private RetrainingProperties retraining = new RetrainingProperties();
         private String performanceTable = "model_performance";
 
         public String getName() { return name; }
         public void setName(String name) { this.name = name; }
         public String getModel() { return model; }
         public void setModel(String model) { this.model = model; }
-        public Source getSource() { return source; }
-        public void setSource(Source source) { this.source = source; }
-        public Baseline getBaseline() { return baseline; }
-        public void setBaseline(Baseline baseline) { this.baseline = baseline; }
+        public SourceProperties getSource() { return source; }
+        public void setSource(SourceProperties source) { this.source = source; }
+        public BaselineProperties getBaseline() { return baseline; }
+        public void setBaseline(BaselineProperties baseline) { this.baseline = baseline; }
         public String getWindow() { return window; }
         public void setWindow(String window) { this.window = window; }
-        public List<Feature> getFeatures() { return features; }
-        public void setFeatures(List<Feature> features) { this.features = features; }
+        public List<FeatureProperties> getFeatures() { return features; }
+        public void setFeatures(List<FeatureProperties> features) { this.features = features; }
         public Map<String, List<String>> getMethods() { return methods; }
         public void setMethods(Map<String, List<String>> methods) { this.methods = methods; }
         public Map<String, String> getThresholds() { return thresholds; }
@@ -102,13 +102,13 @@ public class DriftwatchProperties {
         public void setCorrection(String correction) { this.correction = correction; }
         public String getDriftShare() { return driftShare; }
         public void setDriftShare(String driftShare) { this.driftShare = driftShare; }
-        public Retraining getRetraining() { return retraining; }
-        public void setRetraining(Retraining retraining) { this.retraining = retraining; }
+        public RetrainingProperties getRetraining() { return retraining; }
+        public void setRetraining(RetrainingProperties retraining) { this.retraining = retraining; }
         public String getPerformanceTable() { return performanceTable; }
         public void setPerformanceTable(String performanceTable) { this.performanceTable = performanceTable; }
     }
 
-    public static class Source {
+    public static class SourceProperties {
         private String table;
         private String timestampColumn;
 
@@ -118,7 +118,7 @@ public class DriftwatchProperties {
         public void setTimestampColumn(String timestampColumn) { this.timestampColumn = timestampColumn; }
     }
 
-    public static class Baseline {
+    public static class BaselineProperties {
         private String table;
         private String from;
         private String to;
@@ -134,7 +134,7 @@ public class DriftwatchProperties {
         public void setTo(String to) { this.to = to; }
     }
 
-    public static class Feature {
+    public static class FeatureProperties {
         private String name;
         private String type;
         private String column;
@@ -151,7 +151,7 @@ public class DriftwatchProperties {
         public void setColumn(String column) { this.column = column; }
     }
 
-    public static class Retraining {
+    public static class RetrainingProperties {
         private String accuracyFloor = "0.78";
         private String latencyCeiling = "0.5";
         private String driftShare;

@@ -34,7 +34,7 @@ final class MethodPlanValidator {
         this.methods = methods;
     }
 
-    MethodPlan plan(String monitor, String prefix, DriftwatchProperties.Monitor m, Map<String, Double> thresholds,
+    MethodPlan plan(String monitor, String prefix, DriftwatchProperties.MonitorProperties m, Map<String, Double> thresholds,
                             Map<String, Double> warnThresholds, List<ConfigurationProblem> problems) {
         int before = problems.size();
         MethodSelection.Mode selection = parse(monitor, prefix + ".selection", m.getSelection(), MethodSelection.Mode::parse,

@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 
-import io.driftwatch.source.SqlIdentifier;
+import io.driftwatch.db.SqlIdentifier;
 
 /**
  * One monitored feature table of one model, validated. The <em>current window</em> of a run date

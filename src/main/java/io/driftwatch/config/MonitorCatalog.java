@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The validated monitors of this process, the zone run dates start in, and whether they are the
- * built-in demo monitors (embedded database, nothing configured).
+ * The validated monitors of this process, the zone run dates start in, and how many partitions run
+ * at once and time slices a current window is cut into.
  */
-public record MonitorCatalog(List<Monitor> monitors, ZoneId zone, int partitionThreads, int profileSlices, boolean demo) {
+public record MonitorCatalog(List<Monitor> monitors, ZoneId zone, int partitionThreads, int profileSlices) {
 
     public MonitorCatalog {
         monitors = List.copyOf(monitors);

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 
 import io.driftwatch.drift.DriftMethods;
 import io.driftwatch.profile.FeatureType;
-import io.driftwatch.source.SqlIdentifier;
+import io.driftwatch.db.SqlIdentifier;
 
 /**
  * Turns {@link DriftwatchProperties} into validated {@link Monitor}s, collecting every problem
@@ -50,11 +50,15 @@ public final class MonitorValidator {
     }
 
     public List<Monitor> validate(DriftwatchProperties properties) {
+        return validate(properties, properties.getMonitors());
+    }
+
+    /** Validates {@code configured} as the monitors, with the process-wide settings of {@code properties}. */
+    public List<Monitor> validate(DriftwatchProperties properties, List<DriftwatchProperties.MonitorProperties> configured) {
         ZoneId zone = zone(properties);
         List<ConfigurationProblem> problems = new ArrayList<>();
         List<Monitor> monitors = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        List<DriftwatchProperties.Monitor> configured = properties.getMonitors();
         if (properties.getPartitionThreads() < 1 || properties.getPartitionThreads() > 64) {
             problems.add(new ConfigurationProblem(null, "driftwatch.partition-threads",
                     String.valueOf(properties.getPartitionThreads()), "must be between 1 and 64",
@@ -82,7 +86,7 @@ public final class MonitorValidator {
         return List.copyOf(monitors);
     }
 
-    private Monitor validate(DriftwatchProperties.Monitor m, String prefix, ZoneId zone, List<ConfigurationProblem> problems) {
+    private Monitor validate(DriftwatchProperties.MonitorProperties m, String prefix, ZoneId zone, List<ConfigurationProblem> problems) {
         int before = problems.size();
         String name = m.getName();
         if (name == null || !MONITOR_NAME.matcher(name).matches()) {
@@ -99,7 +103,7 @@ public final class MonitorValidator {
                 true, problems);
         Duration window = window(name, prefix + ".window", m.getWindow(), problems);
 
-        DriftwatchProperties.Baseline b = m.getBaseline();
+        DriftwatchProperties.BaselineProperties b = m.getBaseline();
         SqlIdentifier baselineTable = b.getTable() == null ? sourceTable
                 : identifier(name, prefix + ".baseline.table", b.getTable(), true, problems);
         Instant from = instant(name, prefix + ".baseline.from", b.getFrom(), zone, problems);
@@ -126,7 +130,7 @@ public final class MonitorValidator {
                     "list the columns to watch, e.g. features: [{ name: income, type: numeric }]"));
         }
         for (int j = 0; j < m.getFeatures().size(); j++) {
-            DriftwatchProperties.Feature f = m.getFeatures().get(j);
+            DriftwatchProperties.FeatureProperties f = m.getFeatures().get(j);
             String key = prefix + ".features[" + j + "]";
             if (f.getName() == null || f.getName().isBlank()) {
                 problems.add(new ConfigurationProblem(name, key + ".name", f.getName(), "a feature name is required",
@@ -174,7 +178,7 @@ public final class MonitorValidator {
 
 
 
-    private Monitor.RetrainingPolicy retraining(String monitor, String prefix, DriftwatchProperties.Retraining r,
+    private Monitor.RetrainingPolicy retraining(String monitor, String prefix, DriftwatchProperties.RetrainingProperties r,
                                                 Set<String> featureNames, List<ConfigurationProblem> problems) {
         int before = problems.size();
         Double floor = number(r.getAccuracyFloor());

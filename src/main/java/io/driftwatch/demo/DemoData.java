@@ -28,7 +28,10 @@ public final class DemoData {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
-    private DemoData() {
+    private final JdbcTemplate jdbc;
+
+    public DemoData(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
     }
 
     /** The in-memory H2 database of the embedded default, the only place demo data is written. */
@@ -36,9 +39,14 @@ public final class DemoData {
         return datasourceUrl != null && datasourceUrl.startsWith("jdbc:h2:mem:");
     }
 
+    /** Fills the demo tables for {@code runDate}; see {@link #load(JdbcTemplate, LocalDate, ZoneId)}. */
+    public void load(LocalDate runDate, ZoneId zone) {
+        load(jdbc, runDate, zone);
+    }
+
     /** The demo monitor as if a user had written it in YAML (so it passes the same validation). */
-    public static List<DriftwatchProperties.Monitor> monitors() {
-        DriftwatchProperties.Monitor m = new DriftwatchProperties.Monitor();
+    public static List<DriftwatchProperties.MonitorProperties> monitors() {
+        DriftwatchProperties.MonitorProperties m = new DriftwatchProperties.MonitorProperties();
         m.setName("loans-demo");
         m.setModel(MODEL);
         m.getSource().setTable(SOURCE_TABLE);
@@ -77,8 +85,8 @@ public final class DemoData {
         log.info("Demo: loaded {} baseline rows and {} rows for {} with drift in {}", ROWS, ROWS, runDate.minusDays(1), SHIFTED);
     }
 
-    private static DriftwatchProperties.Feature feature(String name, String type) {
-        DriftwatchProperties.Feature f = new DriftwatchProperties.Feature();
+    private static DriftwatchProperties.FeatureProperties feature(String name, String type) {
+        DriftwatchProperties.FeatureProperties f = new DriftwatchProperties.FeatureProperties();
         f.setName(name);
         f.setType(type);
         return f;

@@ -1,7 +1,9 @@
 package io.driftwatch.drift;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
 
@@ -11,6 +13,35 @@ import java.util.stream.IntStream;
  * compare them with the unadjusted significance level.
  */
 public final class MultipleTesting {
+
+    /**
+     * One p-value test of a family.
+     *
+     * @param pValue    the test's own p-value
+     * @param alpha     the significance level: drifted when the adjusted p-value is strictly below it
+     * @param warnAlpha the optional warn level (WARN when only it is crossed), or null
+     */
+    public record Test(double pValue, double alpha, Double warnAlpha) {
+    }
+
+    /** A test judged after correction: its adjusted p-value, whether it is drifted, and its severity. */
+    public record Judged(double adjusted, boolean drifted, Severity severity) {
+    }
+
+    /**
+     * Corrects the p-values of a family of tests together and judges each on its adjusted p-value, against
+     * its own levels. Returns the judgements in the input order.
+     */
+    public static List<Judged> judge(Correction correction, List<Test> tests) {
+        double[] adjusted = correction.adjust(tests.stream().mapToDouble(Test::pValue).toArray());
+        List<Judged> judged = new ArrayList<>(tests.size());
+        for (int i = 0; i < adjusted.length; i++) {
+            Test test = tests.get(i);
+            Severity severity = Severity.of(ThresholdKind.P_VALUE_BELOW, adjusted[i], test.alpha(), test.warnAlpha());
+            judged.add(new Judged(adjusted[i], severity == Severity.ALERT, severity));
+        }
+        return judged;
+    }
 
     /** A correction, by configuration name. */
     public enum Correction {

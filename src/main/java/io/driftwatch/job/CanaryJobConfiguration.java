@@ -29,9 +29,9 @@ import io.driftwatch.telemetry.RunEvents;
 public class CanaryJobConfiguration {
 
     public static final String JOB_NAME = "canaryJob";
-    static final String VERDICT = "verdict";
-    static final String VERDICT_JSON = "verdictJson";
-    static final String REASON = "reason";
+    public static final String VERDICT = "verdict";
+    public static final String VERDICT_JSON = "verdictJson";
+    public static final String REASON = "reason";
 
     @Bean
     Job canaryJob(JobRepository jobRepository, Step analyse) {
@@ -54,7 +54,7 @@ public class CanaryJobConfiguration {
         }, tm).build();
     }
 
-    static JobParameters parameters(CanaryRequest r) {
+    public static JobParameters parameters(CanaryRequest r) {
         return new JobParametersBuilder()
                 .addString("model", r.model())
                 .addString("baselineVersion", r.baselineVersion())

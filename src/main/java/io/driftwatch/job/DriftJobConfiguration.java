@@ -5,37 +5,39 @@ import java.time.LocalDate;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import io.driftwatch.config.DriftwatchProperties;
 import io.driftwatch.config.MonitorCatalog;
-import org.springframework.jdbc.core.JdbcTemplate;
-
-import io.driftwatch.report.FeatureReporter;
-import io.driftwatch.report.JdbcBaselineProfileDao;
+import io.driftwatch.report.FeatureEvaluator;
 import io.driftwatch.report.JdbcDriftReportDao;
 import io.driftwatch.report.JdbcDriftRunDao;
-import io.driftwatch.report.JdbcWindowProfileDao;
-import io.driftwatch.retrain.JdbcRetrainingTaskDao;
-import io.driftwatch.retrain.RunDecider;
-import io.driftwatch.retrain.queue.RetrainingQueue;
-import io.driftwatch.source.JdbcFeatureSource;
+import io.driftwatch.retrain.JdbcTaskQueries;
+import io.driftwatch.retrain.RunCompleter;
 import io.driftwatch.source.JdbcSchemaInspector;
-import io.driftwatch.telemetry.SummaryPrinter;
+import io.driftwatch.window.JdbcWindowProfileDao;
+import io.driftwatch.window.WindowProfiler;
 
 /**
- * driftJob(runDate): prepare → profile (partitioned by monitor and window) → drift (partitioned by
- * monitor and feature) → decide → publish. runDate is the only, identifying parameter and there is
+ * driftJob(runDate): reap → prepare → profile (partitioned by monitor and window) → drift (partitioned
+ * by monitor and feature) → decide → publish. runDate is the only, identifying parameter and there is
  * no incrementer, so rerunning a failed date restarts it and a completed date cannot run twice.
  */
 @Configuration(proxyBeanMethods = false)
@@ -44,19 +46,28 @@ public class DriftJobConfiguration {
     public static final String JOB_NAME = "driftJob";
     public static final String RUN_DATE = "runDate";
 
+    /** The identifying parameters of a run date's instance. */
+    public static JobParameters parameters(LocalDate runDate) {
+        return new JobParametersBuilder().addLocalDate(RUN_DATE, runDate, true).toJobParameters();
+    }
+
+    /**
+     * The first step is reaperJob's own {@code reap}: tasks whose worker died go back to the queue (or to
+     * FAILED) before tonight's decisions see them.
+     */
     @Bean
-    Job driftJob(JobRepository jobRepository, Step prepare, Step profile, Step drift, Step decide, Step publish,
-                 DriftJobListener listener, GracefulStop gracefulStop, RunLogContext logContext) {
+    Job driftJob(JobRepository jobRepository, @Qualifier("reap") Step reap, Step prepare, Step profile, Step drift,
+                 Step decide, Step publish, DriftJobListener listener, GracefulStop gracefulStop, RunLogContext logContext) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(logContext)
                 .listener(gracefulStop)
                 .listener(listener)
-                .start(prepare).next(profile).next(drift).next(decide).next(publish)
+                .start(reap).next(prepare).next(profile).next(drift).next(decide).next(publish)
                 .build();
     }
 
     @Bean
-    DriftJobListener driftJobListener(JdbcDriftRunDao runs, org.springframework.context.ApplicationEventPublisher events) {
+    DriftJobListener driftJobListener(JdbcDriftRunDao runs, ApplicationEventPublisher events) {
         return new DriftJobListener(runs, events);
     }
 
@@ -69,8 +80,7 @@ public class DriftJobConfiguration {
     }
 
     @Bean
-    GracefulStop gracefulStop(ObjectProvider<JobOperator> jobOperator,
-                              io.driftwatch.config.DriftwatchProperties properties) {
+    GracefulStop gracefulStop(ObjectProvider<JobOperator> jobOperator, DriftwatchProperties properties) {
         return new GracefulStop(jobOperator, properties.getShutdownGrace());
     }
 
@@ -82,7 +92,7 @@ public class DriftJobConfiguration {
         executor.setMaxPoolSize(catalog.partitionThreads());
         executor.setThreadNamePrefix("drift-partition-");
         // Partition steps continue the job's trace (their spans are children of the manager step's).
-        executor.setTaskDecorator(new org.springframework.core.task.support.ContextPropagatingTaskDecorator());
+        executor.setTaskDecorator(new ContextPropagatingTaskDecorator());
         executor.setWaitForTasksToCompleteOnShutdown(true);
         executor.initialize();
         return executor;
@@ -90,19 +100,19 @@ public class DriftJobConfiguration {
 
     @Bean
     Step prepare(JobRepository jobRepository, PlatformTransactionManager tm, MonitorCatalog catalog,
-                 JdbcSchemaInspector inspector, JdbcDriftRunDao runs, RetrainingQueue queue) {
+                 JdbcSchemaInspector inspector, JdbcDriftRunDao runs) {
         // Runs again on every restart: it re-validates against the database and re-opens the runs
         // that the failed execution marked FAILED.
         return new StepBuilder("prepare", jobRepository)
-                .tasklet(new DriftTasklets.Prepare(catalog, inspector, runs, queue), tm)
-                .listener((org.springframework.batch.core.listener.StepExecutionListener) LOG_CONTEXT)
+                .tasklet(new DriftTasklets.Prepare(catalog, inspector, runs), tm)
+                .listener((StepExecutionListener) LOG_CONTEXT)
                 .allowStartIfComplete(true)
                 .build();
     }
 
     @Bean
     Step profile(JobRepository jobRepository, Step profileWindow, Partitioner windowPartitioner,
-                 @org.springframework.beans.factory.annotation.Qualifier("partitionExecutor") TaskExecutor partitionExecutor,
+                 @Qualifier("partitionExecutor") TaskExecutor partitionExecutor,
                  MonitorCatalog catalog) {
         return new StepBuilder("profile", jobRepository)
                 .partitioner("profileWindow", windowPartitioner)
@@ -114,13 +124,10 @@ public class DriftJobConfiguration {
 
     @Bean
     Step profileWindow(JobRepository jobRepository, PlatformTransactionManager tm, MonitorCatalog catalog,
-                       JdbcFeatureSource source, JdbcDriftRunDao runs, JdbcWindowProfileDao profiles,
-                       JdbcSchemaInspector inspector, JdbcTemplate jdbc, JdbcBaselineProfileDao baselineProfiles) {
-        DriftTasklets.BaselineCache baselines = new DriftTasklets.BaselineCache(catalog, source, inspector, jdbc,
-                baselineProfiles, runs);
+                       WindowProfiler profiler, JdbcDriftRunDao runs, JdbcWindowProfileDao profiles) {
         return new StepBuilder("profileWindow", jobRepository)
-                .tasklet(new DriftTasklets.ProfileWindow(catalog, source, runs, profiles, baselines), tm)
-                .listener((org.springframework.batch.core.listener.StepExecutionListener) LOG_CONTEXT).build();
+                .tasklet(new DriftTasklets.ProfileWindow(catalog, profiler, runs, profiles), tm)
+                .listener((StepExecutionListener) LOG_CONTEXT).build();
     }
 
     @Bean
@@ -132,7 +139,7 @@ public class DriftJobConfiguration {
 
     @Bean
     Step drift(JobRepository jobRepository, Step featureDrift, Partitioner featurePartitioner,
-               @org.springframework.beans.factory.annotation.Qualifier("partitionExecutor") TaskExecutor partitionExecutor,
+               @Qualifier("partitionExecutor") TaskExecutor partitionExecutor,
                MonitorCatalog catalog) {
         return new StepBuilder("drift", jobRepository)
                 .partitioner("featureDrift", featurePartitioner)
@@ -144,11 +151,11 @@ public class DriftJobConfiguration {
 
     @Bean
     Step featureDrift(JobRepository jobRepository, PlatformTransactionManager tm, MonitorCatalog catalog,
-                      JdbcDriftRunDao runs, JdbcWindowProfileDao profiles, FeatureReporter reporter,
+                      JdbcDriftRunDao runs, JdbcWindowProfileDao profiles, FeatureEvaluator evaluator,
                       JdbcDriftReportDao reports) {
         return new StepBuilder("featureDrift", jobRepository)
-                .tasklet(new DriftTasklets.FeatureDrift(catalog, runs, profiles, reporter, reports), tm)
-                .listener((org.springframework.batch.core.listener.StepExecutionListener) LOG_CONTEXT).build();
+                .tasklet(new DriftTasklets.FeatureDrift(catalog, runs, profiles, evaluator, reports), tm)
+                .listener((StepExecutionListener) LOG_CONTEXT).build();
     }
 
     @Bean
@@ -160,18 +167,17 @@ public class DriftJobConfiguration {
 
     @Bean
     Step decide(JobRepository jobRepository, PlatformTransactionManager tm, MonitorCatalog catalog, JdbcDriftRunDao runs,
-                JdbcWindowProfileDao profiles, RunDecider decider) {
+                JdbcWindowProfileDao profiles, RunCompleter completer) {
         return new StepBuilder("decide", jobRepository)
-                .tasklet(new DriftTasklets.Decide(catalog, runs, profiles, decider), tm)
-                .listener((org.springframework.batch.core.listener.StepExecutionListener) LOG_CONTEXT).build();
+                .tasklet(new DriftTasklets.Decide(catalog, runs, profiles, completer), tm)
+                .listener((StepExecutionListener) LOG_CONTEXT).build();
     }
 
     @Bean
     Step publish(JobRepository jobRepository, PlatformTransactionManager tm, MonitorCatalog catalog, JdbcDriftRunDao runs,
-                 JdbcDriftReportDao reports, JdbcRetrainingTaskDao tasks, SummaryPrinter printer,
-                 org.springframework.context.ApplicationEventPublisher events) {
+                 JdbcDriftReportDao reports, JdbcTaskQueries tasks, ApplicationEventPublisher events) {
         return new StepBuilder("publish", jobRepository)
-                .tasklet(new DriftTasklets.Publish(catalog, runs, reports, tasks, printer, events), tm)
-                .listener((org.springframework.batch.core.listener.StepExecutionListener) LOG_CONTEXT).build();
+                .tasklet(new DriftTasklets.Publish(catalog, runs, reports, tasks, events), tm)
+                .listener((StepExecutionListener) LOG_CONTEXT).build();
     }
 }

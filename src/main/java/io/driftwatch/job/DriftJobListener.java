@@ -32,7 +32,7 @@ class DriftJobListener implements JobExecutionListener {
             return;
         }
         LocalDate runDate = execution.getJobParameters().getLocalDate(DriftJobConfiguration.RUN_DATE);
-        String message = DriftJobLauncher.rootFailure(execution);
+        String message = JobFailures.root(execution);
         java.util.List<String> failed = java.util.List.of();
         try {
             failed = runs.failOpenRuns(runDate, execution.getId(), message);

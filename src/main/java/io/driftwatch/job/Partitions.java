@@ -12,7 +12,7 @@ import io.driftwatch.config.Monitor;
 import io.driftwatch.config.MonitorCatalog;
 import io.driftwatch.report.DriftRun;
 import io.driftwatch.report.JdbcDriftRunDao;
-import io.driftwatch.report.JdbcWindowProfileDao;
+import io.driftwatch.window.JdbcWindowProfileDao;
 
 /**
  * Partitioners of driftJob. Only monitors whose run is still open for the date get partitions, so

@@ -18,13 +18,16 @@ import io.driftwatch.retrain.queue.RetrainingQueue;
 
 /**
  * reaperJob: returns retraining tasks whose lease expired (their worker died or stalled) to the
- * queue, or dead-letters them when they had no attempt left. driftJob reaps in its first step as
+ * queue, or dead-letters them when they had no attempt left. Its step is driftJob's first step as
  * well; this job is for schedules that reap more often than nightly. Each launch is a new instance.
  */
 @Configuration(proxyBeanMethods = false)
 public class ReaperJobConfiguration {
 
     public static final String JOB_NAME = "reaperJob";
+    /** Step execution context keys: leases returned for retry, and tasks dead-lettered. */
+    public static final String RETRIED = "retried";
+    public static final String FAILED = "failed";
 
     private static final Logger log = LoggerFactory.getLogger(ReaperJobConfiguration.class);
 
@@ -38,9 +41,9 @@ public class ReaperJobConfiguration {
         return new StepBuilder("reap", jobRepository).tasklet((contribution, chunkContext) -> {
             ReapResult result = queue.reap();
             log.info("Reaper: {} expired lease(s) returned for retry, {} dead-lettered", result.retried(), result.failed());
-            chunkContext.getStepContext().getStepExecution().getExecutionContext().putInt("retried", result.retried());
-            chunkContext.getStepContext().getStepExecution().getExecutionContext().putInt("failed", result.failed());
+            chunkContext.getStepContext().getStepExecution().getExecutionContext().putInt(RETRIED, result.retried());
+            chunkContext.getStepContext().getStepExecution().getExecutionContext().putInt(FAILED, result.failed());
             return RepeatStatus.FINISHED;
-        }, tm).build();
+        }, tm).allowStartIfComplete(true).build();
     }
 }

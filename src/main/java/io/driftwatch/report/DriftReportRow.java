@@ -1,26 +1,96 @@
 package io.driftwatch.report;
 
-/**
- * A row of {@code drift_report}: one method's verdict on one feature in one run, with the summary
- * statistics of both windows. {@code score} is null unless {@code status} is OK. For p-value methods
- * ({@code thresholdKind} "p_value_below") {@code pValueAdjusted} is the p-value after the monitor's
- * multiple-testing correction, set when the run completes, and {@code drifted} is judged on it.
- */
-public record DriftReportRow(long runId, String feature, String featureType, String method, String convention,
-                             String status, Double score, String thresholdKind, double threshold, Double warnThreshold,
-                             Double pValue, Double pValueAdjusted, boolean drifted, String severity, String selectedBecause,
-                             long baselineCount, long currentCount, long baselineMissing, long currentMissing,
-                             Double baselineMean, Double currentMean, Double baselineStd, Double currentStd,
-                             String detailsJson) {
+import java.util.Objects;
 
-    /** The same row with the verdict after multiple-testing correction. */
-    public DriftReportRow withAdjusted(Double adjusted, boolean nowDrifted, String nowSeverity) {
-        return new DriftReportRow(runId, feature, featureType, method, convention, status, score, thresholdKind, threshold,
-                warnThreshold, pValue, adjusted, nowDrifted, nowSeverity, selectedBecause, baselineCount, currentCount,
-                baselineMissing, currentMissing, baselineMean, currentMean, baselineStd, currentStd, detailsJson);
+import io.driftwatch.drift.DriftStatus;
+import io.driftwatch.drift.Severity;
+import io.driftwatch.drift.ThresholdKind;
+import io.driftwatch.profile.FeatureType;
+
+/**
+ * A row of {@code drift_report}: one method's judgement of one feature in one run, with the summary
+ * statistics of both windows.
+ *
+ * @param convention     every choice that changes the method's number (binning, smoothing, ...)
+ * @param selectedBecause why the method ran: "configured", or the selection's reason
+ * @param detailsJson    the method's details as JSON text
+ */
+public record DriftReportRow(long runId, String feature, FeatureType featureType, String method, String convention,
+                             Judgement judgement, String selectedBecause, WindowStats stats, String detailsJson) {
+
+    public DriftReportRow {
+        Objects.requireNonNull(feature, "feature");
+        Objects.requireNonNull(featureType, "featureType");
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(convention, "convention");
+        Objects.requireNonNull(judgement, "judgement");
+        Objects.requireNonNull(stats, "stats");
     }
 
+    /**
+     * What the method found. {@code score} is null unless {@code status} is OK (or UNDEFINED with an
+     * infinite score). For p-value methods ({@link ThresholdKind#P_VALUE_BELOW}) {@code pValueAdjusted}
+     * is the p-value after the monitor's multiple-testing correction, set when the run completes, and
+     * {@code drifted} and {@code severity} are judged on it.
+     */
+    public record Judgement(DriftStatus status, Double score, ThresholdKind thresholdKind, double threshold,
+                            Double warnThreshold, Double pValue, Double pValueAdjusted, boolean drifted, Severity severity) {
+
+        public Judgement {
+            Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(thresholdKind, "thresholdKind");
+            Objects.requireNonNull(severity, "severity");
+            if (drifted != (severity == Severity.ALERT)) {
+                throw new IllegalArgumentException("a judgement is drifted exactly when its severity is ALERT: drifted="
+                        + drifted + ", severity=" + severity);
+            }
+        }
+
+        /** The same judgement after multiple-testing correction: judged on {@code adjusted}. */
+        public Judgement corrected(double adjusted, Severity nowSeverity) {
+            return new Judgement(status, score, thresholdKind, threshold, warnThreshold, pValue, adjusted,
+                    nowSeverity == Severity.ALERT, nowSeverity);
+        }
+    }
+
+    /** Counts and moments of the feature in both windows (means and deviations of numeric features only). */
+    public record WindowStats(long baselineCount, long currentCount, long baselineMissing, long currentMissing,
+                              Double baselineMean, Double currentMean, Double baselineStd, Double currentStd) {
+    }
+
+    public boolean drifted() {
+        return judgement.drifted();
+    }
+
+    public DriftStatus status() {
+        return judgement.status();
+    }
+
+    public Double score() {
+        return judgement.score();
+    }
+
+    public double threshold() {
+        return judgement.threshold();
+    }
+
+    public Severity severity() {
+        return judgement.severity();
+    }
+
+    /** Whether the row's verdict comes from a p-value (and so takes part in multiple-testing correction). */
     public boolean isPValueTest() {
-        return "p_value_below".equals(thresholdKind);
+        return judgement.thresholdKind() == ThresholdKind.P_VALUE_BELOW;
+    }
+
+    /** Whether the method could judge the feature at all (not INSUFFICIENT_DATA nor UNSUPPORTED). */
+    public boolean evaluated() {
+        return judgement.status() != DriftStatus.INSUFFICIENT_DATA && judgement.status() != DriftStatus.UNSUPPORTED;
+    }
+
+    /** The same row judged anew. */
+    public DriftReportRow with(Judgement newJudgement) {
+        return new DriftReportRow(runId, feature, featureType, method, convention, newJudgement, selectedBecause, stats,
+                detailsJson);
     }
 }

@@ -3,10 +3,13 @@ package io.driftwatch.report;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A row of {@code drift_run}: one monitor evaluated for one run date. */
+/**
+ * A row of {@code drift_run}: one monitor evaluated for one run date. The retraining outcome and the
+ * feature counts are null until the run completes.
+ */
 public record DriftRun(long id, String monitor, String model, LocalDate runDate, Instant windowStart, Instant windowEnd,
                        Status status, Long baselineRows, Long currentRows,
-                       String retrainingDecision, String retrainingReason,
+                       RetrainingOutcome retrainingDecision, String retrainingReason,
                        Integer featuresEvaluated, Integer featuresDrifted, Double driftShare, Boolean datasetDrift,
                        String failureMessage) {
 

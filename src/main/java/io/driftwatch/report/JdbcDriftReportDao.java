@@ -6,7 +6,13 @@ import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import io.driftwatch.source.Dialect;
+import io.driftwatch.db.Dialect;
+import io.driftwatch.drift.DriftStatus;
+import io.driftwatch.drift.Severity;
+import io.driftwatch.drift.ThresholdKind;
+import io.driftwatch.profile.FeatureType;
+import io.driftwatch.report.DriftReportRow.Judgement;
+import io.driftwatch.report.DriftReportRow.WindowStats;
 
 /**
  * {@code drift_report} persistence. A feature's rows are replaced as a whole inside the caller's
@@ -48,11 +54,13 @@ public class JdbcDriftReportDao {
     public void replaceFeature(long runId, String feature, List<DriftReportRow> rows) {
         jdbc.update(DELETE_FEATURE, runId, feature);
         for (DriftReportRow r : rows) {
-            int inserted = jdbc.update(insert, r.feature(), r.featureType(), r.method(), r.convention(), r.status(), r.score(),
-                    r.thresholdKind(), r.threshold(), r.warnThreshold(), r.pValue(), r.pValueAdjusted(), r.drifted(),
-                    r.severity(), r.selectedBecause(), r.baselineCount(), r.currentCount(), r.baselineMissing(),
-                    r.currentMissing(), r.baselineMean(), r.currentMean(), r.baselineStd(), r.currentStd(), r.detailsJson(),
-                    runId);
+            Judgement j = r.judgement();
+            WindowStats s = r.stats();
+            int inserted = jdbc.update(insert, r.feature(), r.featureType().configName(), r.method(), r.convention(),
+                    j.status().name(), j.score(), j.thresholdKind().configName(), j.threshold(), j.warnThreshold(), j.pValue(),
+                    j.pValueAdjusted(), j.drifted(), j.severity().name(), r.selectedBecause(), s.baselineCount(),
+                    s.currentCount(), s.baselineMissing(), s.currentMissing(), s.baselineMean(), s.currentMean(),
+                    s.baselineStd(), s.currentStd(), r.detailsJson(), runId);
             if (inserted != 1) {
                 throw new IllegalStateException("drift_run " + runId + " does not exist; cannot report feature " + feature);
             }
@@ -61,8 +69,8 @@ public class JdbcDriftReportDao {
 
     /** Records the verdict of a p-value row after multiple-testing correction. Call inside a transaction. */
     public void updateVerdict(DriftReportRow row) {
-        int updated = jdbc.update(UPDATE_VERDICT, row.pValueAdjusted(), row.drifted(), row.severity(), row.runId(),
-                row.feature(), row.method());
+        int updated = jdbc.update(UPDATE_VERDICT, row.judgement().pValueAdjusted(), row.drifted(), row.severity().name(),
+                row.runId(), row.feature(), row.method());
         if (updated != 1) {
             throw new IllegalStateException("updating the verdict of " + row.feature() + "/" + row.method() + " of run "
                     + row.runId() + " updated " + updated + " rows; expected 1");
@@ -75,14 +83,17 @@ public class JdbcDriftReportDao {
 
 
     private static DriftReportRow map(ResultSet rs, int row) throws SQLException {
-        return new DriftReportRow(rs.getLong("run_id"), rs.getString("feature"), rs.getString("feature_type"),
-                rs.getString("method"), rs.getString("convention"), rs.getString("status"), rs.getObject("score", Double.class),
-                rs.getString("threshold_kind"), rs.getDouble("threshold"), rs.getObject("warn_threshold", Double.class),
-                rs.getObject("p_value", Double.class), rs.getObject("p_value_adjusted", Double.class),
-                rs.getBoolean("drifted"), rs.getString("severity"), rs.getString("selected_because"),
-                rs.getLong("baseline_count"), rs.getLong("current_count"), rs.getLong("baseline_missing"),
-                rs.getLong("current_missing"), rs.getObject("baseline_mean", Double.class),
+        Judgement judgement = new Judgement(DriftStatus.valueOf(rs.getString("status")), rs.getObject("score", Double.class),
+                ThresholdKind.valueOf(rs.getString("threshold_kind").toUpperCase(java.util.Locale.ROOT)),
+                rs.getDouble("threshold"), rs.getObject("warn_threshold", Double.class), rs.getObject("p_value", Double.class),
+                rs.getObject("p_value_adjusted", Double.class), rs.getBoolean("drifted"),
+                Severity.valueOf(rs.getString("severity")));
+        WindowStats stats = new WindowStats(rs.getLong("baseline_count"), rs.getLong("current_count"),
+                rs.getLong("baseline_missing"), rs.getLong("current_missing"), rs.getObject("baseline_mean", Double.class),
                 rs.getObject("current_mean", Double.class), rs.getObject("baseline_std", Double.class),
-                rs.getObject("current_std", Double.class), rs.getString("details"));
+                rs.getObject("current_std", Double.class));
+        return new DriftReportRow(rs.getLong("run_id"), rs.getString("feature"), FeatureType.parse(rs.getString("feature_type")),
+                rs.getString("method"), rs.getString("convention"), judgement, rs.getString("selected_because"), stats,
+                rs.getString("details"));
     }
 }

@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.driftwatch.DriftwatchException;
-import io.driftwatch.source.Dialect;
+import io.driftwatch.db.Dialect;
 
 /** {@code drift_run} persistence. Opening is idempotent per monitor and run date; completing is fenced by status. */
 public class JdbcDriftRunDao {
@@ -98,8 +98,8 @@ public class JdbcDriftRunDao {
     public boolean complete(long runId, RunCompletion c) {
         OffsetDateTime now = now();
         int updated = jdbc.update(complete, c.featuresEvaluated(), c.featuresDrifted(), c.driftShare(), c.datasetDrift(),
-                c.performanceStatus(), c.accuracy(), c.latencySeconds(), c.retrainingDecision(), truncate(c.retrainingReason()),
-                c.snapshotJson(), now, now, runId);
+                c.performance().status().name(), c.performance().accuracy(), c.performance().latencySeconds(),
+                c.retraining().name(), truncate(c.retrainingReason()), c.snapshotJson(), now, now, runId);
         if (updated > 1) {
             throw new DriftwatchException("completing drift_run " + runId + " updated " + updated + " rows; expected at most 1");
         }
@@ -119,10 +119,14 @@ public class JdbcDriftRunDao {
                 rs.getObject("run_date", LocalDate.class), rs.getObject("window_start", OffsetDateTime.class).toInstant(),
                 rs.getObject("window_end", OffsetDateTime.class).toInstant(), DriftRun.Status.valueOf(rs.getString("status")),
                 rs.getObject("baseline_rows", Long.class), rs.getObject("current_rows", Long.class),
-                rs.getString("retraining_decision"), rs.getString("retraining_reason"),
+                outcome(rs.getString("retraining_decision")), rs.getString("retraining_reason"),
                 rs.getObject("features_evaluated", Integer.class), rs.getObject("features_drifted", Integer.class),
                 rs.getObject("drift_share", Double.class), rs.getObject("dataset_drift", Boolean.class),
                 rs.getString("failure_message"));
+    }
+
+    private static RetrainingOutcome outcome(String decision) {
+        return decision == null ? null : RetrainingOutcome.valueOf(decision);
     }
 
     private OffsetDateTime now() {

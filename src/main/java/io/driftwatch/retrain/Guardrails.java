@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 import io.driftwatch.config.Monitor;
+import io.driftwatch.report.RetrainingOutcome;
+import io.driftwatch.retrain.queue.TaskStatus;
 
 /**
  * The business rules between "this model should be retrained" and a task in the queue: enough rows
@@ -16,31 +18,44 @@ public final class Guardrails {
     private Guardrails() {
     }
 
-    /** What the queue holds for the model when the decision is taken. */
-    public record QueueState(Long openTaskId, String openTaskStatus, Instant lastSucceededAt, long tasksInPeriod) {
+    /** The model's open task. */
+    public record OpenTask(long id, TaskStatus status) {
     }
 
-    /** A refusal: the decision recorded on the run and why. */
-    public record Refusal(String decision, String reason) {
+    /**
+     * What the queue holds for the model when the decision is taken.
+     *
+     * @param openTask        the model's open task, or null
+     * @param lastSucceededAt when its last retraining succeeded, or null
+     * @param tasksInPeriod   tasks created for it (not cancelled) within the policy's period
+     */
+    public record QueueState(OpenTask openTask, Instant lastSucceededAt, long tasksInPeriod) {
+
+        /** A queue holding nothing for the model. */
+        public static final QueueState EMPTY = new QueueState(null, null, 0);
+    }
+
+    /** A refusal: the outcome recorded on the run and why. */
+    public record Refusal(RetrainingOutcome outcome, String reason) {
     }
 
     public static Optional<Refusal> check(Monitor.RetrainingPolicy policy, long currentRows, QueueState queue, Instant now) {
         if (policy.minRows() > 0 && currentRows < policy.minRows()) {
-            return Optional.of(new Refusal("SKIPPED_MIN_ROWS", "the current window has " + currentRows
+            return Optional.of(new Refusal(RetrainingOutcome.SKIPPED_MIN_ROWS, "the current window has " + currentRows
                     + " rows, fewer than min-rows " + policy.minRows()));
         }
-        if (queue.openTaskId() != null) {
-            return Optional.of(new Refusal("SKIPPED_OPEN_TASK", "the model already has an open task (id "
-                    + queue.openTaskId() + ", " + queue.openTaskStatus() + ")"));
+        if (queue.openTask() != null) {
+            return Optional.of(new Refusal(RetrainingOutcome.SKIPPED_OPEN_TASK, "the model already has an open task (id "
+                    + queue.openTask().id() + ", " + queue.openTask().status() + ")"));
         }
         if (!policy.cooldown().isZero() && queue.lastSucceededAt() != null
                 && Duration.between(queue.lastSucceededAt(), now).compareTo(policy.cooldown()) < 0) {
-            return Optional.of(new Refusal("SKIPPED_COOLDOWN", "the model was retrained at " + queue.lastSucceededAt()
-                    + ", within the cooldown " + policy.cooldown()));
+            return Optional.of(new Refusal(RetrainingOutcome.SKIPPED_COOLDOWN, "the model was retrained at "
+                    + queue.lastSucceededAt() + ", within the cooldown " + policy.cooldown()));
         }
         if (policy.maxTasks() > 0 && queue.tasksInPeriod() >= policy.maxTasks()) {
-            return Optional.of(new Refusal("SKIPPED_RATE_LIMIT", queue.tasksInPeriod() + " tasks were created for the model"
-                    + " in the last " + policy.period() + ", the limit is max-tasks " + policy.maxTasks()));
+            return Optional.of(new Refusal(RetrainingOutcome.SKIPPED_RATE_LIMIT, queue.tasksInPeriod() + " tasks were created"
+                    + " for the model in the last " + policy.period() + ", the limit is max-tasks " + policy.maxTasks()));
         }
         return Optional.empty();
     }

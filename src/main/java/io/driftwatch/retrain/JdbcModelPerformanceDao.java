@@ -4,7 +4,8 @@ import java.time.LocalDate;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import io.driftwatch.source.SqlIdentifier;
+import io.driftwatch.db.SqlIdentifier;
+import io.driftwatch.report.ModelPerformance;
 
 /** Reads the latest performance row of a model within a run's window from the configured table. */
 public class JdbcModelPerformanceDao {

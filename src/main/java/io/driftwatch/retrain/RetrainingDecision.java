@@ -2,9 +2,9 @@ package io.driftwatch.retrain;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import io.driftwatch.config.Monitor;
+import io.driftwatch.report.ModelPerformance;
 
 /**
  * Whether a monitor's run asks for retraining, and why. Drift asks for it when any feature drifted
@@ -74,15 +74,10 @@ public record RetrainingDecision(boolean retrain, List<String> reasons, List<Str
     }
 
     private static String describe(List<FeatureDrift> drifted) {
-        List<String> parts = new ArrayList<>();
-        for (FeatureDrift d : drifted) {
-            parts.add(d.feature() + " " + d.method() + "=" + (d.score() == null ? "undefined" : format(d.score()))
-                    + " >= " + format(d.threshold()));
-        }
-        return String.join(", ", parts);
+        return String.join(", ", drifted.stream().map(FeatureDrift::describe).toList());
     }
 
-    static String format(double value) {
-        return String.format(Locale.ROOT, "%.4g", value);
+    private static String format(double value) {
+        return String.format(java.util.Locale.ROOT, "%.4g", value);
     }
 }

@@ -1,5 +1,7 @@
 package io.driftwatch.source;
 
+import io.driftwatch.db.SqlIdentifier;
+
 import java.sql.Types;
 import java.util.Locale;
 

@@ -1,5 +1,8 @@
 package io.driftwatch.source;
 
+import io.driftwatch.db.Dialect;
+import io.driftwatch.db.SqlIdentifier;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -73,21 +76,8 @@ public class JdbcFeatureSource {
     }
 
     private long estimateRows(SqlIdentifier table, Window window) {
-        String rows = "SELECT 1 FROM " + table.quoted() + window.where();
-        try {
-            if (dialect == Dialect.POSTGRESQL) {
-                String plan = jdbc.queryForObject("EXPLAIN (FORMAT JSON) " + rows, String.class, window.args());
-                java.util.regex.Matcher m = PLAN_ROWS.matcher(plan == null ? "" : plan);
-                return m.find() ? Long.parseLong(m.group(1)) : -1;
-            }
-            Long count = jdbc.queryForObject("SELECT COUNT(*) FROM (" + rows + ") AS w", Long.class, window.args());
-            return count == null ? -1 : count;
-        } catch (RuntimeException e) {
-            return -1;
-        }
+        return dialect.estimateRows(jdbc, "SELECT 1 FROM " + table.quoted() + window.where(), window.args());
     }
-
-    private static final java.util.regex.Pattern PLAN_ROWS = java.util.regex.Pattern.compile("\"Plan Rows\":\\s*(\\d+)");
 
     /**
      * Profiles {@code table} restricted to {@code [from, to)} on the monitor's timestamp column, or

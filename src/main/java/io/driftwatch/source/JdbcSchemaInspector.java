@@ -1,5 +1,7 @@
 package io.driftwatch.source;
 
+import io.driftwatch.db.SqlIdentifier;
+
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;

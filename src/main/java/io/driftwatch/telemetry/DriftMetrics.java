@@ -18,7 +18,8 @@ import io.micrometer.core.instrument.Tags;
 
 import io.driftwatch.report.DriftReportRow;
 import io.driftwatch.report.DriftRun;
-import io.driftwatch.retrain.JdbcTaskOperations;
+import io.driftwatch.report.RetrainingOutcome;
+import io.driftwatch.retrain.QueueDepth;
 
 /**
  * The meters of driftwatch, fed by {@link RunEvents}. Gauges hold the value of the latest run of
@@ -61,13 +62,13 @@ public class DriftMetrics {
 
     private final MeterRegistry registry;
     private final MetricsProperties properties;
-    private final Supplier<JdbcTaskOperations.QueueDepth> queue;
+    private final Supplier<QueueDepth> queue;
     private final Map<String, AtomicReference<Double>> gauges = new ConcurrentHashMap<>();
 
     /**
      * @param queue reads the queue's depth when the process finishes; failures are logged, never thrown
      */
-    public DriftMetrics(MeterRegistry registry, MetricsProperties properties, Supplier<JdbcTaskOperations.QueueDepth> queue) {
+    public DriftMetrics(MeterRegistry registry, MetricsProperties properties, Supplier<QueueDepth> queue) {
         this.registry = registry;
         this.properties = properties;
         this.queue = queue;
@@ -113,11 +114,10 @@ public class DriftMetrics {
         if (event.task() != null) {
             enqueued.increment();
         }
-        String decision = run.retrainingDecision();
-        if (decision != null && decision.startsWith("SKIPPED_")) {
+        RetrainingOutcome decision = run.retrainingDecision();
+        if (decision != null && decision.skipped()) {
             Counter.builder(TASKS_SKIPPED).description("Retraining needed but not enqueued, by the guardrail that refused it")
-                    .tags("monitor", monitor, "model", model,
-                            "reason", decision.substring("SKIPPED_".length()).toLowerCase(Locale.ROOT))
+                    .tags("monitor", monitor, "model", model, "reason", decision.guardrail())
                     .register(registry).increment();
         }
     }
@@ -136,7 +136,7 @@ public class DriftMetrics {
         Counter.builder(RUNS).description("Commands run, by job and outcome (the exit code's name)")
                 .tags("job", event.job(), "outcome", event.exitCode().name().toLowerCase(Locale.ROOT))
                 .register(registry).increment();
-        JdbcTaskOperations.QueueDepth depth;
+        QueueDepth depth;
         try {
             depth = queue.get();
         } catch (RuntimeException e) {
@@ -144,7 +144,7 @@ public class DriftMetrics {
             return;
         }
         depth.byStatus().forEach((status, tasks) -> gauge(QUEUE_TASKS,
-                Tags.of("status", status.toLowerCase(Locale.ROOT)), "Retraining tasks by status").set(tasks.doubleValue()));
+                Tags.of("status", status.name().toLowerCase(Locale.ROOT)), "Retraining tasks by status").set(tasks.doubleValue()));
         gauge(QUEUE_OLDEST_WAITING, Tags.empty(), "How long the oldest PENDING or RETRYABLE retraining task has waited;"
                 + " NaN when none waits", "seconds")
                 .set(depth.oldestWaiting() == null ? Double.NaN : depth.oldestWaiting().toMillis() / 1000.0);

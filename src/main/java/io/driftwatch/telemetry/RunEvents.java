@@ -8,7 +8,7 @@ import io.driftwatch.canary.analysis.CanaryResult;
 import io.driftwatch.config.Monitor;
 import io.driftwatch.report.DriftReportRow;
 import io.driftwatch.report.DriftRun;
-import io.driftwatch.retrain.JdbcRetrainingTaskDao;
+import io.driftwatch.retrain.Task;
 
 /**
  * What a run tells the outside world, published as Spring application events: meters and incident
@@ -28,11 +28,14 @@ public final class RunEvents {
      *
      * @param task the retraining task this run enqueued, or null
      */
-    public record MonitorRunPublished(Monitor monitor, DriftRun run, List<DriftReportRow> rows,
-                                      JdbcRetrainingTaskDao.Task task) {
+    public record MonitorRunPublished(Monitor monitor, DriftRun run, List<DriftReportRow> rows, Task task) {
         public boolean completed() {
             return run.status() == DriftRun.Status.COMPLETED;
         }
+    }
+
+    /** Every monitor of a run date was published: the summary a person reads. */
+    public record DatePublished(RunSummary.OfDate summary) {
     }
 
     /**

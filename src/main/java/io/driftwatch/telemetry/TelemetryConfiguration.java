@@ -13,7 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.config.MeterFilterReply;
 
-import io.driftwatch.retrain.JdbcTaskOperations;
+import io.driftwatch.retrain.JdbcTaskQueries;
 
 /** Meters, their cardinality bound, and the naming of Spring Batch's observations (spans and timers). */
 @Configuration(proxyBeanMethods = false)
@@ -23,7 +23,7 @@ public class TelemetryConfiguration {
     private static final Logger log = LoggerFactory.getLogger(TelemetryConfiguration.class);
 
     @Bean
-    DriftMetrics driftMetrics(MeterRegistry registry, MetricsProperties properties, JdbcTaskOperations tasks) {
+    DriftMetrics driftMetrics(MeterRegistry registry, MetricsProperties properties, JdbcTaskQueries tasks) {
         return new DriftMetrics(registry, properties, tasks::depth);
     }
 

@@ -187,7 +187,7 @@ class MonitorValidatorTest {
                 .isInstanceOfSatisfying(MonitorConfigurationException.class, e -> assertThat(e.getExitCode()).isEqualTo(2));
     }
 
-    private void assertProblem(Consumer<DriftwatchProperties.Monitor> change, String... fragments) {
+    private void assertProblem(Consumer<DriftwatchProperties.MonitorProperties> change, String... fragments) {
         assertThatThrownBy(() -> validator.validate(properties(change)))
                 .isInstanceOf(MonitorConfigurationException.class)
                 .satisfies(e -> {
@@ -198,8 +198,8 @@ class MonitorValidatorTest {
     }
 
     /** The README's example monitor, changed by {@code change}. */
-    static DriftwatchProperties properties(Consumer<DriftwatchProperties.Monitor> change) {
-        DriftwatchProperties.Monitor m = new DriftwatchProperties.Monitor();
+    static DriftwatchProperties properties(Consumer<DriftwatchProperties.MonitorProperties> change) {
+        DriftwatchProperties.MonitorProperties m = new DriftwatchProperties.MonitorProperties();
         m.setName("loans");
         m.setModel("credit-risk");
         m.getSource().setTable("loan_features");
@@ -216,8 +216,8 @@ class MonitorValidatorTest {
         return properties;
     }
 
-    private static DriftwatchProperties.Feature feature(String name, String type) {
-        DriftwatchProperties.Feature f = new DriftwatchProperties.Feature();
+    private static DriftwatchProperties.FeatureProperties feature(String name, String type) {
+        DriftwatchProperties.FeatureProperties f = new DriftwatchProperties.FeatureProperties();
         f.setName(name);
         f.setType(type);
         return f;

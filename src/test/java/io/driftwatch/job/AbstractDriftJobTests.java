@@ -1,5 +1,7 @@
 package io.driftwatch.job;
 
+import io.driftwatch.cli.DriftCommand;
+import io.driftwatch.cli.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -51,7 +53,7 @@ abstract class AbstractDriftJobTests {
     /** psi, kl, mean_shift on the four numeric features; psi, kl on the two categorical ones. */
     static final int REPORT_ROWS_PER_RUN = 4 * 3 + 2 * 2;
 
-    @Autowired DriftJobLauncher launcher;
+    @Autowired DriftCommand launcher;
     @Autowired JdbcTemplate jdbc;
     @Autowired JsonMapper json;
     @Autowired FaultInjection faults;
@@ -61,7 +63,7 @@ abstract class AbstractDriftJobTests {
     @Autowired MeterRegistry meters;
     @Autowired io.driftwatch.config.MonitorCatalog catalog;
     @Autowired io.driftwatch.source.JdbcFeatureSource featureSource;
-    @Autowired io.driftwatch.report.JdbcWindowProfileDao windowProfiles;
+    @Autowired io.driftwatch.window.JdbcWindowProfileDao windowProfiles;
 
     LoanNights nights;
 
@@ -84,7 +86,7 @@ abstract class AbstractDriftJobTests {
         givenWindow(runDate, Set.of("income", "age", "region"), 2);
         givenPerformance(runDate, 0.91, 0.2);
 
-        DriftJobLauncher.Outcome outcome = launcher.launch(runDate);
+        Outcome outcome = launcher.launch(runDate);
 
         assertThat(outcome.exitCode()).isEqualTo(ExitCodes.COMPLETED);
         assertThat(driftedFeatures(runDate)).containsExactlyInAnyOrder("income", "age", "region");
@@ -121,7 +123,7 @@ abstract class AbstractDriftJobTests {
         givenWindow(runDate, Set.of(), BASELINE_SEED);
         givenPerformance(runDate, 0.91, 0.2);
 
-        DriftJobLauncher.Outcome outcome = launcher.launch(runDate);
+        Outcome outcome = launcher.launch(runDate);
 
         assertThat(outcome.exitCode()).isEqualTo(ExitCodes.COMPLETED);
         assertThat(driftedFeatures(runDate)).isEmpty();
@@ -186,7 +188,7 @@ abstract class AbstractDriftJobTests {
         long reports = reportRows(runDate);
         Object completedAt = run(runDate).get("completed_at");
 
-        DriftJobLauncher.Outcome again = launcher.launch(runDate);
+        Outcome again = launcher.launch(runDate);
 
         assertThat(again.exitCode()).isEqualTo(ExitCodes.ALREADY_COMPLETE);
         assertThat(again.exitCode().code()).isEqualTo(3);
@@ -204,7 +206,7 @@ abstract class AbstractDriftJobTests {
         givenPerformance(runDate, 0.91, 0.2);
         faults.failNextComputation();
 
-        DriftJobLauncher.Outcome failed = launcher.launch(runDate);
+        Outcome failed = launcher.launch(runDate);
 
         assertThat(failed.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(failed.exitCode().code()).isNotZero();
@@ -214,7 +216,7 @@ abstract class AbstractDriftJobTests {
         assertThat(reportRows(runDate)).isLessThan(REPORT_ROWS_PER_RUN);
         assertThat(tasks(runDate)).isEmpty();
 
-        DriftJobLauncher.Outcome restarted = launcher.launch(runDate);
+        Outcome restarted = launcher.launch(runDate);
 
         assertThat(restarted.exitCode()).isEqualTo(ExitCodes.COMPLETED);
         assertThat(run(runDate).get("status")).isEqualTo("COMPLETED");
@@ -232,22 +234,23 @@ abstract class AbstractDriftJobTests {
         givenWindow(runDate, Set.of("age"), 6);
         givenPerformance(runDate, 0.91, 0.2);
         // What a pod killed mid-run leaves behind: an execution that says STARTED forever.
-        JobParameters parameters = DriftJobLauncher.parameters(runDate);
+        JobParameters parameters = io.driftwatch.job.DriftJobConfiguration.parameters(runDate);
         JobExecution killed = jobRepository.createJobExecution(jobRepository.createJobInstance("driftJob", parameters),
                 parameters, new ExecutionContext());
         killed.setStatus(BatchStatus.STARTED);
         killed.setStartTime(LocalDateTime.now());
         jobRepository.update(killed);
 
-        DriftJobLauncher.Outcome blocked = launcher.launch(runDate);
+        Outcome blocked = launcher.launch(runDate);
 
         assertThat(blocked.exitCode()).isEqualTo(ExitCodes.ALREADY_RUNNING);
         assertThat(blocked.exitCode().code()).isEqualTo(4);
         assertThat(blocked.message()).contains("driftwatch.recover-after");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM drift_run WHERE run_date = ?", Long.class, runDate)).isZero();
 
-        DriftJobLauncher takeOver = new DriftJobLauncher(jobOperator, driftJob, jobRepository, Clock.systemUTC(), Duration.ZERO);
-        DriftJobLauncher.Outcome resumed = takeOver.launch(runDate);
+        DriftCommand takeOver = new DriftCommand(jobOperator, driftJob, new io.driftwatch.job.AbandonedExecutions(jobRepository,
+                jobOperator, Clock.systemUTC(), Duration.ZERO), catalog, Clock.systemUTC(), java.util.Optional.empty());
+        Outcome resumed = takeOver.launch(runDate);
 
         assertThat(resumed.exitCode()).isEqualTo(ExitCodes.COMPLETED);
         assertThat(driftedFeatures(runDate)).containsExactly("age");
@@ -327,7 +330,7 @@ abstract class AbstractDriftJobTests {
                 monitor.windowStart(runDate, ZoneOffset.UTC), monitor.windowEnd(runDate, ZoneOffset.UTC), ZoneOffset.UTC, null);
         for (String feature : FEATURES) {
             io.driftwatch.profile.FeatureProfile merged = windowProfiles.find(runId,
-                    io.driftwatch.report.JdbcWindowProfileDao.Side.CURRENT, feature).orElseThrow();
+                    io.driftwatch.window.JdbcWindowProfileDao.Side.CURRENT, feature).orElseThrow();
             io.driftwatch.profile.FeatureProfile single = whole.features().get(feature);
             assertThat(merged.count()).isEqualTo(single.count());
             assertThat(merged.missing()).isEqualTo(single.missing());

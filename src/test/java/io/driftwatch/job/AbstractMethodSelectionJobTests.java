@@ -1,5 +1,7 @@
 package io.driftwatch.job;
 
+import io.driftwatch.cli.DriftCommand;
+import io.driftwatch.cli.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -32,7 +34,7 @@ abstract class AbstractMethodSelectionJobTests {
 
     static final LocalDate NIGHT = LocalDate.of(2026, 5, 2);
 
-    @Autowired DriftJobLauncher launcher;
+    @Autowired DriftCommand launcher;
     @Autowired JdbcTemplate jdbc;
 
     @BeforeEach

@@ -1,5 +1,7 @@
 package io.driftwatch.job;
 
+import io.driftwatch.cli.DriftCommand;
+import io.driftwatch.cli.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -67,7 +69,7 @@ class CustomDriftMethodTest {
         }
     }
 
-    @Autowired DriftJobLauncher launcher;
+    @Autowired DriftCommand launcher;
     @Autowired JdbcTemplate jdbc;
 
     @Test

@@ -21,7 +21,7 @@ import io.driftwatch.DriftwatchApplication;
 import io.driftwatch.ExitCodes;
 import io.driftwatch.canary.PredictionLogs;
 import io.driftwatch.demo.DemoData;
-import io.driftwatch.job.DriftJobLauncher;
+import io.driftwatch.cli.DriftCommand;
 import io.driftwatch.support.FaultInjection;
 
 /**
@@ -66,7 +66,7 @@ final class PushedRuns {
     private static void previousNight(ConfigurableApplicationContext context) {
         LocalDate night = LocalDate.parse("2026-05-01");
         DemoData.load(context.getBean(JdbcTemplate.class), night, ZoneOffset.UTC);
-        assertThat(context.getBean(DriftJobLauncher.class).launch(night).exitCode()).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(context.getBean(DriftCommand.class).launch(night).exitCode()).isEqualTo(ExitCodes.COMPLETED);
     }
 
     /** A candidate whose scores shifted: canaryJob judges it ROLLBACK. */

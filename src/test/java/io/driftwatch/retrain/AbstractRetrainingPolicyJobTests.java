@@ -1,5 +1,11 @@
 package io.driftwatch.retrain;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.driftwatch.cli.Outcome;
+import io.driftwatch.cli.UsageException;
+import io.driftwatch.retrain.queue.RetrainingQueue;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -17,7 +23,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 import io.driftwatch.demo.SyntheticDriftGenerator;
-import io.driftwatch.job.DriftJobLauncher;
+import io.driftwatch.cli.DriftCommand;
+import io.driftwatch.cli.Outcome;
 import io.driftwatch.ExitCodes;
 
 /**
@@ -28,8 +35,10 @@ import io.driftwatch.ExitCodes;
 @ActiveProfiles("policytest")
 abstract class AbstractRetrainingPolicyJobTests {
 
-    @Autowired DriftJobLauncher launcher;
+    @Autowired DriftCommand launcher;
     @Autowired JdbcTemplate jdbc;
+    @Autowired JdbcTaskQueries taskQueries;
+    @Autowired RetrainingQueue queue;
 
     SyntheticDriftGenerator generator;
 
@@ -96,22 +105,23 @@ abstract class AbstractRetrainingPolicyJobTests {
         long gated = jdbc.queryForObject("SELECT id FROM retraining_task WHERE model = 'model-approval' AND run_date = ?",
                 Long.class, night);
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        TaskCommand tasks = new TaskCommand(new JdbcTaskOperations(jdbc),
-                new io.driftwatch.telemetry.SummaryPrinter(new java.io.PrintStream(out, true)));
+        io.driftwatch.cli.TasksCommand tasks = new io.driftwatch.cli.TasksCommand(taskQueries, queue,
+                new io.driftwatch.cli.ConsolePrinter(new java.io.PrintStream(out, true)));
 
-        assertThat(tasks.run(java.util.List.of("list", "status=AWAITING_APPROVAL"))).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(tasks.run(java.util.List.of("list", "status=AWAITING_APPROVAL")).exitCode()).isEqualTo(ExitCodes.COMPLETED);
         assertThat(out.toString()).contains(String.valueOf(gated)).contains("model-approval").contains("1 task");
 
-        assertThat(tasks.run(java.util.List.of("approve", String.valueOf(gated)))).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(tasks.run(java.util.List.of("approve", String.valueOf(gated))).exitCode()).isEqualTo(ExitCodes.COMPLETED);
         assertThat(status(gated)).isEqualTo("PENDING");
-        assertThat(tasks.run(java.util.List.of("approve", String.valueOf(gated)))).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
-        assertThat(out.toString()).contains("Cannot approve task " + gated + ": it is PENDING");
+        assertThat(tasks.run(java.util.List.of("approve", String.valueOf(gated))))
+                .isEqualTo(new Outcome(ExitCodes.INVALID_CONFIGURATION, "Cannot approve task " + gated
+                        + ": it is PENDING; approve applies to tasks that are AWAITING_APPROVAL."));
 
-        assertThat(tasks.run(java.util.List.of("cancel", String.valueOf(gated)))).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(tasks.run(java.util.List.of("cancel", String.valueOf(gated))).exitCode()).isEqualTo(ExitCodes.COMPLETED);
         assertThat(status(gated)).isEqualTo("CANCELLED");
         assertThat(jdbc.queryForObject("SELECT finished_at FROM retraining_task WHERE id = ?", Object.class, gated)).isNotNull();
 
-        assertThat(tasks.run(java.util.List.of("requeue", String.valueOf(gated)))).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(tasks.run(java.util.List.of("requeue", String.valueOf(gated))).exitCode()).isEqualTo(ExitCodes.COMPLETED);
         assertThat(jdbc.queryForMap("SELECT status, attempts, finished_at FROM retraining_task WHERE id = ?", gated))
                 .containsEntry("status", "PENDING").containsEntry("attempts", 0).containsEntry("finished_at", null);
 
@@ -119,14 +129,15 @@ abstract class AbstractRetrainingPolicyJobTests {
         long other = jdbc.queryForObject("SELECT id FROM retraining_task WHERE model = 'model-approval' AND id <> ?"
                 + " ORDER BY id LIMIT 1", Long.class, gated);
         assertThat(status(other)).isEqualTo("CANCELLED");
-        assertThat(tasks.run(java.util.List.of("requeue", String.valueOf(other)))).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
-        assertThat(out.toString()).contains("already has an open task");
+        Outcome refused = tasks.run(java.util.List.of("requeue", String.valueOf(other)));
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
+        assertThat(refused.message()).contains("already has an open task");
         assertThat(status(other)).isEqualTo("CANCELLED");
 
-        assertThat(tasks.run(java.util.List.of("cancel", "999999"))).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
-        assertThat(out.toString()).contains("No retraining task has id 999999");
-        assertThat(tasks.run(java.util.List.of("frobnicate"))).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
-        assertThat(out.toString()).contains("Usage: tasks list");
+        assertThat(tasks.run(java.util.List.of("cancel", "999999")))
+                .isEqualTo(new Outcome(ExitCodes.INVALID_CONFIGURATION, "No retraining task has id 999999."));
+        assertThatThrownBy(() -> tasks.run(java.util.List.of("frobnicate"))).isInstanceOf(UsageException.class)
+                .hasMessageContaining("Usage: tasks list");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.driftwatch.retrain;
 
+import io.driftwatch.report.ModelPerformance;
+import io.driftwatch.report.RetrainingOutcome;
+import io.driftwatch.retrain.queue.TaskStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -21,7 +24,7 @@ class RetrainingDecisionTest {
         RetrainingDecision d = RetrainingDecision.decide(Monitor.RetrainingPolicy.REFERENCE_DEFAULTS, INCOME, 1, 10, HEALTHY);
 
         assertThat(d.retrain()).isTrue();
-        assertThat(d.reasons()).containsExactly("feature drift: income psi=0.3000 >= 0.1000");
+        assertThat(d.reasons()).containsExactly("feature drift: income psi=0.3 >= 0.1");
     }
 
     @Test
@@ -55,21 +58,21 @@ class RetrainingDecisionTest {
         Instant now = Instant.parse("2026-03-10T02:00:00Z");
         Monitor.RetrainingPolicy p = new Monitor.RetrainingPolicy(0.78, 0.5, null, List.of(), 1000, Duration.ofDays(7), 2,
                 Duration.ofDays(30), false, 0, 5);
-        Guardrails.QueueState empty = new Guardrails.QueueState(null, null, null, 0);
+        Guardrails.QueueState empty = Guardrails.QueueState.EMPTY;
 
         assertThat(Guardrails.check(p, 999, empty, now)).hasValueSatisfying(r -> {
-            assertThat(r.decision()).isEqualTo("SKIPPED_MIN_ROWS");
+            assertThat(r.outcome()).isEqualTo(RetrainingOutcome.SKIPPED_MIN_ROWS);
             assertThat(r.reason()).contains("999 rows, fewer than min-rows 1000");
         });
-        assertThat(Guardrails.check(p, 1000, new Guardrails.QueueState(42L, "RUNNING", null, 0), now))
+        assertThat(Guardrails.check(p, 1000, new Guardrails.QueueState(new Guardrails.OpenTask(42L, TaskStatus.RUNNING), null, 0), now))
                 .hasValueSatisfying(r -> assertThat(r.reason()).contains("open task (id 42, RUNNING)"));
-        assertThat(Guardrails.check(p, 1000, new Guardrails.QueueState(null, null, now.minus(Duration.ofDays(6)), 0), now))
-                .hasValueSatisfying(r -> assertThat(r.decision()).isEqualTo("SKIPPED_COOLDOWN"));
-        assertThat(Guardrails.check(p, 1000, new Guardrails.QueueState(null, null, now.minus(Duration.ofDays(8)), 0), now))
+        assertThat(Guardrails.check(p, 1000, new Guardrails.QueueState(null, now.minus(Duration.ofDays(6)), 0), now))
+                .hasValueSatisfying(r -> assertThat(r.outcome()).isEqualTo(RetrainingOutcome.SKIPPED_COOLDOWN));
+        assertThat(Guardrails.check(p, 1000, new Guardrails.QueueState(null, now.minus(Duration.ofDays(8)), 0), now))
                 .isEmpty();
-        assertThat(Guardrails.check(p, 1000, new Guardrails.QueueState(null, null, null, 2), now))
-                .hasValueSatisfying(r -> assertThat(r.decision()).isEqualTo("SKIPPED_RATE_LIMIT"));
-        assertThat(Guardrails.check(p, 1000, new Guardrails.QueueState(null, null, null, 1), now)).isEmpty();
+        assertThat(Guardrails.check(p, 1000, new Guardrails.QueueState(null, null, 2), now))
+                .hasValueSatisfying(r -> assertThat(r.outcome()).isEqualTo(RetrainingOutcome.SKIPPED_RATE_LIMIT));
+        assertThat(Guardrails.check(p, 1000, new Guardrails.QueueState(null, null, 1), now)).isEmpty();
     }
 
     private static Monitor.RetrainingPolicy policy(double share, List<String> critical) {

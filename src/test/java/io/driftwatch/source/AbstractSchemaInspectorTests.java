@@ -1,5 +1,8 @@
 package io.driftwatch.source;
 
+import io.driftwatch.db.Dialect;
+import io.driftwatch.db.SqlIdentifier;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -55,7 +58,7 @@ abstract class AbstractSchemaInspectorTests {
         generator.insert("loan_features", start.plus(Duration.ofDays(1)), start.plus(Duration.ofDays(2)), 6_000,
                 java.util.Set.of(), 2);
         Dialect dialect = Dialect.of(dataSource);
-        if (dialect == Dialect.POSTGRESQL) {
+        if (dialect == Dialect.postgresql()) {
             jdbc.execute("ANALYZE loan_features");
         }
         Monitor monitor = monitor("loan_features", "scored_at", "model_performance", feature("income", FeatureType.NUMERIC));
@@ -66,7 +69,7 @@ abstract class AbstractSchemaInspectorTests {
         long wholeTable = source.estimateRows(monitor, SqlIdentifier.parse("loan_features"), null, null, java.time.ZoneOffset.UTC);
 
         // H2 counts; PostgreSQL's planner estimates from its statistics (no scan), close after ANALYZE.
-        if (dialect == Dialect.POSTGRESQL) {
+        if (dialect == Dialect.postgresql()) {
             assertThat(secondDay).isBetween(5_400L, 6_600L);
             assertThat(wholeTable).isBetween(9_000L, 11_000L);
         } else {

@@ -22,8 +22,13 @@ import io.driftwatch.config.Monitor;
 import io.driftwatch.profile.FeatureType;
 import io.driftwatch.report.DriftReportRow;
 import io.driftwatch.report.DriftRun;
-import io.driftwatch.retrain.JdbcTaskOperations;
-import io.driftwatch.source.SqlIdentifier;
+import io.driftwatch.report.RetrainingOutcome;
+import io.driftwatch.drift.DriftStatus;
+import io.driftwatch.drift.Severity;
+import io.driftwatch.drift.ThresholdKind;
+import io.driftwatch.retrain.QueueDepth;
+import io.driftwatch.retrain.queue.TaskStatus;
+import io.driftwatch.db.SqlIdentifier;
 
 /** Meter names, values and the bound on per-feature series, on an in-memory registry. */
 class DriftMetricsTest {
@@ -33,7 +38,7 @@ class DriftMetricsTest {
     private DriftMetrics metrics(MetricsProperties properties) {
         registry.config().meterFilter(new TelemetryConfiguration().featureTagLimit(properties));
         return new DriftMetrics(registry, properties,
-                () -> new JdbcTaskOperations.QueueDepth(Map.of("PENDING", 3L, "RUNNING", 1L), Duration.ofSeconds(90)));
+                () -> new QueueDepth(Map.of(TaskStatus.PENDING, 3L, TaskStatus.RUNNING, 1L), Duration.ofSeconds(90)));
     }
 
     private static Monitor monitor(int features) {
@@ -46,12 +51,15 @@ class DriftMetricsTest {
                 Duration.ofDays(1), list, Monitor.RetrainingPolicy.REFERENCE_DEFAULTS, SqlIdentifier.parse("perf"));
     }
 
-    private static RunEvents.MonitorRunPublished run(Monitor monitor, String decision, int drifted) {
+    private static RunEvents.MonitorRunPublished run(Monitor monitor, RetrainingOutcome decision, int drifted) {
         List<DriftReportRow> rows = new ArrayList<>();
         for (int i = 0; i < monitor.features().size(); i++) {
             for (String method : List.of("psi", "ks")) {
-                rows.add(new DriftReportRow(1, "f" + i, "numeric", method, "c", "OK", 0.01 * i, "score_above", 0.2, null,
-                        null, null, i < drifted, "NONE", "configured", 100, 100, 0, 0, 1.0, 1.0, 1.0, 1.0, "{}"));
+                boolean isDrifted = i < drifted;
+                rows.add(new DriftReportRow(1, "f" + i, FeatureType.NUMERIC, method, "c", new DriftReportRow.Judgement(
+                        DriftStatus.OK, 0.01 * i, ThresholdKind.SCORE_AT_LEAST, 0.2, null, null, null, isDrifted,
+                        isDrifted ? Severity.ALERT : Severity.NONE), "configured",
+                        new DriftReportRow.WindowStats(100, 100, 0, 0, 1.0, 1.0, 1.0, 1.0), "{}"));
             }
         }
         int n = monitor.features().size();
@@ -67,7 +75,7 @@ class DriftMetricsTest {
         properties.setMaxFeatureTags(5);
         DriftMetrics metrics = metrics(properties);
 
-        metrics.on(run(monitor(40), "SKIPPED_COOLDOWN", 30));
+        metrics.on(run(monitor(40), RetrainingOutcome.SKIPPED_COOLDOWN, 30));
 
         java.util.Collection<Meter> scores = registry.find(DriftMetrics.DRIFT_SCORE).meters();
         assertThat(scores).extracting(m -> m.getId().getTag("feature")).containsOnly("f0", "f1", "f2", "f3", "f4");
@@ -86,7 +94,7 @@ class DriftMetricsTest {
         properties.setPerFeature(false);
         DriftMetrics metrics = metrics(properties);
 
-        metrics.on(run(monitor(3), "NOT_NEEDED", 0));
+        metrics.on(run(monitor(3), RetrainingOutcome.NOT_NEEDED, 0));
 
         assertThat(registry.find(DriftMetrics.DRIFT_SCORE).meters()).isEmpty();
         assertThat(registry.get(DriftMetrics.DATASET_SHARE).gauge().value()).isZero();

@@ -26,7 +26,8 @@ import io.driftwatch.ExitCodes;
 import io.driftwatch.canary.CanaryRequest;
 import io.driftwatch.canary.PredictionLogs;
 import io.driftwatch.demo.DemoData;
-import io.driftwatch.job.DriftJobLauncher;
+import io.driftwatch.cli.DriftCommand;
+import io.driftwatch.cli.Outcome;
 
 /** The shipped alert rules and dashboard query only series (and labels) a run really emits. */
 class OperatorAssetsTest {
@@ -45,14 +46,13 @@ class OperatorAssetsTest {
         // the same process, so that the skipped-task and canary series exist too.
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         DemoData.load(jdbc, LocalDate.parse("2026-05-02"), ZoneOffset.UTC);
-        assertThat(context.getBean(DriftJobLauncher.class).launch(LocalDate.parse("2026-05-02")).exitCode())
+        assertThat(context.getBean(DriftCommand.class).launch(LocalDate.parse("2026-05-02")).exitCode())
                 .isEqualTo(ExitCodes.COMPLETED);
         Instant start = Instant.parse("2026-05-01T10:00:00Z");
         Instant end = start.plus(Duration.ofHours(1));
         PredictionLogs.insert(jdbc, "ranker", "v1", start, end, 500, 0.20, 0.05, 0.83, 1);
         PredictionLogs.insert(jdbc, "ranker", "v2", start, end, 500, 0.35, 0.05, 0.83, 2);
-        Job canaryJob = context.getBean("canaryJob", Job.class);
-        assertThat(context.getBean(DriftJobLauncher.class).canary(canaryJob, new CanaryRequest("ranker", "v1", "v2",
+        assertThat(context.getBean(io.driftwatch.cli.CanaryCommand.class).judge(new CanaryRequest("ranker", "v1", "v2",
                 CanaryRequest.Mode.CANARY, CanaryRequest.Input.LOGS, start, end)).exitCode()).isEqualTo(ExitCodes.ROLLBACK);
         String scrape = context.getBean(PrometheusMeterRegistry.class).scrape();
         SpringApplication.exit(context);

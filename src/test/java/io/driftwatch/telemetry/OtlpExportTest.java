@@ -96,7 +96,7 @@ class OtlpExportTest {
         Map<String, Span> byId = spans.stream().collect(Collectors.toMap(s -> hex(s.getSpanId().toByteArray()),
                 Function.identity()));
         List<String> steps = spans.stream().filter(s -> parent(s, byId) == job).map(Span::getName).toList();
-        assertThat(steps).containsExactlyInAnyOrder("prepare", "profile", "drift", "decide", "publish");
+        assertThat(steps).containsExactlyInAnyOrder("reap", "prepare", "profile", "drift", "decide", "publish");
 
         Span drift = spans.stream().filter(s -> s.getName().equals("drift")).findFirst().orElseThrow();
         List<Span> featureSpans = spans.stream().filter(s -> s.getName().startsWith("drift loans-demo.")).toList();

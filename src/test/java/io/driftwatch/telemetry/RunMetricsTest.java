@@ -17,7 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import io.driftwatch.DriftwatchApplication;
 import io.driftwatch.ExitCodes;
 import io.driftwatch.demo.DemoData;
-import io.driftwatch.job.DriftJobLauncher;
+import io.driftwatch.cli.DriftCommand;
+import io.driftwatch.cli.Outcome;
 
 /** The meters of two demo nights, read from the Prometheus registry as a scrape or a push would carry them. */
 class RunMetricsTest {
@@ -28,7 +29,7 @@ class RunMetricsTest {
     /** The next night in the same process: demo data for the date, the job, and the end of the command. */
     private static String nextNight(ConfigurableApplicationContext context, LocalDate runDate) {
         DemoData.load(context.getBean(JdbcTemplate.class), runDate, ZoneOffset.UTC);
-        assertThat(context.getBean(DriftJobLauncher.class).launch(runDate).exitCode()).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(context.getBean(DriftCommand.class).launch(runDate).exitCode()).isEqualTo(ExitCodes.COMPLETED);
         context.publishEvent(new RunEvents.ProcessFinished("driftJob", ExitCodes.COMPLETED));
         return context.getBean(PrometheusMeterRegistry.class).scrape();
     }
@@ -63,7 +64,7 @@ class RunMetricsTest {
         // Step timers: one series per step, not one per partition (monitor and feature stay out of the tags).
         List<String> stepNames = Pattern.compile("spring_batch_step_seconds_count\\{[^}]*spring_batch_step_name=\"([^\"]+)\"")
                 .matcher(first).results().map(r -> r.group(1)).distinct().sorted().toList();
-        assertThat(stepNames).containsExactly("decide", "drift", "featureDrift", "prepare", "profile", "profileWindow", "publish");
+        assertThat(stepNames).containsExactly("decide", "drift", "featureDrift", "prepare", "profile", "profileWindow", "publish", "reap");
         assertThat(value(first, "spring_batch_step_seconds_count{error=\"none\",spring_batch_step_job_name=\"driftJob\","
                 + "spring_batch_step_name=\"featureDrift\",spring_batch_step_status=\"COMPLETED\","
                 + "spring_batch_step_type=\"org.springframework.batch.core.step.tasklet.TaskletStep\"}")).isEqualTo(6.0);

@@ -6,32 +6,43 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.random.RandomGenerator;
 
 import javax.sql.DataSource;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.driftwatch.db.Dialect;
+import io.driftwatch.db.ShippedSql;
+import io.driftwatch.db.ShippedStatement;
 import io.driftwatch.retrain.queue.LeaseLostException.Operation;
 
-/** The queue over plain JDBC: shipped statements for the common operations, a {@link QueueDialect} for the rest. */
+/** The queue over plain JDBC: the shipped statements, run through the database's {@link Dialect} where they differ. */
 final class JdbcRetrainingQueue implements RetrainingQueue {
 
-    private static final ShippedStatement HEARTBEAT = ShippedSql.loadOne("heartbeat.sql");
-    private static final ShippedStatement COMPLETE = ShippedSql.loadOne("complete.sql");
-    private static final ShippedStatement FAIL = ShippedSql.loadOne("fail.sql");
-    private static final ShippedStatement RELEASE = ShippedSql.loadOne("release.sql");
-    private static final ShippedStatement REAP_EXPIRED = ShippedSql.loadOne("reap_expired.sql");
-    private static final ShippedStatement REAP_EXHAUSTED = ShippedSql.loadOne("reap_exhausted.sql");
-    private static final ShippedStatement TASK_STATE = ShippedSql.loadOne("task_state.sql");
+    private static final ShippedStatement HEARTBEAT = ShippedSql.loadOne("queue/heartbeat.sql");
+    private static final ShippedStatement COMPLETE = ShippedSql.loadOne("queue/complete.sql");
+    private static final ShippedStatement FAIL = ShippedSql.loadOne("queue/fail.sql");
+    private static final ShippedStatement RELEASE = ShippedSql.loadOne("queue/release.sql");
+    private static final ShippedStatement REAP_EXPIRED = ShippedSql.loadOne("queue/reap_expired.sql");
+    private static final ShippedStatement REAP_EXHAUSTED = ShippedSql.loadOne("queue/reap_exhausted.sql");
+    private static final ShippedStatement TASK_STATE = ShippedSql.loadOne("queue/task_state.sql");
+    private static final ShippedStatement HOLD_FOR_APPROVAL = ShippedSql.loadOne("queue/hold_for_approval.sql");
+    private static final ShippedStatement APPROVE = ShippedSql.loadOne("queue/approve.sql");
+    private static final ShippedStatement CANCEL = ShippedSql.loadOne("queue/cancel.sql");
+    private static final ShippedStatement REQUEUE = ShippedSql.loadOne("queue/requeue.sql");
 
     private static final int MAX_CLAIM = 1000;
     private static final int MAX_WORKER_LENGTH = 200;
@@ -49,21 +60,69 @@ final class JdbcRetrainingQueue implements RetrainingQueue {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
-    private final QueueDialect dialect;
+    private final Dialect dialect;
+    private final List<ShippedStatement> claim;
+    private final ShippedStatement enqueue;
     private final RetryPolicy retryPolicy;
     private final RandomGenerator random;
 
-    JdbcRetrainingQueue(DataSource dataSource, QueueDialect dialect, RetryPolicy retryPolicy, RandomGenerator random) {
+    JdbcRetrainingQueue(DataSource dataSource, Dialect dialect, RetryPolicy retryPolicy, RandomGenerator random) {
         this.jdbc = new JdbcTemplate(Objects.requireNonNull(dataSource, "dataSource"));
         this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.claim = ShippedSql.load("queue/claim." + dialect.vendor() + ".sql");
+        this.enqueue = ShippedSql.loadOne("queue/enqueue." + dialect.vendor() + ".sql");
         this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
         this.random = Objects.requireNonNull(random, "random");
     }
 
     @Override
     public Optional<Long> enqueue(NewTask task) {
-        return dialect.enqueue(jdbc, Objects.requireNonNull(task, "task"));
+        Objects.requireNonNull(task, "task");
+        // One transaction (or the caller's): a task held for approval is never claimable, not even for an instant.
+        return transaction.execute(status -> {
+            Optional<Long> id = dialect.insertReturningId(jdbc, enqueue, enqueueValues(task));
+            if (id.isPresent() && task.awaitingApproval()) {
+                expectOne(jdbc.update(HOLD_FOR_APPROVAL.sql(), HOLD_FOR_APPROVAL.bind(Map.of("id", id.get()))),
+                        HOLD_FOR_APPROVAL, id.get());
+            }
+            return id;
+        });
+    }
+
+    @Override
+    public void approve(long id) {
+        operate(id, APPROVE, "approve", EnumSet.of(TaskStatus.AWAITING_APPROVAL));
+    }
+
+    @Override
+    public void cancel(long id) {
+        operate(id, CANCEL, "cancel", TaskStatus.open());
+    }
+
+    @Override
+    public void requeue(long id) {
+        try {
+            operate(id, REQUEUE, "requeue", EnumSet.of(TaskStatus.FAILED, TaskStatus.CANCELLED));
+        } catch (DuplicateKeyException e) {
+            throw new TaskOperationException("Cannot requeue task " + id + ": its model already has an open task (one open"
+                    + " task per model). Finish or cancel that one first.");
+        }
+    }
+
+    /** An operator's write, fenced by the states it applies to; says why when it changed nothing. */
+    private void operate(long id, ShippedStatement statement, String operation, Set<TaskStatus> allowed) {
+        int updated = jdbc.update(statement.sql(), statement.bind(Map.of("id", id)));
+        if (updated == 1) {
+            return;
+        }
+        if (updated != 0) {
+            expectOne(updated, statement, id);
+        }
+        TaskState state = currentState(id);
+        throw new TaskOperationException(state == null ? "No retraining task has id " + id + "."
+                : "Cannot " + operation + " task " + id + ": it is " + state.status() + "; " + operation
+                        + " applies to tasks that are " + TaskStatus.describe(allowed) + ".");
     }
 
     @Override
@@ -74,7 +133,9 @@ final class JdbcRetrainingQueue implements RetrainingQueue {
         if (limit < 1 || limit > MAX_CLAIM) {
             throw new IllegalArgumentException("claim limit must be in [1, " + MAX_CLAIM + "]: " + limit);
         }
-        return dialect.claim(jdbc, worker, limit, positiveSeconds(lease, "lease"));
+        Map<String, Object> values = Map.of("limit", limit, "worker", worker, "lease_seconds", positiveSeconds(lease, "lease"));
+        // Random, not derived from time or worker: a token must never be guessable or reused.
+        return dialect.claim(jdbc, claim, values, () -> UUID.randomUUID().toString(), CLAIMED_TASK);
     }
 
     @Override
@@ -130,6 +191,13 @@ final class JdbcRetrainingQueue implements RetrainingQueue {
         return new ReapResult(retried, failed);
     }
 
+    private static void expectOne(int updated, ShippedStatement statement, long id) {
+        if (updated != 1) {
+            throw new IllegalStateException(statement.file() + " updated " + updated + " rows for retraining task " + id
+                    + "; a write by primary key can only update 0 or 1");
+        }
+    }
+
     /** Runs a write fenced by status RUNNING and the lease token; exactly one row must change. */
     private void fenced(Operation operation, ClaimedTask task, ShippedStatement statement, Map<String, Object> extra) {
         Objects.requireNonNull(task, "task");
@@ -140,10 +208,7 @@ final class JdbcRetrainingQueue implements RetrainingQueue {
         if (updated == 0) {
             throw new LeaseLostException(operation, task, currentState(task.id()));
         }
-        if (updated != 1) {
-            throw new IllegalStateException(statement.file() + " updated " + updated + " rows for retraining task "
-                    + task.id() + "; a write by primary key can only update 0 or 1");
-        }
+        expectOne(updated, statement, task.id());
     }
 
     private TaskState currentState(long id) {

@@ -15,12 +15,20 @@ import java.util.Objects;
  * @param priority    higher is claimed first
  * @param dedupeKey   no two <em>open</em> tasks share it (up to 400 characters)
  * @param maxAttempts attempts allowed before the task is dead-lettered (1..1000)
+ * @param awaitingApproval the task waits in AWAITING_APPROVAL until an operator approves it, instead of
+ *                    being claimable at once
  */
 public record NewTask(String model, String monitor, Long runId, LocalDate runDate, String reason, String evidence,
-                      int priority, String dedupeKey, int maxAttempts) {
+                      int priority, String dedupeKey, int maxAttempts, boolean awaitingApproval) {
 
     /** The default of {@code retraining_task.max_attempts}. */
     public static final int DEFAULT_MAX_ATTEMPTS = 5;
+
+    /** A task claimable at once (no approval gate). */
+    public NewTask(String model, String monitor, Long runId, LocalDate runDate, String reason, String evidence,
+                   int priority, String dedupeKey, int maxAttempts) {
+        this(model, monitor, runId, runDate, reason, evidence, priority, dedupeKey, maxAttempts, false);
+    }
 
     public NewTask {
         requireText(model, "model", 200);
@@ -34,26 +42,37 @@ public record NewTask(String model, String monitor, Long runId, LocalDate runDat
         }
     }
 
-    /** A task with the job's dedupe key ({@code monitor/runDate}), priority 0 and the default attempts. */
+    /**
+     * A task with the nightly job's dedupe key ({@link #modelKey}: one open task per model), priority 0 and
+     * the default attempts.
+     */
     public static NewTask of(String model, String monitor, LocalDate runDate, String reason, String evidence) {
-        return new NewTask(model, monitor, null, runDate, reason, evidence, 0, monitor + "/" + runDate,
-                DEFAULT_MAX_ATTEMPTS);
+        return new NewTask(model, monitor, null, runDate, reason, evidence, 0, modelKey(model), DEFAULT_MAX_ATTEMPTS);
+    }
+
+    /** The dedupe key of a model's retraining, {@code retrain:<model>}: a model has one open task at most. */
+    public static String modelKey(String model) {
+        return "retrain:" + model;
     }
 
     public NewTask withDedupeKey(String key) {
-        return new NewTask(model, monitor, runId, runDate, reason, evidence, priority, key, maxAttempts);
+        return new NewTask(model, monitor, runId, runDate, reason, evidence, priority, key, maxAttempts, awaitingApproval);
     }
 
     public NewTask withPriority(int newPriority) {
-        return new NewTask(model, monitor, runId, runDate, reason, evidence, newPriority, dedupeKey, maxAttempts);
+        return new NewTask(model, monitor, runId, runDate, reason, evidence, newPriority, dedupeKey, maxAttempts, awaitingApproval);
     }
 
     public NewTask withMaxAttempts(int attempts) {
-        return new NewTask(model, monitor, runId, runDate, reason, evidence, priority, dedupeKey, attempts);
+        return new NewTask(model, monitor, runId, runDate, reason, evidence, priority, dedupeKey, attempts, awaitingApproval);
+    }
+
+    public NewTask withApprovalGate(boolean gate) {
+        return new NewTask(model, monitor, runId, runDate, reason, evidence, priority, dedupeKey, maxAttempts, gate);
     }
 
     public NewTask withRunId(Long id) {
-        return new NewTask(model, monitor, id, runDate, reason, evidence, priority, dedupeKey, maxAttempts);
+        return new NewTask(model, monitor, id, runDate, reason, evidence, priority, dedupeKey, maxAttempts, awaitingApproval);
     }
 
     private static void requireText(String value, String name, int maxLength) {

@@ -8,7 +8,7 @@ import java.util.random.RandomGenerator;
 
 import javax.sql.DataSource;
 
-import io.driftwatch.source.Dialect;
+import io.driftwatch.db.Dialect;
 
 /**
  * The retraining queue as a worker sees it, over the {@code retraining_task} table. The protocol
@@ -34,15 +34,11 @@ public interface RetrainingQueue {
      * @param random draws the backoff jitter; inject a seeded generator in tests (access is synchronized)
      */
     static RetrainingQueue create(DataSource dataSource, Dialect dialect, RetryPolicy retryPolicy, RandomGenerator random) {
-        QueueDialect queueDialect = switch (dialect) {
-            case POSTGRESQL -> new PostgresQueueDialect();
-            case H2 -> new H2QueueDialect();
-        };
-        return new JdbcRetrainingQueue(dataSource, queueDialect, retryPolicy, random);
+        return new JdbcRetrainingQueue(dataSource, dialect, retryPolicy, random);
     }
 
     /**
-     * Enqueues a PENDING task unless an open task (PENDING, RUNNING, RETRYABLE, AWAITING_APPROVAL) has the
+     * Enqueues a PENDING task (AWAITING_APPROVAL when {@link NewTask#awaitingApproval()}) unless an open task (PENDING, RUNNING, RETRYABLE, AWAITING_APPROVAL) has the
      * same dedupe key, or the monitor already has a task for the run date.
      *
      * @return the new task's id; empty for a duplicate
@@ -101,4 +97,27 @@ public interface RetrainingQueue {
      * FAILED otherwise. Safe to run from several processes at once.
      */
     ReapResult reap();
+
+    /**
+     * Operators: a task held at the approval gate (AWAITING_APPROVAL) becomes PENDING, claimable at once.
+     *
+     * @throws TaskOperationException when no task has the id or it is not AWAITING_APPROVAL (nothing changed)
+     */
+    void approve(long id);
+
+    /**
+     * Operators: an open task (PENDING, RETRYABLE, AWAITING_APPROVAL or RUNNING) becomes CANCELLED; a RUNNING
+     * task's lease ends, so its worker's next write is refused.
+     *
+     * @throws TaskOperationException when no task has the id or it is already final (nothing changed)
+     */
+    void cancel(long id);
+
+    /**
+     * Operators: a FAILED or CANCELLED task becomes PENDING again with its attempts reset.
+     *
+     * @throws TaskOperationException when no task has the id, it is in another state, or its model already has
+     *                                another open task (nothing changed)
+     */
+    void requeue(long id);
 }

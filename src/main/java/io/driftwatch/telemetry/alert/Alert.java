@@ -25,7 +25,7 @@ import java.util.Objects;
  * @param details     structured evidence (numbers, lists) for PagerDuty's custom_details and the webhook
  * @param runDate     the run date observed, or null (canary); older observations never override newer ones
  */
-public record Alert(Problem problem, String dedupKey, Status status, Severity severity, String monitor, String model,
+public record Alert(Problem problem, String dedupKey, Status status, AlertSeverity severity, String monitor, String model,
                     Map<String, String> labels, String summary, String description, Map<String, Object> details,
                     LocalDate runDate) {
 

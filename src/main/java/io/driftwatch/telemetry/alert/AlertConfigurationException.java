@@ -2,6 +2,7 @@ package io.driftwatch.telemetry.alert;
 
 import java.util.List;
 
+import io.driftwatch.config.ConfigurationProblem;
 import io.driftwatch.config.InvalidConfigurationException;
 
 /**
@@ -10,22 +11,14 @@ import io.driftwatch.config.InvalidConfigurationException;
  */
 public class AlertConfigurationException extends InvalidConfigurationException {
 
-    /** One wrong key: the value found, what is wrong, and how to fix it. */
-    public record Problem(String key, String value, String problem, String fix) {
-        @Override
-        public String toString() {
-            return key + " = " + (value == null ? "(not set)" : "'" + value + "'") + ": " + problem + ". Fix: " + fix;
-        }
-    }
+    private final List<ConfigurationProblem> problems;
 
-    private final List<Problem> problems;
-
-    public AlertConfigurationException(List<Problem> problems) {
+    public AlertConfigurationException(List<ConfigurationProblem> problems) {
         super("alert configuration", problems);
         this.problems = List.copyOf(problems);
     }
 
-    public List<Problem> problems() {
+    public List<ConfigurationProblem> problems() {
         return problems;
     }
 

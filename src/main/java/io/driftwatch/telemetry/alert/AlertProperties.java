@@ -21,7 +21,7 @@ public class AlertProperties {
      * {@code on:} key as the boolean true.
      */
     private NotifyOn notifyOn = new NotifyOn();
-    private Severity severity = new Severity();
+    private Severities severity = new Severities();
     private Retry retry = new Retry();
     /** Time to open a TCP connection to a sink. */
     private Duration connectTimeout = Duration.ofSeconds(5);
@@ -41,8 +41,8 @@ public class AlertProperties {
     public void setWebhook(Webhook webhook) { this.webhook = webhook; }
     public NotifyOn getNotifyOn() { return notifyOn; }
     public void setNotifyOn(NotifyOn notifyOn) { this.notifyOn = notifyOn; }
-    public Severity getSeverity() { return severity; }
-    public void setSeverity(Severity severity) { this.severity = severity; }
+    public Severities getSeverity() { return severity; }
+    public void setSeverity(Severities severity) { this.severity = severity; }
     public Retry getRetry() { return retry; }
     public void setRetry(Retry retry) { this.retry = retry; }
     public Duration getConnectTimeout() { return connectTimeout; }
@@ -120,7 +120,7 @@ public class AlertProperties {
     }
 
     /** Severity of each problem: critical, error, warning or info (PagerDuty's levels). */
-    public static class Severity {
+    public static class Severities {
         private String datasetDrift = "warning";
         private String retraining = "info";
         private String runFailed = "error";

@@ -15,7 +15,8 @@ import io.driftwatch.canary.analysis.Verdict;
 import io.driftwatch.config.Monitor;
 import io.driftwatch.report.DriftReportRow;
 import io.driftwatch.report.DriftRun;
-import io.driftwatch.retrain.JdbcRetrainingTaskDao;
+import io.driftwatch.report.RetrainingOutcome;
+import io.driftwatch.retrain.Task;
 import io.driftwatch.telemetry.RunEvents;
 
 /**
@@ -25,8 +26,6 @@ import io.driftwatch.telemetry.RunEvents;
  * candidate's rollback. Problems switched off are never observed.
  */
 final class AlertRules {
-
-    static final String NOT_NEEDED = "NOT_NEEDED";
 
     private final AlertSettings settings;
     /** The model of a monitor named in a failure event, or null when the monitor is no longer configured. */
@@ -121,12 +120,12 @@ final class AlertRules {
         return alert(Problem.DATASET_DRIFT, monitor, run.runDate(), drift, summary, description, details);
     }
 
-    private Alert retraining(Monitor monitor, DriftRun run, JdbcRetrainingTaskDao.Task task) {
-        String decision = run.retrainingDecision();
+    private Alert retraining(Monitor monitor, DriftRun run, Task task) {
+        RetrainingOutcome decision = run.retrainingDecision();
         if (decision == null) {
             return null;
         }
-        boolean wanted = !NOT_NEEDED.equals(decision);
+        boolean wanted = decision.wanted();
         String summary = wanted
                 ? "Retraining of " + monitor.model() + " wanted by " + subject(monitor, run.runDate()) + ": " + decision
                         + (task == null ? "" : " (task " + task.id() + ")") + ": " + run.retrainingReason()
@@ -135,11 +134,11 @@ final class AlertRules {
                 ? summary + ". The retraining_task queue holds the task and its evidence."
                 : summary + ".";
         Map<String, Object> details = runDetails(run);
-        details.put("decision", decision);
+        details.put("decision", decision.name());
         details.put("reason", run.retrainingReason());
         if (task != null) {
             details.put("task_id", task.id());
-            details.put("task_status", task.status());
+            details.put("task_status", task.status().name());
         }
         return alert(Problem.RETRAINING, monitor, run.runDate(), wanted, summary, description, details);
     }

@@ -1,7 +1,6 @@
 package io.driftwatch.telemetry.alert;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,9 +8,11 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+
+import io.driftwatch.config.ConfigValues;
+import io.driftwatch.config.ConfigurationProblem;
 
 /**
  * {@code driftwatch.alerts.*} validated: the sinks that are on, the problems forwarded with their
@@ -26,7 +27,7 @@ import java.util.Set;
  */
 public record AlertSettings(URI alertmanager, Map<String, String> alertmanagerHeaders, Duration resolveAfter,
                             String generatorUrl, URI pagerduty, String routingKey, String pagerdutySource, URI webhook,
-                            Map<String, String> webhookHeaders, Set<Problem> problems, Map<Problem, Severity> severities,
+                            Map<String, String> webhookHeaders, Set<Problem> problems, Map<Problem, AlertSeverity> severities,
                             Retry retry, Duration connectTimeout, Duration requestTimeout, Duration deliveryBudget) {
 
     /** Retries of one delivery: {@code maxAttempts} requests at most, backoff initial × multiplier^n up to max. */
@@ -48,7 +49,7 @@ public record AlertSettings(URI alertmanager, Map<String, String> alertmanagerHe
     }
 
     /** Every problem has one: {@link #from} sets them all (the defaults are {@link AlertProperties}'). */
-    public Severity severity(Problem problem) {
+    public AlertSeverity severity(Problem problem) {
         return severities.get(problem);
     }
 
@@ -63,11 +64,11 @@ public record AlertSettings(URI alertmanager, Map<String, String> alertmanagerHe
 
     /** Validates the properties; every problem found is reported at once. */
     public static AlertSettings from(AlertProperties p) {
-        List<AlertConfigurationException.Problem> problems = new ArrayList<>();
+        List<ConfigurationProblem> problems = new ArrayList<>();
         URI alertmanager = null;
         if (isSet(p.getAlertmanager().getUrl())) {
-            URI base = httpUrl("alertmanager.url", p.getAlertmanager().getUrl(), problems,
-                    "set the Alertmanager's base URL, e.g. http://alertmanager.monitoring:9093");
+            URI base = ConfigValues.httpUrl(null, PREFIX + "alertmanager.url", p.getAlertmanager().getUrl(),
+                    "set the Alertmanager's base URL, e.g. http://alertmanager.monitoring:9093", problems);
             if (base != null) {
                 String url = strip(base.toString());
                 alertmanager = URI.create(url.endsWith(ALERTMANAGER_PATH) ? url : url + ALERTMANAGER_PATH);
@@ -75,19 +76,19 @@ public record AlertSettings(URI alertmanager, Map<String, String> alertmanagerHe
         }
         String generatorUrl = null;
         if (isSet(p.getAlertmanager().getGeneratorUrl())) {
-            URI link = httpUrl("alertmanager.generator-url", p.getAlertmanager().getGeneratorUrl(), problems,
-                    "set a link to a dashboard, e.g. https://grafana.example.com/d/driftwatch");
+            URI link = ConfigValues.httpUrl(null, PREFIX + "alertmanager.generator-url", p.getAlertmanager().getGeneratorUrl(),
+                    "set a link to a dashboard, e.g. https://grafana.example.com/d/driftwatch", problems);
             generatorUrl = link == null ? null : link.toString();
         }
-        positive("alertmanager.resolve-after", p.getAlertmanager().getResolveAfter(), problems,
-                "longer than the time between two runs (36h for a nightly CronJob), e.g. PT36H");
+        ConfigValues.positive(null, PREFIX + "alertmanager.resolve-after", p.getAlertmanager().getResolveAfter(),
+                "longer than the time between two runs (36h for a nightly CronJob), e.g. PT36H", problems);
 
         URI pagerduty = null;
         String routingKey = null;
         if (isSet(p.getPagerduty().getRoutingKey())) {
             routingKey = p.getPagerduty().getRoutingKey().trim();
-            pagerduty = httpUrl("pagerduty.url", p.getPagerduty().getUrl(), problems,
-                    "leave it unset for https://events.pagerduty.com/v2/enqueue");
+            pagerduty = ConfigValues.httpUrl(null, PREFIX + "pagerduty.url", p.getPagerduty().getUrl(),
+                    "leave it unset for https://events.pagerduty.com/v2/enqueue", problems);
         } else if (isSet(p.getPagerduty().getUrl()) && !p.getPagerduty().getUrl().equals(new AlertProperties.Pagerduty().getUrl())) {
             problems.add(problem("pagerduty.routing-key", null, "pagerduty.url is set but PagerDuty stays off without a routing key",
                     "set the integration key of the PagerDuty service (Events API v2), or remove pagerduty.url"));
@@ -99,50 +100,44 @@ public record AlertSettings(URI alertmanager, Map<String, String> alertmanagerHe
 
         URI webhook = null;
         if (isSet(p.getWebhook().getUrl())) {
-            webhook = httpUrl("webhook.url", p.getWebhook().getUrl(), problems,
-                    "set the full URL the JSON is POSTed to, e.g. a Slack incoming webhook https://hooks.slack.com/services/...");
+            webhook = ConfigValues.httpUrl(null, PREFIX + "webhook.url", p.getWebhook().getUrl(), "set the full URL the JSON is"
+                    + " POSTed to, e.g. a Slack incoming webhook https://hooks.slack.com/services/...", problems);
         }
         headers("alertmanager.headers", p.getAlertmanager().getHeaders(), problems);
         headers("webhook.headers", p.getWebhook().getHeaders(), problems);
 
         Set<Problem> on = EnumSet.noneOf(Problem.class);
-        if (p.getNotifyOn().isDatasetDrift()) {
-            on.add(Problem.DATASET_DRIFT);
-        }
-        if (p.getNotifyOn().isRetraining()) {
-            on.add(Problem.RETRAINING);
-        }
-        if (p.getNotifyOn().isRunFailed()) {
-            on.add(Problem.RUN_FAILED);
-        }
-        if (p.getNotifyOn().isCanaryRollback()) {
-            on.add(Problem.CANARY_ROLLBACK);
-        }
-        Map<Problem, Severity> severities = new EnumMap<>(Problem.class);
-        severity(Problem.DATASET_DRIFT, "severity.dataset-drift", p.getSeverity().getDatasetDrift(), severities, problems);
-        severity(Problem.RETRAINING, "severity.retraining", p.getSeverity().getRetraining(), severities, problems);
-        severity(Problem.RUN_FAILED, "severity.run-failed", p.getSeverity().getRunFailed(), severities, problems);
-        severity(Problem.CANARY_ROLLBACK, "severity.canary-rollback", p.getSeverity().getCanaryRollback(), severities, problems);
+        AlertProperties.NotifyOn notifyOn = p.getNotifyOn();
+        Map<Problem, Boolean> switches = Map.of(Problem.DATASET_DRIFT, notifyOn.isDatasetDrift(), Problem.RETRAINING,
+                notifyOn.isRetraining(), Problem.RUN_FAILED, notifyOn.isRunFailed(), Problem.CANARY_ROLLBACK,
+                notifyOn.isCanaryRollback());
+        switches.forEach((problem, enabled) -> {
+            if (enabled) {
+                on.add(problem);
+            }
+        });
+        Map<Problem, AlertSeverity> severities = new EnumMap<>(Problem.class);
+        AlertProperties.Severities s = p.getSeverity();
+        severity(Problem.DATASET_DRIFT, "severity.dataset-drift", s.getDatasetDrift(), severities, problems);
+        severity(Problem.RETRAINING, "severity.retraining", s.getRetraining(), severities, problems);
+        severity(Problem.RUN_FAILED, "severity.run-failed", s.getRunFailed(), severities, problems);
+        severity(Problem.CANARY_ROLLBACK, "severity.canary-rollback", s.getCanaryRollback(), severities, problems);
 
         AlertProperties.Retry r = p.getRetry();
-        if (r.getMaxAttempts() < 1 || r.getMaxAttempts() > 20) {
-            problems.add(problem("retry.max-attempts", String.valueOf(r.getMaxAttempts()), "must be in [1, 20]",
-                    "requests per delivery including the first; the default is 4"));
-        }
-        positive("retry.initial-backoff", r.getInitialBackoff(), problems, "e.g. PT1S");
-        positive("retry.max-backoff", r.getMaxBackoff(), problems, "e.g. PT30S");
+        ConfigValues.inRange(null, PREFIX + "retry.max-attempts", r.getMaxAttempts(), 1, 20,
+                "requests per delivery including the first; the default is 4", problems);
+        ConfigValues.positive(null, PREFIX + "retry.initial-backoff", r.getInitialBackoff(), "e.g. PT1S", problems);
+        ConfigValues.positive(null, PREFIX + "retry.max-backoff", r.getMaxBackoff(), "e.g. PT30S", problems);
         if (r.getInitialBackoff() != null && r.getMaxBackoff() != null && r.getMaxBackoff().compareTo(r.getInitialBackoff()) < 0) {
             problems.add(problem("retry.max-backoff", r.getMaxBackoff().toString(),
                     "is shorter than retry.initial-backoff (" + r.getInitialBackoff() + ")", "make it at least the initial backoff"));
         }
-        if (!(r.getMultiplier() >= 1 && r.getMultiplier() <= 10)) {
-            problems.add(problem("retry.multiplier", String.valueOf(r.getMultiplier()), "must be in [1, 10]",
-                    "1 keeps the backoff constant; the default 2 doubles it after every attempt"));
-        }
-        positive("connect-timeout", p.getConnectTimeout(), problems, "e.g. PT5S");
-        positive("request-timeout", p.getRequestTimeout(), problems, "e.g. PT10S");
-        positive("delivery-budget", p.getDeliveryBudget(), problems,
-                "the time one run may spend on one sink, retries included, e.g. PT60S");
+        ConfigValues.inRange(null, PREFIX + "retry.multiplier", r.getMultiplier(), 1, 10,
+                "1 keeps the backoff constant; the default 2 doubles it after every attempt", problems);
+        ConfigValues.positive(null, PREFIX + "connect-timeout", p.getConnectTimeout(), "e.g. PT5S", problems);
+        ConfigValues.positive(null, PREFIX + "request-timeout", p.getRequestTimeout(), "e.g. PT10S", problems);
+        ConfigValues.positive(null, PREFIX + "delivery-budget", p.getDeliveryBudget(),
+                "the time one run may spend on one sink, retries included, e.g. PT60S", problems);
 
         if (!problems.isEmpty()) {
             throw new AlertConfigurationException(problems);
@@ -153,30 +148,7 @@ public record AlertSettings(URI alertmanager, Map<String, String> alertmanagerHe
                 p.getConnectTimeout(), p.getRequestTimeout(), p.getDeliveryBudget());
     }
 
-    private static URI httpUrl(String key, String value, List<AlertConfigurationException.Problem> problems, String fix) {
-        if (!isSet(value)) {
-            problems.add(problem(key, value, "must not be blank", fix));
-            return null;
-        }
-        try {
-            URI uri = new URI(value.trim());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https")) {
-                problems.add(problem(key, value, "is not an http(s) URL", fix));
-                return null;
-            }
-            if (uri.getHost() == null) {
-                problems.add(problem(key, value, "has no host", fix));
-                return null;
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            problems.add(problem(key, value, "is not a URL (" + e.getReason() + " at index " + e.getIndex() + ")", fix));
-            return null;
-        }
-    }
-
-    private static void headers(String key, Map<String, String> headers, List<AlertConfigurationException.Problem> problems) {
+    private static void headers(String key, Map<String, String> headers, List<ConfigurationProblem> problems) {
         headers.forEach((name, value) -> {
             if (!name.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
                 problems.add(problem(key + "." + name, null, "is not a valid HTTP header name", "use letters, digits and '-'"));
@@ -187,24 +159,18 @@ public record AlertSettings(URI alertmanager, Map<String, String> alertmanagerHe
         });
     }
 
-    private static void severity(Problem problem, String key, String value, Map<Problem, Severity> into,
-                                 List<AlertConfigurationException.Problem> problems) {
-        Severity severity = Severity.parse(value);
+    private static void severity(Problem problem, String key, String value, Map<Problem, AlertSeverity> into,
+                                 List<ConfigurationProblem> problems) {
+        AlertSeverity severity = AlertSeverity.parse(value);
         if (severity == null) {
-            problems.add(problem(key, value, "is not a severity", "use one of " + Severity.allowed()));
+            problems.add(problem(key, value, "is not a severity", "use one of " + AlertSeverity.allowed()));
         } else {
             into.put(problem, severity);
         }
     }
 
-    private static void positive(String key, Duration value, List<AlertConfigurationException.Problem> problems, String fix) {
-        if (value == null || value.isNegative() || value.isZero()) {
-            problems.add(problem(key, value == null ? null : value.toString(), "must be a positive duration", fix));
-        }
-    }
-
-    private static AlertConfigurationException.Problem problem(String key, String value, String problem, String fix) {
-        return new AlertConfigurationException.Problem(PREFIX + key, value, problem, fix);
+    private static ConfigurationProblem problem(String key, String value, String problem, String fix) {
+        return ConfigurationProblem.of(PREFIX + key, value, problem, fix);
     }
 
     private static boolean isSet(String value) {

@@ -29,7 +29,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.dao.DataIntegrityViolationException;
 
-import io.driftwatch.retrain.JdbcRetrainingTaskDao;
 
 /**
  * The queue protocol, run against each database by a subclass: claims, leases, fencing, the reaper,
@@ -411,16 +410,16 @@ abstract class AbstractRetrainingQueueTests {
         db.jdbc.update("INSERT INTO drift_run (monitor, model, run_date, window_start, window_end, baseline_table, status)"
                 + " VALUES ('loans', 'credit-risk', DATE '2026-03-02', now(), now(), 't', 'RUNNING')");
         long runId = db.jdbc.queryForObject("SELECT id FROM drift_run WHERE monitor = 'loans'", Long.class);
-        JdbcRetrainingTaskDao job = new JdbcRetrainingTaskDao(db.jdbc, db.dialect,
-                Clock.fixed(Instant.parse("2026-03-02T01:00:00Z"), ZoneOffset.UTC));
+        NewTask loans = NewTask.of("credit-risk", "loans", day(0), "drift", "{\"a\": 1}").withRunId(runId);
+        NewTask cards = NewTask.of("credit-risk", "cards", day(0), "drift", "{}").withRunId(runId);
 
-        boolean first = job.enqueue("credit-risk", "loans", runId, day(0), "drift", "{\"a\": 1}", 0, false, 5);
-        boolean sameDate = job.enqueue("credit-risk", "loans", runId, day(0), "drift", "{}", 0, false, 5);
-        boolean sameModelWhileOpen = job.enqueue("credit-risk", "cards", runId, day(0), "drift", "{}", 0, false, 5);
+        boolean first = queue.enqueue(loans).isPresent();
+        boolean sameDate = queue.enqueue(loans.withDedupeKey("other")).isPresent();
+        boolean sameModelWhileOpen = queue.enqueue(cards).isPresent();
         List<ClaimedTask> claimed = queue.claim("w", 5, LONG_LEASE);
         queue.complete(claimed.get(0));
-        boolean sameModelOnceFinished = job.enqueue("credit-risk", "cards", runId, day(0), "drift", "{}", 0, false, 5);
-        boolean sameDateOnceFinished = job.enqueue("credit-risk", "loans", runId, day(0), "drift", "{}", 0, false, 5);
+        boolean sameModelOnceFinished = queue.enqueue(cards).isPresent();
+        boolean sameDateOnceFinished = queue.enqueue(loans).isPresent();
 
         assertThat(first).isTrue();
         assertThat(sameDate).as("one task per monitor and run date").isFalse();

@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
-import io.driftwatch.source.Dialect;
+import io.driftwatch.db.Dialect;
 
 /**
  * Throughput of the queue on PostgreSQL: claims per second, each claim followed by its completion, for
@@ -50,7 +50,7 @@ public final class QueueBenchmark {
         try (HikariDataSource dataSource = pool(base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema)) {
             Flyway.configure().dataSource(dataSource).locations("classpath:db/postgresql").load().migrate();
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-            RetrainingQueue queue = RetrainingQueue.create(dataSource, Dialect.POSTGRESQL);
+            RetrainingQueue queue = RetrainingQueue.create(dataSource, Dialect.postgresql());
             OUT.printf(Locale.ROOT, "driftwatch queue benchmark: %s, schema %s, %,d tasks per round, claim batch %d,"
                     + " lease %s, %d cores%n", jdbc.queryForObject("SELECT version()", String.class).split(" on ")[0],
                     schema, tasks, batch, LEASE, Runtime.getRuntime().availableProcessors());

@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
-import io.driftwatch.source.Dialect;
+import io.driftwatch.db.Dialect;
 import io.driftwatch.support.PostgresTestDatabase;
 
 /**
@@ -45,7 +45,7 @@ final class QueueDatabase implements AutoCloseable {
         this.jdbc = new JdbcTemplate(dataSource);
         this.postgresUrl = postgresUrl;
         Flyway.configure().dataSource(dataSource)
-                .locations(dialect == Dialect.POSTGRESQL ? "classpath:db/postgresql" : "classpath:db/h2")
+                .locations("classpath:db/" + dialect.vendor())
                 .load().migrate();
     }
 
@@ -53,13 +53,13 @@ final class QueueDatabase implements AutoCloseable {
     static QueueDatabase h2() {
         String url = "jdbc:h2:mem:dwqueue_" + UUID.randomUUID().toString().substring(0, 8)
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
-        return new QueueDatabase(Dialect.H2, url, "sa", "", null);
+        return new QueueDatabase(Dialect.h2(), url, "sa", "", null);
     }
 
     /** A fresh schema on the test PostgreSQL, dropped on close. */
     static QueueDatabase postgres() {
         String url = PostgresTestDatabase.freshSchemaUrl("dw_queue");
-        return new QueueDatabase(Dialect.POSTGRESQL, url, "postgres", "", url);
+        return new QueueDatabase(Dialect.postgresql(), url, "postgres", "", url);
     }
 
     DataSource dataSource() {

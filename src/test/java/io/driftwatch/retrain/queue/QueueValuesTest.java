@@ -10,7 +10,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import io.driftwatch.source.Dialect;
+import io.driftwatch.db.Dialect;
 
 /** The value types and argument checks of the queue API; no database is touched. */
 class QueueValuesTest {
@@ -21,7 +21,7 @@ class QueueValuesTest {
     void aNewTaskDefaultsToTheJobsDedupeKeyPriorityZeroAndFiveAttempts() {
         NewTask task = NewTask.of("credit-risk", "loans", DAY, "drift", "{}");
 
-        assertThat(task.dedupeKey()).isEqualTo("loans/2026-03-02");
+        assertThat(task.dedupeKey()).isEqualTo("retrain:credit-risk");
         assertThat(task.priority()).isZero();
         assertThat(task.maxAttempts()).isEqualTo(5);
         assertThat(task.runId()).isNull();
@@ -55,7 +55,7 @@ class QueueValuesTest {
 
     @Test
     void claimRejectsBadArgumentsBeforeTouchingTheDatabase() {
-        RetrainingQueue queue = RetrainingQueue.create(new DriverManagerDataSource("jdbc:unused:"), Dialect.H2);
+        RetrainingQueue queue = RetrainingQueue.create(new DriverManagerDataSource("jdbc:unused:"), Dialect.h2());
 
         assertThatThrownBy(() -> queue.claim("", 1, Duration.ofMinutes(1))).hasMessageStartingWith("worker must be 1..200");
         assertThatThrownBy(() -> queue.claim("w", 0, Duration.ofMinutes(1))).hasMessage("claim limit must be in [1, 1000]: 0");

@@ -35,7 +35,8 @@ import io.driftwatch.canary.CanaryRequest;
 import io.driftwatch.canary.PredictionLogs;
 import io.driftwatch.canary.analysis.CanaryResult;
 import io.driftwatch.canary.analysis.Verdict;
-import io.driftwatch.job.DriftJobLauncher;
+import io.driftwatch.cli.DriftCommand;
+import io.driftwatch.cli.Outcome;
 import io.driftwatch.support.FaultInjection;
 import io.driftwatch.support.LoanNights;
 import io.driftwatch.telemetry.RunEvents;
@@ -60,7 +61,7 @@ abstract class AbstractAlertDeliveryTests {
     static final String RUN_FAILED = "driftwatch/loans/run_failed";
     static final String ROLLBACK = "driftwatch/canary/credit-risk/v2/canary_rollback";
 
-    @Autowired DriftJobLauncher launcher;
+    @Autowired DriftCommand launcher;
     @Autowired JdbcTemplate jdbc;
     @Autowired FaultInjection faults;
     @Autowired MeterRegistry meters;
@@ -233,7 +234,7 @@ abstract class AbstractAlertDeliveryTests {
         sinks().webhook.alwaysAnswer(500);
         LocalDate night = LocalDate.of(2026, 4, 8);
 
-        DriftJobLauncher.Outcome outcome = launchDrifting(night, 17);
+        Outcome outcome = launchDrifting(night, 17);
 
         assertThat(outcome.exitCode()).isEqualTo(ExitCodes.COMPLETED);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM drift_report WHERE run_date = ?", Long.class, night))
@@ -334,7 +335,7 @@ abstract class AbstractAlertDeliveryTests {
         PredictionLogs.insert(jdbc, "ranker", "v1", start, end, 500, 0.20, 0.05, 0.83, 1);
         PredictionLogs.insert(jdbc, "ranker", "v3-slow", start, end, 500, 0.35, 0.05, 0.83, 3);
 
-        DriftJobLauncher.Outcome outcome = launcher.canary(context.getBean("canaryJob", Job.class), new CanaryRequest(
+        Outcome outcome = context.getBean(io.driftwatch.cli.CanaryCommand.class).judge(new CanaryRequest(
                 "ranker", "v1", "v3-slow", CanaryRequest.Mode.CANARY, CanaryRequest.Input.LOGS, start, end));
 
         assertThat(outcome.exitCode()).isEqualTo(ExitCodes.ROLLBACK);
@@ -427,7 +428,7 @@ abstract class AbstractAlertDeliveryTests {
         return launchDrifting(night, seed).exitCode();
     }
 
-    DriftJobLauncher.Outcome launchDrifting(LocalDate night, long seed) {
+    Outcome launchDrifting(LocalDate night, long seed) {
         givenWindow(night, DRIFTING, seed);
         givenPerformance(night, 0.91, 0.2);
         return launcher.launch(night);

@@ -92,7 +92,7 @@ class AlertDispatcherStepTest {
     }
 
     private static Alert alert(Alert.Status status, LocalDate runDate) {
-        return new Alert(Problem.DATASET_DRIFT, Alert.monitorKey("loans", Problem.DATASET_DRIFT), status, Severity.WARNING,
+        return new Alert(Problem.DATASET_DRIFT, Alert.monitorKey("loans", Problem.DATASET_DRIFT), status, AlertSeverity.WARNING,
                 "loans", "credit-risk", Map.of(), "summary", null, Map.of(), runDate);
     }
 

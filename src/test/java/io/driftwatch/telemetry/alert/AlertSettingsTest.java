@@ -23,10 +23,10 @@ class AlertSettingsTest {
 
         assertThat(settings.anySink()).isFalse();
         assertThat(settings.problems()).containsExactlyInAnyOrder(Problem.values());
-        assertThat(settings.severity(Problem.RUN_FAILED)).isEqualTo(Severity.ERROR);
-        assertThat(settings.severity(Problem.CANARY_ROLLBACK)).isEqualTo(Severity.CRITICAL);
-        assertThat(settings.severity(Problem.DATASET_DRIFT)).isEqualTo(Severity.WARNING);
-        assertThat(settings.severity(Problem.RETRAINING)).isEqualTo(Severity.INFO);
+        assertThat(settings.severity(Problem.RUN_FAILED)).isEqualTo(AlertSeverity.ERROR);
+        assertThat(settings.severity(Problem.CANARY_ROLLBACK)).isEqualTo(AlertSeverity.CRITICAL);
+        assertThat(settings.severity(Problem.DATASET_DRIFT)).isEqualTo(AlertSeverity.WARNING);
+        assertThat(settings.severity(Problem.RETRAINING)).isEqualTo(AlertSeverity.INFO);
         assertThat(settings.retry()).isEqualTo(new AlertSettings.Retry(4, Duration.ofSeconds(1), 2, Duration.ofSeconds(30)));
         assertThat(settings.worstCaseDeliveryTime()).isZero();
     }
@@ -73,7 +73,7 @@ class AlertSettingsTest {
         AlertSettings settings = AlertSettings.from(properties);
 
         assertThat(settings.problems()).doesNotContain(Problem.RETRAINING).contains(Problem.DATASET_DRIFT);
-        assertThat(settings.severity(Problem.RUN_FAILED)).isEqualTo(Severity.CRITICAL);
+        assertThat(settings.severity(Problem.RUN_FAILED)).isEqualTo(AlertSeverity.CRITICAL);
     }
 
     @Test
@@ -93,7 +93,7 @@ class AlertSettingsTest {
         assertThatThrownBy(() -> AlertSettings.from(properties))
                 .isInstanceOfSatisfying(AlertConfigurationException.class, e -> {
                     assertThat(e.getExitCode()).isEqualTo(ExitCodes.INVALID_CONFIGURATION.code());
-                    assertThat(e.problems()).extracting(AlertConfigurationException.Problem::key).containsExactly(
+                    assertThat(e.problems()).extracting(io.driftwatch.config.ConfigurationProblem::key).containsExactly(
                             "driftwatch.alerts.alertmanager.url", "driftwatch.alerts.pagerduty.routing-key",
                             "driftwatch.alerts.webhook.url", "driftwatch.alerts.webhook.headers.Authorization",
                             "driftwatch.alerts.severity.dataset-drift", "driftwatch.alerts.retry.max-attempts",

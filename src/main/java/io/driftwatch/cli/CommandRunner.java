@@ -1,0 +1,70 @@
+package io.driftwatch.cli;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.context.ApplicationEventPublisher;
+
+import io.driftwatch.ExitCodes;
+import io.driftwatch.telemetry.RunEvents;
+
+/**
+ * Runs the process's one command and keeps its exit code for {@code SpringApplication.exit}: the
+ * command word that starts the command line ({@code tasks ...}), else the job named by
+ * {@code --spring.batch.job.name} (driftJob by default).
+ */
+public final class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
+
+    private final Map<String, Command> commands;
+    private final String jobName;
+    private final ConsolePrinter printer;
+    private final ApplicationEventPublisher events;
+    private volatile int exitCode;
+
+    public CommandRunner(List<Command> commands, String jobName, ConsolePrinter printer, ApplicationEventPublisher events) {
+        this.commands = commands.stream().collect(Collectors.toUnmodifiableMap(Command::name, Function.identity()));
+        this.jobName = jobName;
+        this.printer = printer;
+        this.events = events;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        List<String> words = args.getNonOptionArgs();
+        Command word = words.isEmpty() ? null : commands.get(words.get(0));
+        Command command = word != null && word.isWord() ? word : commands.get(jobName);
+        if (command == null || command.isWord()) {
+            finish(jobName, new Outcome(ExitCodes.INVALID_CONFIGURATION, "Unknown job '" + jobName + "'. Use"
+                    + " --spring.batch.job.name=" + jobNames() + " (driftJob is the default), or a command: "
+                    + String.join(", ", commands.values().stream().filter(Command::isWord).map(Command::name).sorted().toList())));
+            return;
+        }
+        Outcome outcome;
+        try {
+            outcome = command.run(command.isWord() ? words.subList(1, words.size()) : words);
+        } catch (UsageException e) {
+            outcome = new Outcome(ExitCodes.INVALID_CONFIGURATION, e.getMessage());
+        }
+        finish(command.name(), outcome);
+    }
+
+    private String jobNames() {
+        return String.join("|", commands.values().stream().filter(c -> !c.isWord()).map(Command::name).sorted().toList());
+    }
+
+    private void finish(String name, Outcome outcome) {
+        exitCode = outcome.exitCode().code();
+        printer.outcome(outcome.exitCode(), outcome.message());
+        events.publishEvent(new RunEvents.ProcessFinished(name, outcome.exitCode()));
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
+    }
+}

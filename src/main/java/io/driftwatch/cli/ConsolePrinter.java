@@ -1,0 +1,90 @@
+package io.driftwatch.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.event.EventListener;
+
+import io.driftwatch.ExitCodes;
+import io.driftwatch.drift.DriftStatus;
+import io.driftwatch.report.DriftReportRow;
+import io.driftwatch.retrain.TaskLine;
+import io.driftwatch.telemetry.RunEvents;
+import io.driftwatch.telemetry.RunSummary;
+
+/** The one place that writes what a person reads on the console: the summary of a date, task lists, outcomes. */
+public class ConsolePrinter {
+
+    private final PrintStream out;
+
+    public ConsolePrinter(PrintStream out) {
+        this.out = out;
+    }
+
+    /** The summary of a run date, once driftJob has published it. */
+    @EventListener
+    public void on(RunEvents.DatePublished event) {
+        print(event.summary());
+    }
+
+    public void print(RunSummary.OfDate summary) {
+        StringBuilder text = new StringBuilder();
+        text.append('\n').append("driftwatch ─ drift report for run date ").append(summary.runDate()).append('\n');
+        for (RunSummary m : summary.monitors()) {
+            text.append('\n').append(String.format(Locale.ROOT, "monitor %s (model %s)  window [%s, %s)  rows: baseline %s,"
+                    + " current %s%n", m.run().monitor(), m.run().model(), m.run().windowStart(), m.run().windowEnd(),
+                    m.run().baselineRows(), m.run().currentRows()));
+            text.append(String.format(Locale.ROOT, "  %-24s %-12s %12s %10s  %s%n", "feature", "method", "score", "threshold",
+                    "verdict"));
+            for (DriftReportRow r : m.rows()) {
+                text.append(String.format(Locale.ROOT, "  %-24s %-12s %12s %10s  %s%n", r.feature(), r.method(),
+                        r.score() == null ? "-" : String.format(Locale.ROOT, "%.4f", r.score()),
+                        String.format(Locale.ROOT, "%.4g", r.threshold()), verdict(r)));
+            }
+            String reason = m.run().retrainingReason() == null ? "not decided (run " + m.run().status() + ")"
+                    : m.run().retrainingReason();
+            text.append("  retraining: ").append(m.task() != null ? "task enqueued" : "no task").append(" ─ ").append(reason)
+                    .append('\n');
+        }
+        text.append('\n').append("retraining tasks enqueued: ").append(summary.tasksEnqueued()).append('\n');
+        out.print(text);
+        out.flush();
+    }
+
+    /** A JSON document on one line (the canary verdict, for rollout tools that read stdout). */
+    public void json(String document) {
+        out.println(document);
+        out.flush();
+    }
+
+    /** Retraining tasks as an operator lists them. */
+    public void tasks(List<TaskLine> tasks) {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%-8s %-20s %-16s %-10s %-17s %-8s %-22s %s%n",
+                "id", "model", "monitor", "run_date", "status", "attempts", "available_at", "reason / last error"));
+        for (TaskLine t : tasks) {
+            String note = t.lastError() != null ? "error: " + t.lastError() : t.reason();
+            text.append(String.format(Locale.ROOT, "%-8d %-20s %-16s %-10s %-17s %-8s %-22s %s%n", t.id(), t.model(),
+                    t.monitor(), t.runDate(), t.status(), t.attempts() + "/" + t.maxAttempts(),
+                    t.availableAt() == null ? "-" : t.availableAt().toString(),
+                    note == null ? "" : note.length() > 100 ? note.substring(0, 97) + "..." : note));
+        }
+        text.append(tasks.size()).append(" task").append(tasks.size() == 1 ? "" : "s").append('\n');
+        out.print(text);
+        out.flush();
+    }
+
+    /** The closing line of a process: what happened and the exit code it leaves. */
+    public void outcome(ExitCodes code, String message) {
+        out.println((code == ExitCodes.COMPLETED ? "" : "driftwatch: ") + message + " [exit " + code.code() + " " + code.name()
+                + "]");
+        out.flush();
+    }
+
+    private static String verdict(DriftReportRow r) {
+        if (r.status() != DriftStatus.OK) {
+            return (r.drifted() ? "DRIFT " : "") + r.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        }
+        return r.drifted() ? "DRIFT" : "ok";
+    }
+}

@@ -1,0 +1,113 @@
+package io.driftwatch.cli;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+
+import io.driftwatch.ExitCodes;
+import io.driftwatch.config.MonitorCatalog;
+import io.driftwatch.config.MonitorConfigurationException;
+import io.driftwatch.demo.DemoData;
+import io.driftwatch.job.AbandonedExecutions;
+import io.driftwatch.job.DriftJobConfiguration;
+import io.driftwatch.job.JobFailures;
+import io.driftwatch.telemetry.ProcessPeaks;
+
+/**
+ * {@code driftJob [runDate=YYYY-MM-DD]}: starts the night of a run date, or restarts it from its
+ * failed step, and turns the result into an exit code and a sentence for the operator.
+ */
+public final class DriftCommand implements Command {
+
+    private static final Logger log = LoggerFactory.getLogger(DriftCommand.class);
+
+    private final JobOperator jobOperator;
+    private final Job driftJob;
+    private final AbandonedExecutions abandoned;
+    private final MonitorCatalog catalog;
+    private final Clock clock;
+    private final Optional<DemoData> demo;
+
+    /** @param demo the built-in demo's data, present only on the embedded database with no monitors configured */
+    public DriftCommand(JobOperator jobOperator, Job driftJob, AbandonedExecutions abandoned, MonitorCatalog catalog,
+                        Clock clock, Optional<DemoData> demo) {
+        this.jobOperator = jobOperator;
+        this.driftJob = driftJob;
+        this.abandoned = abandoned;
+        this.catalog = catalog;
+        this.clock = clock;
+        this.demo = demo;
+    }
+
+    @Override
+    public String name() {
+        return DriftJobConfiguration.JOB_NAME;
+    }
+
+    @Override
+    public Outcome run(List<String> args) {
+        if (catalog.monitors().isEmpty()) {
+            return new Outcome(ExitCodes.INVALID_CONFIGURATION, "driftJob has no monitors to run: none are configured for this"
+                    + " database. Add driftwatch.monitors to application.yaml (see README, Configuration), or unset"
+                    + " SPRING_DATASOURCE_URL to run the built-in demo on the embedded database.");
+        }
+        LocalDate runDate = JobArguments.parse(args, clock, catalog.zone()).runDate();
+        demo.ifPresent(d -> {
+            log.info("No monitors configured and the embedded database is in use: running the built-in demo");
+            d.load(runDate, catalog.zone());
+        });
+        Outcome outcome = launch(runDate);
+        log.info("driftJob {} for runDate={}: {}", outcome.exitCode(), runDate, ProcessPeaks.describe());
+        return outcome;
+    }
+
+    /** Starts or restarts driftJob for {@code runDate}. */
+    public Outcome launch(LocalDate runDate) {
+        JobParameters parameters = DriftJobConfiguration.parameters(runDate);
+        JobExecution execution;
+        try {
+            abandoned.recoverIfAbandoned(DriftJobConfiguration.JOB_NAME, parameters);
+            execution = jobOperator.start(driftJob, parameters);
+        } catch (JobInstanceAlreadyCompleteException e) {
+            return new Outcome(ExitCodes.ALREADY_COMPLETE, "driftJob already completed for runDate=" + runDate
+                    + "; nothing was written. Reports are in drift_run / drift_report.");
+        } catch (JobExecutionAlreadyRunningException e) {
+            return new Outcome(ExitCodes.ALREADY_RUNNING, "driftJob is already running for runDate=" + runDate
+                    + " in another process; nothing was written. If that process died, its run is recovered and resumed"
+                    + " once idle for driftwatch.recover-after (" + abandoned.recoverAfter() + "); to take over now, when"
+                    + " you are sure it is not running, rerun with --driftwatch.recover-after=PT0S.");
+        } catch (Exception e) {
+            log.error("driftJob could not start for runDate={}", runDate, e);
+            return new Outcome(ExitCodes.UNEXPECTED, "driftJob could not start for runDate=" + runDate + ": " + e.getMessage());
+        }
+        return outcome(runDate, execution);
+    }
+
+    static Outcome outcome(LocalDate runDate, JobExecution execution) {
+        BatchStatus status = execution.getStatus();
+        if (status == BatchStatus.COMPLETED) {
+            return new Outcome(ExitCodes.COMPLETED, "driftJob completed for runDate=" + runDate, execution);
+        }
+        MonitorConfigurationException configuration = JobFailures.causedBy(execution, MonitorConfigurationException.class);
+        if (configuration != null) {
+            return new Outcome(ExitCodes.INVALID_CONFIGURATION, configuration.getMessage(), execution);
+        }
+        if (status == BatchStatus.STOPPED) {
+            return new Outcome(ExitCodes.STOPPED, "driftJob was stopped for runDate=" + runDate
+                    + "; rerun the same runDate to resume.", execution);
+        }
+        return new Outcome(ExitCodes.FAILED, "driftJob " + status + " for runDate=" + runDate + " ("
+                + JobFailures.root(execution) + "). Rerun the same runDate to resume from the failed step.", execution);
+    }
+}

@@ -1,0 +1,89 @@
+package io.driftwatch.db;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+import io.driftwatch.DriftwatchException;
+
+/**
+ * Every place where driftwatch's SQL differs between PostgreSQL and H2, behind one strategy (one
+ * implementation per database). Everything else is written in the subset both accept
+ * ({@code INSERT ... ON CONFLICT DO NOTHING}, {@code MERGE}, {@code TIMESTAMP WITH TIME ZONE}).
+ */
+public interface Dialect {
+
+    /** PostgreSQL, the production database. */
+    static Dialect postgresql() {
+        return PostgresDialect.INSTANCE;
+    }
+
+    /** H2, the embedded default. */
+    static Dialect h2() {
+        return H2Dialect.INSTANCE;
+    }
+
+    /**
+     * The dialect of the database behind {@code dataSource}.
+     *
+     * @throws DriftwatchException when the database is neither PostgreSQL nor H2, or cannot be reached
+     */
+    static Dialect of(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+            if (product.contains("postgres")) {
+                return postgresql();
+            }
+            if (product.contains("h2")) {
+                return h2();
+            }
+            throw new DriftwatchException("Unsupported database '" + product
+                    + "': driftwatch runs on PostgreSQL (production) or H2 (embedded). Point spring.datasource.url at one of them.");
+        } catch (SQLException e) {
+            throw new DriftwatchException("Cannot connect to the database to detect its type: " + e.getMessage()
+                    + ". Check spring.datasource.url, username and password.", e);
+        }
+    }
+
+    /**
+     * The database's name as Flyway spells it ({@code postgresql}, {@code h2}): the folder of its
+     * migrations ({@code sql/<vendor>/}) and the suffix of its own shipped statements
+     * ({@code sql/queries/queue/claim.<vendor>.sql}).
+     */
+    String vendor();
+
+    /** The placeholder for a JSON text parameter: jsonb on PostgreSQL, text on H2. */
+    String jsonParameter();
+
+    /**
+     * About how many rows {@code select} returns, without running it where the database can tell
+     * (PostgreSQL's planner estimate); an exact count elsewhere; -1 when unknown.
+     */
+    long estimateRows(JdbcTemplate jdbc, String select, Object... args);
+
+    /**
+     * Runs the vendor's shipped insert and returns the new row's id, or empty when the insert did
+     * nothing (a conflict it was told to ignore). PostgreSQL's statement ends in {@code RETURNING id};
+     * H2 reads the id through JDBC generated keys.
+     */
+    Optional<Long> insertReturningId(JdbcTemplate jdbc, ShippedStatement insert, Map<String, ?> values);
+
+    /**
+     * Claims rows with the vendor's shipped claim statements ({@code claim.<vendor>.sql}): PostgreSQL
+     * claims and returns them in one {@code FOR UPDATE SKIP LOCKED ... RETURNING} statement; H2 selects
+     * candidates, takes each with a guarded update (a lost race updates nothing and skips the row) and
+     * reads the taken row back. {@code values} binds the statements' parameters except the lease token,
+     * which {@code tokens} supplies fresh per row where the statements ask for one.
+     */
+    <T> List<T> claim(JdbcTemplate jdbc, List<ShippedStatement> claim, Map<String, ?> values, Supplier<String> tokens,
+                      RowMapper<T> rows);
+}

@@ -1,0 +1,64 @@
+package io.driftwatch.db;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+/** PostgreSQL: jsonb, planner estimates, {@code RETURNING}, and a one-statement claim. */
+final class PostgresDialect implements Dialect {
+
+    static final PostgresDialect INSTANCE = new PostgresDialect();
+
+    private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\":\\s*(\\d+)");
+
+    private PostgresDialect() {
+    }
+
+    @Override
+    public String vendor() {
+        return "postgresql";
+    }
+
+    @Override
+    public String jsonParameter() {
+        return "CAST(? AS jsonb)";
+    }
+
+    @Override
+    public long estimateRows(JdbcTemplate jdbc, String select, Object... args) {
+        try {
+            String plan = jdbc.queryForObject("EXPLAIN (FORMAT JSON) " + select, String.class, args);
+            Matcher m = PLAN_ROWS.matcher(plan == null ? "" : plan);
+            return m.find() ? Long.parseLong(m.group(1)) : -1;
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    @Override
+    public Optional<Long> insertReturningId(JdbcTemplate jdbc, ShippedStatement insert, Map<String, ?> values) {
+        return jdbc.query(insert.sql(), insert.bind(values), (rs, i) -> rs.getLong("id")).stream().findFirst();
+    }
+
+    @Override
+    public <T> List<T> claim(JdbcTemplate jdbc, List<ShippedStatement> claim, Map<String, ?> values, Supplier<String> tokens,
+                             RowMapper<T> rows) {
+        if (claim.size() != 1) {
+            throw new IllegalStateException("the PostgreSQL claim is one statement, but " + claim.get(0).file() + " holds "
+                    + claim.size());
+        }
+        // The statement draws its own lease tokens (gen_random_uuid()), one per row.
+        return jdbc.query(claim.get(0).sql(), claim.get(0).bind(values), rows);
+    }
+
+    @Override
+    public String toString() {
+        return vendor();
+    }
+}
