@@ -37,8 +37,9 @@ public final class CommandRunner implements ApplicationRunner, ExitCodeGenerator
     public void run(ApplicationArguments args) {
         List<String> words = args.getNonOptionArgs();
         Command word = words.isEmpty() ? null : commands.get(words.get(0));
-        Command command = word != null && word.isWord() ? word : commands.get(jobName);
-        if (command == null || command.isWord()) {
+        boolean byWord = word != null && word.isWord();
+        Command command = byWord ? word : commands.get(jobName);
+        if (command == null || (!byWord && command.isWord())) {
             finish(jobName, new Outcome(ExitCodes.INVALID_CONFIGURATION, "Unknown job '" + jobName + "'. Use"
                     + " --spring.batch.job.name=" + jobNames() + " (driftJob is the default), or a command: "
                     + String.join(", ", commands.values().stream().filter(Command::isWord).map(Command::name).sorted().toList())));
@@ -46,7 +47,7 @@ public final class CommandRunner implements ApplicationRunner, ExitCodeGenerator
         }
         Outcome outcome;
         try {
-            outcome = command.run(command.isWord() ? words.subList(1, words.size()) : words);
+            outcome = command.run(byWord ? words.subList(1, words.size()) : words);
         } catch (UsageException e) {
             outcome = new Outcome(ExitCodes.INVALID_CONFIGURATION, e.getMessage());
         }

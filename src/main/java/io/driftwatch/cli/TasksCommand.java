@@ -97,7 +97,7 @@ public final class TasksCommand implements Command {
         }
         var tasks = queries.list(status, limit);
         printer.tasks(tasks);
-        return new Outcome(ExitCodes.COMPLETED, tasks.size() + " task" + (tasks.size() == 1 ? "" : "s") + " listed");
+        return new Outcome(ExitCodes.COMPLETED, "tasks list");
     }
 
     private static long positive(String text, String what) {

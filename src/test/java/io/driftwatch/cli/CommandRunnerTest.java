@@ -1,0 +1,110 @@
+package io.driftwatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.DefaultApplicationArguments;
+
+import io.driftwatch.ExitCodes;
+import io.driftwatch.telemetry.RunEvents;
+
+/** Which command a command line runs, and the exit code and closing line it leaves. */
+class CommandRunnerTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final List<Object> events = new ArrayList<>();
+    private final Recording job = new Recording("driftJob", false, new Outcome(ExitCodes.COMPLETED, "night done"));
+    private final Recording tasks = new Recording("tasks", true, new Outcome(ExitCodes.COMPLETED, "tasks list"));
+
+    @Test
+    void aCommandWordRunsItsCommandWithTheWordsAfterIt() {
+        CommandRunner runner = runner("driftJob");
+
+        runner.run(new DefaultApplicationArguments("--spring.datasource.url=x", "tasks", "list", "status=FAILED"));
+
+        assertThat(tasks.args).containsExactly(List.of("list", "status=FAILED"));
+        assertThat(job.args).isEmpty();
+        assertThat(runner.getExitCode()).isZero();
+        assertThat(events).containsExactly(new RunEvents.ProcessFinished("tasks", ExitCodes.COMPLETED));
+    }
+
+    @Test
+    void otherwiseTheNamedJobRunsWithEveryWord() {
+        CommandRunner runner = runner("driftJob");
+
+        runner.run(new DefaultApplicationArguments("runDate=2026-03-02"));
+
+        assertThat(job.args).containsExactly(List.of("runDate=2026-03-02"));
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("night done [exit 0 COMPLETED]\n");
+    }
+
+    @Test
+    void anUnknownJobOrACommandWordGivenAsAJobNameIsExitCodeTwo() {
+        CommandRunner unknown = runner("nightlyJob");
+        unknown.run(new DefaultApplicationArguments());
+        CommandRunner word = runner("tasks");
+        word.run(new DefaultApplicationArguments("list"));
+
+        assertThat(unknown.getExitCode()).isEqualTo(2);
+        assertThat(word.getExitCode()).isEqualTo(2);
+        assertThat(tasks.args).isEmpty();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Unknown job 'nightlyJob'").contains("Unknown job 'tasks'")
+                .contains("--spring.batch.job.name=driftJob").contains("a command: tasks");
+    }
+
+    @Test
+    void argumentsThatCannotBeUsedAreExitCodeTwoWithTheirMessage() {
+        Recording failing = new Recording("driftJob", false, null);
+        CommandRunner runner = new CommandRunner(List.of(failing, tasks), "driftJob",
+                new ConsolePrinter(new PrintStream(out, true, StandardCharsets.UTF_8)), events::add);
+
+        runner.run(new DefaultApplicationArguments("runDate=tomorrow"));
+
+        assertThat(runner.getExitCode()).isEqualTo(2);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("driftwatch: bad arguments [exit 2 INVALID_CONFIGURATION]\n");
+    }
+
+    private CommandRunner runner(String jobName) {
+        return new CommandRunner(List.of(job, tasks), jobName,
+                new ConsolePrinter(new PrintStream(out, true, StandardCharsets.UTF_8)), events::add);
+    }
+
+    /** A command that records the arguments it was run with and returns a fixed outcome (null: bad arguments). */
+    private static final class Recording implements Command {
+        final List<List<String>> args = new ArrayList<>();
+        private final String name;
+        private final boolean word;
+        private final Outcome outcome;
+
+        Recording(String name, boolean word, Outcome outcome) {
+            this.name = name;
+            this.word = word;
+            this.outcome = outcome;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public boolean isWord() {
+            return word;
+        }
+
+        @Override
+        public Outcome run(List<String> arguments) {
+            args.add(List.copyOf(arguments));
+            if (outcome == null) {
+                throw new UsageException("bad arguments");
+            }
+            return outcome;
+        }
+    }
+}
