@@ -20,6 +20,9 @@ public final class PostgresSchema {
         registry.add("spring.datasource.url", this::url);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "");
+        // The test context cache keeps contexts open; their pools must not hold PostgreSQL connections while idle.
+        registry.add("spring.datasource.hikari.minimum-idle", () -> 0);
+        registry.add("spring.datasource.hikari.idle-timeout", () -> 10_000);
     }
 
     public synchronized String url() {
