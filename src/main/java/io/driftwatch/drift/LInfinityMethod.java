@@ -76,12 +76,13 @@ final class LInfinityMethod extends BuiltInMethod {
         }
         CategoricalProfile b = (CategoricalProfile) baseline;
         CategoricalProfile c = (CategoricalProfile) current;
-        List<String> categories = Categories.union(b, c);
+        CategoricalProfile[] comparable = CategoricalProfile.comparable(b, c);
+        List<String> categories = Categories.union(comparable[0], comparable[1]);
         double best = 0.0;
         String location = null;
         for (String category : categories) {
-            double difference = Math.abs((double) b.countOf(category) / b.count()
-                    - (double) c.countOf(category) / c.count());
+            double difference = Math.abs((double) comparable[0].countOf(category) / b.count()
+                    - (double) comparable[1].countOf(category) / c.count());
             if (difference > best) {
                 best = difference;
                 location = category;
