@@ -54,6 +54,7 @@ public final class CategoricalProfile implements FeatureProfile {
     private Map<String, long[]> table = new HashMap<>(); // exact mode: every category; sketch mode: the named ones
     private long[] buckets;                               // null while in exact mode
     private PriorityQueue<String> namedByKey;             // sketch mode: named categories, largest key first
+    private long largestNamedHash;                        // hash key of namedByKey.peek() once the sketch is full
     private long count;
     private long missing;
     private Map<String, Long> sortedView; // rebuilt lazily, dropped on every change
@@ -309,6 +310,15 @@ public final class CategoricalProfile implements FeatureProfile {
     private void add(String value, long n) {
         count += n;
         sortedView = null;
+        if (buckets != null && table.size() >= NAMED_CATEGORIES) {
+            // Most values of a full sketch belong in a bucket: decide by hash before looking the name up.
+            long hash = hashKey(value);
+            int byHash = Long.compareUnsigned(hash, largestNamedHash);
+            if (byHash > 0 || (byHash == 0 && value.compareTo(namedByKey.peek()) > 0)) {
+                buckets[(int) hash & (BUCKETS - 1)] += n;
+                return;
+            }
+        }
         long[] cell = table.get(value);
         if (cell != null) {
             cell[0] += n;
@@ -321,16 +331,15 @@ public final class CategoricalProfile implements FeatureProfile {
             }
             return;
         }
-        if (table.size() < NAMED_CATEGORIES) {
-            table.put(value, new long[]{n});
-            namedByKey.add(value);
-        } else if (compareKeys(value, namedByKey.peek()) < 0) {
+        if (table.size() == NAMED_CATEGORIES) {
+            // Only reached with a key below the largest named one (see above): it takes that one's place.
             String evicted = namedByKey.poll();
             buckets[bucketOf(evicted)] += table.remove(evicted)[0];
-            table.put(value, new long[]{n});
-            namedByKey.add(value);
-        } else {
-            buckets[bucketOf(value)] += n;
+        }
+        table.put(value, new long[]{n});
+        namedByKey.add(value);
+        if (table.size() == NAMED_CATEGORIES) {
+            largestNamedHash = hashKey(namedByKey.peek());
         }
     }
 
