@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -19,11 +20,27 @@ public final class PostgresTestDatabase {
 
     public static final String URL_VARIABLE = "DRIFTWATCH_TEST_POSTGRES_URL";
 
+    /** JUnit reports a skip reason only in the XML reports; the first one is also printed, once per test JVM. */
+    private static final AtomicBoolean SKIP_ANNOUNCED = new AtomicBoolean();
+
     private PostgresTestDatabase() {
     }
 
     /** The base URL, or aborts (skips) the calling test when PostgreSQL is not configured outside CI. */
     public static String baseUrl() {
+        String skip = skipReason();
+        if (skip != null) {
+            Assumptions.abort(skip);
+        }
+        return System.getenv(URL_VARIABLE);
+    }
+
+    /**
+     * Why the PostgreSQL tests cannot run here, or null when they can. Outside CI the reason is also printed on
+     * the console the first time, since Surefire shows skipped tests there only as a count. Under CI a missing or
+     * unreachable database throws instead: the PostgreSQL tests are required.
+     */
+    public static String skipReason() {
         String url = System.getenv(URL_VARIABLE);
         boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
         if (url == null || url.isBlank()) {
@@ -31,7 +48,7 @@ public final class PostgresTestDatabase {
                 throw new IllegalStateException(URL_VARIABLE + " is not set under CI: the PostgreSQL tests are required. "
                         + ".ci/run exports it after starting PostgreSQL.");
             }
-            Assumptions.abort("PostgreSQL tests skipped: set " + URL_VARIABLE
+            return announce("PostgreSQL tests skipped: set " + URL_VARIABLE
                     + "=jdbc:postgresql://127.0.0.1:5432/test?user=postgres to run them (.ci/run does)");
         }
         try (Connection c = DriverManager.getConnection(url)) {
@@ -40,9 +57,16 @@ public final class PostgresTestDatabase {
             if (ci) {
                 throw new IllegalStateException("PostgreSQL at " + url + " is unreachable under CI: " + e.getMessage(), e);
             }
-            Assumptions.abort("PostgreSQL tests skipped: " + url + " is unreachable (" + e.getMessage() + ")");
+            return announce("PostgreSQL tests skipped: " + url + " is unreachable (" + e.getMessage() + ")");
         }
-        return url;
+        return null;
+    }
+
+    private static String announce(String reason) {
+        if (SKIP_ANNOUNCED.compareAndSet(false, true)) {
+            System.out.println("[driftwatch tests] " + reason);
+        }
+        return reason;
     }
 
     /** Creates a fresh schema and returns a URL whose connections use it, so test classes never share tables. */

@@ -4,9 +4,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -15,8 +12,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Marks a test class that runs against real PostgreSQL. Outside CI it is skipped, with a message
- * saying how to enable it, when {@value PostgresTestDatabase#URL_VARIABLE} is unset or the database
- * is unreachable. Under CI ({@code CI=true}) it always runs, so a missing database fails the build.
+ * saying how to enable it (printed once on the console too), when
+ * {@value PostgresTestDatabase#URL_VARIABLE} is unset or the database is unreachable. Under CI
+ * ({@code CI=true}) it always runs, so a missing database fails the build.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -30,17 +28,9 @@ public @interface RequiresPostgres {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 return ConditionEvaluationResult.enabled("CI=true: PostgreSQL tests are required");
             }
-            String url = System.getenv(PostgresTestDatabase.URL_VARIABLE);
-            if (url == null || url.isBlank()) {
-                return ConditionEvaluationResult.disabled("PostgreSQL tests skipped: set " + PostgresTestDatabase.URL_VARIABLE
-                        + "=jdbc:postgresql://127.0.0.1:5432/test?user=postgres to run them (.ci/run does)");
-            }
-            try (Connection c = DriverManager.getConnection(url)) {
-                return ConditionEvaluationResult.enabled("PostgreSQL reachable at " + url);
-            } catch (SQLException e) {
-                return ConditionEvaluationResult.disabled("PostgreSQL tests skipped: " + url + " is unreachable ("
-                        + e.getMessage() + ")");
-            }
+            String skip = PostgresTestDatabase.skipReason();
+            return skip == null ? ConditionEvaluationResult.enabled("PostgreSQL reachable")
+                    : ConditionEvaluationResult.disabled(skip);
         }
     }
 }

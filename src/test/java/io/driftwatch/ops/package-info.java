@@ -1,0 +1,2 @@
+/** Tests of the operator assets (alert rules, image build, Kubernetes and Argo manifests) with the real tools. */
+package io.driftwatch.ops;
