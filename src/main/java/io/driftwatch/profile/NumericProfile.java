@@ -22,9 +22,9 @@ package io.driftwatch.profile;
  * <p>
  * <b>Sketch-mode accuracy.</b> A rank estimate ({@link #countBelow}, {@link #quantile}) is off by at most the count of
  * the bucket holding the point, so by at most {@link #rankErrorBound()} of {@code count()}: a bound computed from the
- * profile itself, 0 in exact mode. On the smooth distributions of {@code SketchModeAccuracyTest} (200,000 values,
- * cap 1,000) it is between 0.0006 and 0.0025. What it means for each drift method's score is measured there and
- * stated by {@code io.driftwatch.drift.SketchErrorBounds}.
+ * profile itself, 0 in exact mode. On the distributions of {@code SketchAccuracySweep} (200,000 values, cap 1,000)
+ * it is between 0.0004 and 0.0039, the actual errors a fraction of it. What it means for each drift method's score is
+ * measured there and stated by {@code io.driftwatch.drift.SketchErrorBounds}.
  * <p>
  * Not thread-safe.
  */
@@ -286,7 +286,7 @@ public final class NumericProfile implements FeatureProfile {
      * and the rank of {@link #quantile} are off by at most {@code rankErrorBound() * count()} values (plus rounding to
      * a whole count). It is the largest bucket's share of the values, a bound that holds for every point, computed
      * from this profile; 0 in exact mode and for an empty profile. Measured on 200,000 values of the distributions in
-     * {@code SketchModeAccuracyTest}: 0.0006 to 0.0025, and the actual errors a fraction of it.
+     * {@code SketchAccuracySweep}: 0.0004 to 0.0039, and the actual errors a fraction of it.
      */
     public double rankErrorBound() {
         if (exact != null || count == 0) {

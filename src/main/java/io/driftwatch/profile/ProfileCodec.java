@@ -55,7 +55,7 @@ final class ProfileCodec {
     private static final int MAX_STRING_BYTES = 1 << 20;
     private static final String PROFILE_AGAIN = "; sketches are now independent of row order and cannot be rebuilt"
             + " from it: profile the window again (cached baselines are recomputed by themselves, since the profile"
-            + " semantics changed; rerun an interrupted night with a fresh run to rebuild its window profiles)";
+            + " semantics changed; a night interrupted while an earlier build ran must be finished by that build)";
 
     private ProfileCodec() {
     }

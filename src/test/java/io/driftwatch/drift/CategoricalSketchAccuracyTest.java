@@ -104,7 +104,13 @@ class CategoricalSketchAccuracyTest {
         }
         assertThat(named).isEqualTo(CategoricalProfile.NAMED_CATEGORIES);
         assertThat(sketch.counts().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(ROWS);
-        assertThat(sketch.shareErrorBound()).isEqualTo((double) largestBucket / ROWS);
+        assertThat(SketchErrorBounds.categoricalShareError(sketch)).isEqualTo((double) largestBucket / ROWS);
+        // every category's share, read as its named count or 0, is within the bound of the truth
+        double bound = SketchErrorBounds.categoricalShareError(sketch);
+        for (Map.Entry<String, Long> entry : exact.counts().entrySet()) {
+            double estimate = (double) sketch.countOf(entry.getKey()) / ROWS;
+            assertThat(estimate).as(entry.getKey()).isCloseTo((double) entry.getValue() / ROWS, within(bound));
+        }
         // the most frequent category, c0, holds 8.6% of the mass and dominates its bucket
         assertThat(sketch.shareErrorBound()).isCloseTo(0.088, within(0.002));
         assertThat((double) exact.countOf("c0") / ROWS).isCloseTo(0.086, within(0.002));
