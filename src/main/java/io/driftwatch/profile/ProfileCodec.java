@@ -320,11 +320,7 @@ final class ProfileCodec {
     }
 
     private static CategoricalProfile readCategoricalV2(DataInputStream in) throws IOException {
-        int cap = in.readInt();
-        if (cap < 1 || cap > CategoricalProfile.MAX_EXACT_DISTINCT_CAP) {
-            throw new IllegalArgumentException("categorical profile cap must be within [1, "
-                    + CategoricalProfile.MAX_EXACT_DISTINCT_CAP + "] but was " + cap);
-        }
+        int cap = readCategoricalCap(in);
         long count = nonNegative(in.readLong(), "count");
         long missing = nonNegative(in.readLong(), "missing");
         byte mode = in.readByte();
@@ -345,12 +341,17 @@ final class ProfileCodec {
                 + " (exact) but was " + mode);
     }
 
-    private static CategoricalProfile readCategoricalV3(DataInputStream in) throws IOException {
+    private static int readCategoricalCap(DataInputStream in) throws IOException {
         int cap = in.readInt();
         if (cap < 1 || cap > CategoricalProfile.MAX_EXACT_DISTINCT_CAP) {
             throw new IllegalArgumentException("categorical profile cap must be within [1, "
                     + CategoricalProfile.MAX_EXACT_DISTINCT_CAP + "] but was " + cap);
         }
+        return cap;
+    }
+
+    private static CategoricalProfile readCategoricalV3(DataInputStream in) throws IOException {
+        int cap = readCategoricalCap(in);
         long count = nonNegative(in.readLong(), "count");
         long missing = nonNegative(in.readLong(), "missing");
         byte mode = in.readByte();

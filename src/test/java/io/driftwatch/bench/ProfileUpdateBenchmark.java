@@ -157,13 +157,10 @@ public class ProfileUpdateBenchmark {
     }
 
     /**
-     * The sketch-mode update of {@link NumericProfile} before sketches became order-independent: Welford
-     * moments, then the value buffered and fed to a t-digest of compression 600 in sorted runs. Starts
-     * in sketch mode.
+     * The sketch-mode update of {@link NumericProfile} before sketches became order-independent: the
+     * same checks and Welford moments, then the value handed to a t-digest by {@link #toDigest}.
      */
-    public static final class BufferedDigest {
-        private final MergingDigest digest = new MergingDigest(600, 2_050);
-        private final TDigestSketchReference pending = new TDigestSketchReference();
+    abstract static class OrderDependentNumericSketch {
         private long count;
         private long nanCount;
         private long infiniteCount;
@@ -172,7 +169,7 @@ public class ProfileUpdateBenchmark {
         private double min = Double.NaN;
         private double max = Double.NaN;
 
-        void add(double value) {
+        final void add(double value) {
             if (Double.isNaN(value)) {
                 nanCount++;
                 return;
@@ -188,9 +185,32 @@ public class ProfileUpdateBenchmark {
             m2 += delta * (v - mean);
             min = count == 1 ? v : Math.min(min, v);
             max = count == 1 ? v : Math.max(max, v);
-            if (pending.add(v)) {
+            toDigest(v);
+        }
+
+        abstract void toDigest(double value);
+    }
+
+    /** Values buffered and fed to a t-digest of compression 600 in sorted runs (the previous design). */
+    public static final class BufferedDigest extends OrderDependentNumericSketch {
+        private final MergingDigest digest = new MergingDigest(600, 2_050);
+        private final TDigestSketchReference pending = new TDigestSketchReference();
+
+        @Override
+        void toDigest(double value) {
+            if (pending.add(value)) {
                 pending.drainInto(digest, 600);
             }
+        }
+    }
+
+    /** One {@code MergingDigest.add} per value (the design before it). */
+    public static final class PerValueDigest extends OrderDependentNumericSketch {
+        private final MergingDigest digest = new MergingDigest(600);
+
+        @Override
+        void toDigest(double value) {
+            digest.add(value);
         }
     }
 
@@ -207,41 +227,6 @@ public class ProfileUpdateBenchmark {
             }
             sketch.update(value);
             count++;
-        }
-    }
-
-    /**
-     * The sketch-mode update of {@link NumericProfile} as it was with one digest insertion per value:
-     * the same checks and Welford moments, then {@code MergingDigest.add(v)}. Starts in sketch mode,
-     * so it skips the exact phase that the profile goes through for its first 16,384 distinct values.
-     */
-    public static final class PerValueDigest {
-        private final MergingDigest digest = new MergingDigest(600);
-        private long count;
-        private long nanCount;
-        private long infiniteCount;
-        private double mean;
-        private double m2;
-        private double min = Double.NaN;
-        private double max = Double.NaN;
-
-        void add(double value) {
-            if (Double.isNaN(value)) {
-                nanCount++;
-                return;
-            }
-            if (Double.isInfinite(value)) {
-                infiniteCount++;
-                return;
-            }
-            double v = value == 0.0 ? 0.0 : value;
-            count++;
-            double delta = v - mean;
-            mean += delta / count;
-            m2 += delta * (v - mean);
-            min = count == 1 ? v : Math.min(min, v);
-            max = count == 1 ? v : Math.max(max, v);
-            digest.add(v);
         }
     }
 

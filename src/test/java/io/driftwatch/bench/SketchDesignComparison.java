@@ -5,7 +5,6 @@ import com.datadoghq.sketch.ddsketch.DDSketches;
 import com.tdunning.math.stats.MergingDigest;
 import io.driftwatch.profile.NumericProfile;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
@@ -38,8 +37,10 @@ public final class SketchDesignComparison {
             double[] values = draw(kind, new Random(kind + 1));
             double[] shuffled = values.clone();
             shuffle(shuffled, new Random(99));
-            double[] sorted = values.clone();
-            Arrays.sort(sorted);
+            NumericProfile sorted = NumericProfile.create(NumericProfile.MAX_EXACT_DISTINCT_CAP);
+            for (double v : values) {
+                sorted.add(v);
+            }
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-20s", names[kind]));
             NumericProfile bucket = bucketSketch(values);
             report(line, "bucket", sorted, bucket::quantile, bucketSketch(shuffled)::quantile, bucket.toBytes().length);
@@ -57,7 +58,7 @@ public final class SketchDesignComparison {
         }
     }
 
-    private static void report(StringBuilder line, String name, double[] sorted, DoubleUnaryOperator quantile,
+    private static void report(StringBuilder line, String name, NumericProfile exact, DoubleUnaryOperator quantile,
                                DoubleUnaryOperator shuffledQuantile, int bytes) {
         double max = 0;
         double sum = 0;
@@ -66,8 +67,8 @@ public final class SketchDesignComparison {
             double p = (i + 0.5) / GRID;
             double estimate = quantile.applyAsDouble(p);
             same &= Double.doubleToLongBits(estimate) == Double.doubleToLongBits(shuffledQuantile.applyAsDouble(p));
-            double below = lowerBound(sorted, estimate) / (double) sorted.length;
-            double atOrBelow = upperBound(sorted, estimate) / (double) sorted.length;
+            double below = exact.countBelow(estimate) / (double) exact.count();
+            double atOrBelow = exact.countAtOrBelow(estimate) / (double) exact.count();
             double error = p < below ? below - p : p > atOrBelow ? p - atOrBelow : 0;
             max = Math.max(max, error);
             sum += error;
@@ -135,33 +136,5 @@ public final class SketchDesignComparison {
             values[i] = values[j];
             values[j] = t;
         }
-    }
-
-    private static int lowerBound(double[] sorted, double x) {
-        int low = 0;
-        int high = sorted.length;
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (sorted[middle] < x) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low;
-    }
-
-    private static int upperBound(double[] sorted, double x) {
-        int low = 0;
-        int high = sorted.length;
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (sorted[middle] <= x) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low;
     }
 }
