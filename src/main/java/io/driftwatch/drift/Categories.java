@@ -34,7 +34,8 @@ final class Categories {
 
     /**
      * Every category of either window: the baseline's in {@link CategoricalProfile#counts()} order (count descending,
-     * then category ascending), then the categories unseen in the baseline, sorted.
+     * then category ascending), then the categories unseen in the baseline, sorted. For sketch-mode profiles, pass
+     * the pair from {@link CategoricalProfile#comparable}, so the bins mean the same on both sides.
      */
     static List<String> union(CategoricalProfile baseline, CategoricalProfile current) {
         Set<String> categories = new LinkedHashSet<>(baseline.counts().keySet());
@@ -55,24 +56,23 @@ final class Categories {
     }
 
     /**
-     * Says which categorical profile is sketched and bounds the error: each estimated count is at most the sketch's
-     * maximum error below the true count, so each share is within maxError/count. Categories a sketch does not
-     * retain are pooled in {@link CategoricalProfile#OTHER}, which the methods compare as one bin.
+     * Says which categorical profile is sketched and what the bins are: named categories with exact counts and hash
+     * buckets pooling the others (see {@link CategoricalProfile}), with each side's
+     * {@link CategoricalProfile#shareErrorBound()}.
      */
     static String approximation(CategoricalProfile baseline, CategoricalProfile current) {
         String which = !baseline.isExact() && !current.isExact() ? "both profiles are"
                 : !baseline.isExact() ? "the baseline profile is" : "the current profile is";
-        return which + " in sketch mode (more distinct categories than the exact cap), so the score comes from"
-                + " frequent-items sketch (DataSketches ItemsSketch, max map size "
-                + CategoricalProfile.SKETCH_MAX_MAP_SIZE + ") estimates, categories not retained pooled in '"
-                + CategoricalProfile.OTHER + "' (compared as one bin); each estimated count is at most the maximum"
-                + " error below the true count (baseline " + bound(baseline) + ", current " + bound(current) + ")";
+        return which + " in sketch mode (more distinct categories than the exact cap), so categories outside the "
+                + CategoricalProfile.NAMED_CATEGORIES + " named ones (those with the smallest hash keys) are compared"
+                + " pooled in " + CategoricalProfile.BUCKETS + " hash buckets; every bin count is exact, and a single"
+                + " category's share is known within the largest bucket's share (baseline " + bound(baseline)
+                + ", current " + bound(current) + "); pooling never raises psi, kl, js or hellinger";
     }
 
     private static String bound(CategoricalProfile profile) {
-        double share = profile.count() == 0 ? 0.0 : (double) profile.maximumError() / profile.count();
-        return "maxError=" + profile.maximumError() + " of n=" + profile.count() + ", each share within "
-                + String.format(Locale.ROOT, "%.6g", share);
+        return "n=" + profile.count() + ", share error bound "
+                + String.format(Locale.ROOT, "%.6g", profile.shareErrorBound());
     }
 
     /** Categories of {@code current} that the baseline never saw, sorted. */

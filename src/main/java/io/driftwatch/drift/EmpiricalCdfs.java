@@ -11,7 +11,7 @@ import java.util.Arrays;
  * exact, so the KS statistic, the Wasserstein distance and the Anderson-Darling statistic computed from them are the
  * textbook values (identical to running scipy on the raw rows). When a profile is in sketch mode, the points are
  * {@value #SKETCH_GRID} + 1 evenly spaced quantiles of each sketched profile plus the distinct values of an exact
- * one, and the sketched side's cumulative counts are t-digest estimates.
+ * one, and the sketched side's cumulative counts are bucket-sketch estimates.
  *
  * @param points           ascending distinct evaluation points
  * @param baselineAtOrBelow number of baseline values at or below each point (non-decreasing)
@@ -44,9 +44,9 @@ record EmpiricalCdfs(double[] points, long[] baselineAtOrBelow, long[] currentAt
 
     /**
      * W1 of sketch-mode profiles in its quantile form, ∫_0^1 |Q_baseline(p) − Q_current(p)| dp, by the midpoint rule
-     * over {@value #WASSERSTEIN_QUANTILES} probabilities. t-digest quantiles are most accurate in the tails, where
-     * the CDF form on a grid loses most (measured: within 0.0012 baseline standard deviations of the exact value
-     * where the CDF form erred by up to 0.03).
+     * over {@value #WASSERSTEIN_QUANTILES} probabilities: the quantile form follows the tails, where the CDF form on
+     * a grid loses most (measured with t-digests: within 0.0012 baseline standard deviations of the exact value where
+     * the CDF form erred by up to 0.03; with the bucket sketch within {@link SketchErrorBounds#distance}).
      */
     static double wassersteinFromQuantiles(NumericProfile baseline, NumericProfile current) {
         double[] terms = new double[WASSERSTEIN_QUANTILES];

@@ -13,9 +13,6 @@ package io.driftwatch.drift;
 final class HellingerMethod extends BinnedMethod {
 
     static final String NAME = "hellinger";
-    /** The sketch-mode error bound, measured as described in {@code SketchModeAccuracyTest}. */
-    static final String SKETCH_ERROR_NOTE = "measured error against exact counts: |score - exact score|"
-            + " <= 0.002 + 0.01 * exact score";
 
     HellingerMethod() {
         super(NAME, MethodSettings.of(ThresholdKind.SCORE_AT_LEAST, 0.1).withSmoothing(Smoothing.NONE));
@@ -40,6 +37,6 @@ final class HellingerMethod extends BinnedMethod {
 
     @Override
     String sketchErrorNote() {
-        return SKETCH_ERROR_NOTE;
+        return SketchErrorBounds.note(NAME);
     }
 }

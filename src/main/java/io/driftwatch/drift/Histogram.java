@@ -256,12 +256,13 @@ record Histogram(String binning, List<String> labels, List<Double> edges, long[]
     }
 
     private static Histogram categorical(CategoricalProfile baseline, CategoricalProfile current) {
-        List<String> categories = Categories.union(baseline, current);
+        CategoricalProfile[] comparable = CategoricalProfile.comparable(baseline, current);
+        List<String> categories = Categories.union(comparable[0], comparable[1]);
         long[] baselineCounts = new long[categories.size()];
         long[] currentCounts = new long[categories.size()];
         for (int i = 0; i < categories.size(); i++) {
-            baselineCounts[i] = baseline.countOf(categories.get(i));
-            currentCounts[i] = current.countOf(categories.get(i));
+            baselineCounts[i] = comparable[0].countOf(categories.get(i));
+            currentCounts[i] = comparable[1].countOf(categories.get(i));
         }
         return new Histogram(CATEGORICAL_BINNING, categories, List.of(), baselineCounts, currentCounts,
                 Categories.exact(baseline, current));

@@ -21,9 +21,6 @@ final class JensenShannonMethod extends BinnedMethod {
 
     static final String DISTANCE = "js";
     static final String DIVERGENCE = "js_divergence";
-    /** The sketch-mode error bound, measured as described in {@code SketchModeAccuracyTest}. */
-    static final String SKETCH_ERROR_NOTE = "measured error against exact counts: |score - exact score|"
-            + " <= 0.002 + 0.01 * exact score (distance, base 2), <= 0.0005 + 0.01 * exact score (divergence)";
 
     private final boolean distance;
 
@@ -72,6 +69,6 @@ final class JensenShannonMethod extends BinnedMethod {
 
     @Override
     String sketchErrorNote() {
-        return SKETCH_ERROR_NOTE;
+        return SketchErrorBounds.note(name());
     }
 }

@@ -44,6 +44,6 @@ public final class KlDivergenceMethod extends BinnedMethod {
 
     @Override
     String sketchErrorNote() {
-        return PsiMethod.SKETCH_ERROR_NOTE;
+        return SketchErrorBounds.note(NAME);
     }
 }

@@ -14,11 +14,12 @@ import java.util.Map;
  * <ul>
  *   <li>numeric: max_x |F_baseline(x) − F_current(x)| over the empirical CDFs of the finite values, which is the KS
  *       statistic D (SageMaker Model Monitor's / Deequ's numeric "LInfinity", computed there from KLL sketches).
- *       Exact for exact profiles; in sketch mode t-digest CDFs on a quantile grid, within the measured bound of
- *       {@link #SKETCH_ERROR_NOTE}. TFDV's L∞ is categorical only (numeric features score 0 there, TFDV #147).</li>
+ *       Exact for exact profiles; in sketch mode bucket-sketch CDFs on a quantile grid, within the measured bound
+ *       {@link SketchErrorBounds#lInfinity()}. TFDV's L∞ is categorical only (numeric features score 0 there, TFDV #147).</li>
  *   <li>categorical: max_i |b_i − c_i| over the category shares of the union of both windows (TFDV/Vertex's
  *       default categorical comparator and SageMaker's categorical "LInfinity"). Exact for exact profiles; with a
- *       sketch-mode categorical profile, from its estimated counts, each share within maxError/count.</li>
+ *       sketch-mode categorical profile, over the bins of {@link CategoricalProfile#comparable} (named categories
+ *       and hash buckets, every count exact), so the location may be a bucket.</li>
  * </ul>
  * Range [0, 1], symmetric. Default threshold 0.1 (SageMaker's default for both types; Vertex's backend default is
  * 0.3, TFDV has none); drifted when the distance is at or above the threshold. Unlike a KS p-value it does not
@@ -29,8 +30,6 @@ import java.util.Map;
 final class LInfinityMethod extends BuiltInMethod {
 
     static final String NAME = "linf";
-    /** The sketch-mode error bound, measured as described in {@code SketchModeAccuracyTest}. */
-    static final String SKETCH_ERROR_NOTE = "measured error against exact counts: |score - exact score| <= 0.001";
 
     LInfinityMethod() {
         super(NAME, ALL_TYPES, ThresholdKind.SCORE_AT_LEAST, 0.1, null);
@@ -49,7 +48,7 @@ final class LInfinityMethod extends BuiltInMethod {
             EmpiricalCdfs cdfs = EmpiricalCdfs.of(b, c);
             details.put("exact", cdfs.exact());
             if (!cdfs.exact()) {
-                details.put("approximation", MethodSupport.approximation(b, c, SKETCH_ERROR_NOTE));
+                details.put("approximation", MethodSupport.approximation(b, c, SketchErrorBounds.note(NAME)));
             }
             double score;
             try {
@@ -65,12 +64,13 @@ final class LInfinityMethod extends BuiltInMethod {
         }
         CategoricalProfile b = (CategoricalProfile) baseline;
         CategoricalProfile c = (CategoricalProfile) current;
-        List<String> categories = Categories.union(b, c);
+        CategoricalProfile[] comparable = CategoricalProfile.comparable(b, c);
+        List<String> categories = Categories.union(comparable[0], comparable[1]);
         double best = 0.0;
         String location = null;
         for (String category : categories) {
-            double difference = Math.abs((double) b.countOf(category) / b.count()
-                    - (double) c.countOf(category) / c.count());
+            double difference = Math.abs((double) comparable[0].countOf(category) / b.count()
+                    - (double) comparable[1].countOf(category) / c.count());
             if (difference > best) {
                 best = difference;
                 location = category;

@@ -148,8 +148,13 @@ final class MethodSupport {
         boolean currentSketch = current instanceof NumericProfile c && !c.isExact();
         String which = baselineSketch && currentSketch ? "both profiles are"
                 : baselineSketch ? "the baseline profile is" : "the current profile is";
-        return which + " in sketch mode (more distinct values than the exact cap), so the score comes from t-digest"
-                + " (compression " + (int) NumericProfile.SKETCH_COMPRESSION + ") estimates; " + errorNote;
+        return which + " in sketch mode (more distinct values than the exact cap), so the score comes from bucket"
+                + " sketch estimates (rank error bound: baseline " + rankBound(baseline) + ", current "
+                + rankBound(current) + "); " + errorNote;
+    }
+
+    private static String rankBound(FeatureProfile profile) {
+        return String.format(java.util.Locale.ROOT, "%.6g", ((NumericProfile) profile).rankErrorBound());
     }
 
     static String describe(FeatureProfile profile) {

@@ -22,8 +22,7 @@ package io.driftwatch.drift;
  * with unsmoothed shares and labels such as {@code "[1.5, 2.25)"} or the category.
  * <p>
  * <b>Sketch mode.</b> When a numeric profile is in sketch mode the score is an estimate within
- * {@code 0.001 + 0.03 * exactScore} of the exact-mode score (measured with baseline deciles; see
- * {@link io.driftwatch.profile.NumericProfile}).
+ * {@link SketchErrorBounds#psiOrKl} of the exact-mode score (measured with baseline deciles).
  */
 public final class PsiMethod extends BinnedMethod {
 
@@ -31,9 +30,6 @@ public final class PsiMethod extends BinnedMethod {
     public static final String NAME = "psi";
     /** Default threshold; a score at or above it drifts. */
     public static final double DEFAULT_THRESHOLD = 0.1;
-    /** The measured sketch-mode error bound, as documented on {@link io.driftwatch.profile.NumericProfile}. */
-    static final String SKETCH_ERROR_NOTE = "measured error against exact counts: |score - exact score|"
-            + " <= 0.001 + 0.03 * exact score";
 
     /** The method with its default threshold {@value #DEFAULT_THRESHOLD}. */
     public PsiMethod() {
@@ -57,6 +53,6 @@ public final class PsiMethod extends BinnedMethod {
 
     @Override
     String sketchErrorNote() {
-        return SKETCH_ERROR_NOTE;
+        return SketchErrorBounds.note(NAME);
     }
 }

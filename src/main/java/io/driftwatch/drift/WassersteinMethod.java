@@ -24,8 +24,9 @@ import java.util.Map;
  * Details: count details, {@code exact}, {@code approximation} (sketch mode), {@code baseline_std} and, for the
  * normalised form, {@code scale}.
  * <p>
- * Exact when both profiles are exact; in sketch mode W1 is computed in its quantile form from t-digest quantiles
- * (see {@link EmpiricalCdfs#wassersteinFromQuantiles}), within the measured bound of {@link #SKETCH_ERROR_NOTE}.
+ * Exact when both profiles are exact; in sketch mode W1 is computed in its quantile form from bucket-sketch quantiles
+ * (see {@link EmpiricalCdfs#wassersteinFromQuantiles}), within the measured bound of
+ * {@link SketchErrorBounds#wasserstein} ({@link SketchErrorBounds#distance} normed).
  */
 final class WassersteinMethod extends BuiltInMethod {
 
@@ -33,9 +34,6 @@ final class WassersteinMethod extends BuiltInMethod {
     static final String NORMALISED = "wasserstein_norm";
     /** Evidently's floor on the normalising standard deviation. */
     static final double MIN_SCALE = 0.001;
-    /** The sketch-mode error bound, measured as described in {@code SketchModeAccuracyTest}. */
-    static final String SKETCH_ERROR_NOTE = "measured error against exact counts: |score - exact score|"
-            + " <= 0.002 * baseline std + 0.01 * exact score (wasserstein_norm: <= 0.002 + 0.01 * exact score)";
 
     private final boolean normalised;
 
@@ -65,7 +63,7 @@ final class WassersteinMethod extends BuiltInMethod {
         double std = b.populationStd();
         details.put("exact", exact);
         if (!exact) {
-            details.put("approximation", MethodSupport.approximation(b, c, SKETCH_ERROR_NOTE));
+            details.put("approximation", MethodSupport.approximation(b, c, SketchErrorBounds.note(name())));
         }
         if (Double.isFinite(std)) {
             details.put("baseline_std", std);

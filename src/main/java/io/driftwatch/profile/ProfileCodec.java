@@ -1,7 +1,5 @@
 package io.driftwatch.profile;
 
-import com.tdunning.math.stats.MergingDigest;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -9,45 +7,55 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.BufferUnderflowException;
-import java.nio.ByteBuffer;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Binary format of profiles (big-endian, {@link DataOutputStream} encoding). Version 1 holds numeric profiles and
- * exact categorical profiles with the default cap; version 2 holds every other categorical profile (other caps, and
- * sketch mode). Both versions are read.
+ * Binary format of profiles (big-endian, {@link DataOutputStream} encoding). Version 3 holds numeric profiles and
+ * sketch-mode categorical profiles; exact categorical profiles are written as version 1 (default cap) or 2 (other
+ * caps), byte for byte what earlier builds wrote. Versions 1 and 2 are read, except their sketch-mode bodies (a t-digest
+ * or a frequent-items sketch, both dependent on row order), which are refused with a message saying to profile the
+ * window again.
  * <pre>
  * header         int magic 0x44575046 ("DWPF"), short format version, byte type (1 numeric, 2 categorical)
- * numeric (v1)   int cap; long count, missing, nan, infinite; double mean, m2, min, max; byte mode, then
+ * numeric v3     int cap; long missing, nan, infinite; byte mode, then
  *                  mode 0 (exact):  int n; n x (double value, long count), values strictly ascending
- *                  mode 1 (sketch): int length; length bytes of MergingDigest.asBytes
+ *                  mode 2 (sketch): double min, max; int shift; int k; k x (varint id gap, varint count), ids
+ *                                   ascending (the first gap from 0); sum, sum of squares (int length, two's
+ *                                   complement bytes), in units of 2^-1074 and 2^-2148
+ * numeric v1     int cap; long count, missing, nan, infinite; double mean, m2, min, max; byte mode, then
+ *                  mode 0 (exact):  int n; n x (double value, long count); mean and m2 are not used
+ *                  mode 1 (t-digest): refused
  * categorical v1 long count, missing; int n; n x (int length, UTF-8 bytes, long count) in counts() order
- * categorical v2 int cap; long count, missing; byte mode, then
- *                  mode 0 (exact):  int n; n x (int length, UTF-8 bytes, long count) in counts() order
- *                  mode 1 (sketch): int maxMapSize; long maximumError; int k;
- *                                   k x (int length, UTF-8 bytes, long lower bound), the retained items
+ * categorical v2 int cap; long count, missing; byte mode 0 (exact), int n; n x (int length, UTF-8 bytes, long count)
+ *                  in counts() order (mode 1, a frequent-items sketch: refused)
+ * categorical v3 int cap; long count, missing; byte mode 2 (sketch); int n; n x (int length, UTF-8 bytes, long count)
+ *                  named categories ascending; int k; k x (varint bucket gap, varint count), non-empty buckets
+ *                  ascending (the first gap from -1)
  * </pre>
- * A sketch-mode categorical profile is written by this codec, not by DataSketches' own serialization (whose memory
- * layer rejects newer JDKs): the retained items' lower bounds (the sketch's counters), the maximum error and the
- * exact count and missing. A round trip preserves {@code count()}, {@code missing()}, {@code maximumError()},
- * {@code counts()} (so every estimate and bound) and the cap; it does not preserve the sketch's internal hash-map
- * layout, so later updates may evict different items than the original would have, within the same error bound.
- * Decoding checks the invariants (counts add up, no trailing bytes) so a corrupt row fails loudly, not as a bad score.
+ * The bytes are a function of the profile's state, which is a function of the multiset of values added, so the same
+ * rows give the same bytes in any order. Decoding checks the invariants (counts add up, no trailing bytes) so a corrupt
+ * row fails loudly, not as a bad score.
  */
 final class ProfileCodec {
 
     static final int MAGIC = 0x44575046;
     static final short FORMAT_VERSION = 1;
-    /** Version of categorical profiles that version 1 cannot hold: a non-default cap, or sketch mode. */
+    /** Version of exact categorical profiles with a non-default cap. */
     static final short CATEGORICAL_FORMAT_VERSION = 2;
+    /** Version of numeric profiles and sketch-mode categorical profiles since sketches became order-independent. */
+    static final short ORDER_FREE_FORMAT_VERSION = 3;
     static final byte TYPE_NUMERIC = 1;
     static final byte TYPE_CATEGORICAL = 2;
     private static final byte MODE_EXACT = 0;
-    private static final byte MODE_SKETCH = 1;
+    private static final byte MODE_ORDER_DEPENDENT_SKETCH = 1;
+    private static final byte MODE_SKETCH = 2;
     private static final int MAX_STRING_BYTES = 1 << 20;
+    private static final String PROFILE_AGAIN = "; sketches are now independent of row order and cannot be rebuilt"
+            + " from it: profile the window again (cached baselines are recomputed by themselves, since the profile"
+            + " semantics changed; a night interrupted while an earlier build ran must be finished by that build)";
 
     private ProfileCodec() {
     }
@@ -55,38 +63,47 @@ final class ProfileCodec {
     static byte[] encode(NumericProfile profile) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(buffer)) {
-            writeHeader(out, TYPE_NUMERIC);
+            writeHeader(out, ORDER_FREE_FORMAT_VERSION, TYPE_NUMERIC);
             out.writeInt(profile.exactDistinctCap());
-            out.writeLong(profile.count());
             out.writeLong(profile.missing());
             out.writeLong(profile.nanCount());
             out.writeLong(profile.infiniteCount());
-            out.writeDouble(profile.rawMean());
-            out.writeDouble(profile.m2());
-            out.writeDouble(profile.min());
-            out.writeDouble(profile.max());
             ExactCounts exact = profile.exactCounts();
             if (exact != null) {
                 out.writeByte(MODE_EXACT);
-                double[] values = exact.sortedValues();
-                long[] counts = exact.sortedCounts();
-                out.writeInt(values.length);
-                for (int i = 0; i < values.length; i++) {
-                    out.writeDouble(values[i]);
-                    out.writeLong(counts[i]);
-                }
+                writeExactValues(out, exact);
             } else {
                 out.writeByte(MODE_SKETCH);
-                MergingDigest digest = profile.digest();
-                ByteBuffer bytes = ByteBuffer.allocate(digest.byteSize());
-                digest.asBytes(bytes);
-                out.writeInt(bytes.position());
-                out.write(bytes.array(), 0, bytes.position());
+                out.writeDouble(profile.min());
+                out.writeDouble(profile.max());
+                BucketSketch sketch = profile.sketch();
+                out.writeInt(sketch.shift());
+                long[] ids = sketch.sortedIds();
+                long[] counts = sketch.sortedCounts();
+                out.writeInt(ids.length);
+                long previous = 0;
+                for (int i = 0; i < ids.length; i++) {
+                    writeVarLong(out, ids[i] - previous);
+                    writeVarLong(out, counts[i]);
+                    previous = ids[i];
+                }
+                writeBig(out, profile.moments().sum());
+                writeBig(out, profile.moments().sumOfSquares());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return buffer.toByteArray();
+    }
+
+    private static void writeExactValues(DataOutputStream out, ExactCounts exact) throws IOException {
+        double[] values = exact.sortedValues();
+        long[] counts = exact.sortedCounts();
+        out.writeInt(values.length);
+        for (int i = 0; i < values.length; i++) {
+            out.writeDouble(values[i]);
+            out.writeLong(counts[i]);
+        }
     }
 
     static byte[] encode(CategoricalProfile profile) {
@@ -98,19 +115,33 @@ final class ProfileCodec {
                 out.writeLong(profile.count());
                 out.writeLong(profile.missing());
                 writeCategories(out, profile.counts());
-            } else {
+            } else if (profile.isExact()) {
                 writeHeader(out, CATEGORICAL_FORMAT_VERSION, TYPE_CATEGORICAL);
                 out.writeInt(profile.exactDistinctCap());
                 out.writeLong(profile.count());
                 out.writeLong(profile.missing());
-                if (profile.isExact()) {
-                    out.writeByte(MODE_EXACT);
-                    writeCategories(out, profile.counts());
-                } else {
-                    out.writeByte(MODE_SKETCH);
-                    out.writeInt(CategoricalProfile.SKETCH_MAX_MAP_SIZE);
-                    out.writeLong(profile.maximumError());
-                    writeCategories(out, profile.sketchLowerBounds());
+                out.writeByte(MODE_EXACT);
+                writeCategories(out, profile.counts());
+            } else {
+                writeHeader(out, ORDER_FREE_FORMAT_VERSION, TYPE_CATEGORICAL);
+                out.writeInt(profile.exactDistinctCap());
+                out.writeLong(profile.count());
+                out.writeLong(profile.missing());
+                out.writeByte(MODE_SKETCH);
+                writeCategories(out, profile.namedCounts());
+                long[] buckets = profile.bucketCounts();
+                int nonEmpty = 0;
+                for (long n : buckets) {
+                    nonEmpty += n > 0 ? 1 : 0;
+                }
+                out.writeInt(nonEmpty);
+                int previous = -1;
+                for (int i = 0; i < buckets.length; i++) {
+                    if (buckets[i] > 0) {
+                        writeVarLong(out, i - previous);
+                        writeVarLong(out, buckets[i]);
+                        previous = i;
+                    }
                 }
             }
         } catch (IOException e) {
@@ -142,10 +173,11 @@ final class ProfileCodec {
                         + Integer.toHexString(MAGIC) + " but was 0x" + Integer.toHexString(magic));
             }
             short version = in.readShort();
-            if (version != FORMAT_VERSION && version != CATEGORICAL_FORMAT_VERSION) {
+            if (version != FORMAT_VERSION && version != CATEGORICAL_FORMAT_VERSION
+                    && version != ORDER_FREE_FORMAT_VERSION) {
                 throw new IllegalArgumentException("unsupported profile format version " + version
-                        + "; this build reads versions " + FORMAT_VERSION + " and " + CATEGORICAL_FORMAT_VERSION
-                        + " (categorical only)");
+                        + "; this build reads versions " + FORMAT_VERSION + ", " + CATEGORICAL_FORMAT_VERSION
+                        + " (categorical only) and " + ORDER_FREE_FORMAT_VERSION);
             }
             byte type = in.readByte();
             if (version == CATEGORICAL_FORMAT_VERSION && type != TYPE_CATEGORICAL) {
@@ -153,8 +185,12 @@ final class ProfileCodec {
                         + " holds categorical profiles only, but the type byte was " + type);
             }
             FeatureProfile profile = switch (type) {
-                case TYPE_NUMERIC -> readNumeric(in);
-                case TYPE_CATEGORICAL -> version == FORMAT_VERSION ? readCategoricalV1(in) : readCategoricalV2(in);
+                case TYPE_NUMERIC -> version == FORMAT_VERSION ? readNumericV1(in) : readNumericV3(in);
+                case TYPE_CATEGORICAL -> switch (version) {
+                    case FORMAT_VERSION -> readCategoricalV1(in);
+                    case CATEGORICAL_FORMAT_VERSION -> readCategoricalV2(in);
+                    default -> readCategoricalV3(in);
+                };
                 default -> throw new IllegalArgumentException("profile type byte must be " + TYPE_NUMERIC
                         + " (numeric) or " + TYPE_CATEGORICAL + " (categorical) but was " + type);
             };
@@ -169,67 +205,110 @@ final class ProfileCodec {
         }
     }
 
-    private static NumericProfile readNumeric(DataInputStream in) throws IOException {
+    private static NumericProfile readNumericV1(DataInputStream in) throws IOException {
+        int cap = readNumericCap(in);
+        long count = nonNegative(in.readLong(), "count");
+        long missing = nonNegative(in.readLong(), "missing");
+        long nan = nonNegative(in.readLong(), "nan count");
+        long infinite = nonNegative(in.readLong(), "infinite count");
+        in.skipNBytes(4 * Double.BYTES); // mean, m2, min, max: recomputed from the exact values
+        byte mode = in.readByte();
+        if (mode == MODE_ORDER_DEPENDENT_SKETCH) {
+            throw new IllegalArgumentException("numeric profile of format 1 holds a t-digest, which depends on the"
+                    + " order of rows" + PROFILE_AGAIN);
+        }
+        if (mode != MODE_EXACT) {
+            throw new IllegalArgumentException("numeric profile mode byte of format 1 must be " + MODE_EXACT
+                    + " (exact) or " + MODE_ORDER_DEPENDENT_SKETCH + " (t-digest) but was " + mode);
+        }
+        NumericProfile profile = NumericProfile.restoreExact(cap, missing, nan, infinite, readExactValues(in, cap));
+        checkTotal(profile.count(), count);
+        return profile;
+    }
+
+    private static NumericProfile readNumericV3(DataInputStream in) throws IOException {
+        int cap = readNumericCap(in);
+        long missing = nonNegative(in.readLong(), "missing");
+        long nan = nonNegative(in.readLong(), "nan count");
+        long infinite = nonNegative(in.readLong(), "infinite count");
+        byte mode = in.readByte();
+        if (mode == MODE_EXACT) {
+            return NumericProfile.restoreExact(cap, missing, nan, infinite, readExactValues(in, cap));
+        }
+        if (mode != MODE_SKETCH) {
+            throw new IllegalArgumentException("numeric profile mode byte must be " + MODE_EXACT + " (exact) or "
+                    + MODE_SKETCH + " (sketch) but was " + mode);
+        }
+        double min = in.readDouble();
+        double max = in.readDouble();
+        if (!Double.isFinite(min) || !Double.isFinite(max) || min > max) {
+            throw new IllegalArgumentException("sketch min and max must be finite with min <= max but were " + min
+                    + " and " + max);
+        }
+        int shift = in.readInt();
+        if (shift < BucketSketch.MIN_SHIFT || shift > 63) {
+            throw new IllegalArgumentException("sketch shift must be within [" + BucketSketch.MIN_SHIFT
+                    + ", 63] but was " + shift);
+        }
+        int k = in.readInt();
+        if (k < 1 || k > BucketSketch.MAX_BUCKETS) {
+            throw new IllegalArgumentException("sketch buckets must be within [1, " + BucketSketch.MAX_BUCKETS
+                    + "] but were " + k);
+        }
+        long[] ids = new long[k];
+        long[] counts = new long[k];
+        long previous = 0;
+        for (int i = 0; i < k; i++) {
+            long gap = readVarLong(in);
+            if ((i > 0 && gap <= 0) || gap < 0 || previous + gap > (-1L >>> shift)) {
+                throw new IllegalArgumentException("sketch bucket ids must ascend within the key range, but bucket "
+                        + i + " followed " + previous + " by " + gap);
+            }
+            ids[i] = previous + gap;
+            counts[i] = readVarLong(in);
+            if (counts[i] <= 0) {
+                throw new IllegalArgumentException("sketch bucket counts must be positive but bucket " + i + " had "
+                        + counts[i]);
+            }
+            previous = ids[i];
+        }
+        ExactMoments moments = ExactMoments.of(readBig(in), readBig(in));
+        return NumericProfile.restoreSketch(cap, missing, nan, infinite, min, max,
+                BucketSketch.restore(shift, ids, counts), moments);
+    }
+
+    private static int readNumericCap(DataInputStream in) throws IOException {
         int cap = in.readInt();
         if (cap < 1 || cap > NumericProfile.MAX_EXACT_DISTINCT_CAP) {
             throw new IllegalArgumentException("numeric profile cap must be within [1, "
                     + NumericProfile.MAX_EXACT_DISTINCT_CAP + "] but was " + cap);
         }
-        long count = nonNegative(in.readLong(), "count");
-        long missing = nonNegative(in.readLong(), "missing");
-        long nan = nonNegative(in.readLong(), "nan count");
-        long infinite = nonNegative(in.readLong(), "infinite count");
-        double mean = in.readDouble();
-        double m2 = in.readDouble();
-        double min = in.readDouble();
-        double max = in.readDouble();
-        byte mode = in.readByte();
-        ExactCounts exact = null;
-        MergingDigest digest = null;
-        if (mode == MODE_EXACT) {
-            int distinct = in.readInt();
-            if (distinct < 0 || distinct > cap) {
-                throw new IllegalArgumentException("exact distinct values must be within [0, " + cap
-                        + "] (the cap) but was " + distinct);
-            }
-            exact = new ExactCounts();
-            long total = 0;
-            double previous = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < distinct; i++) {
-                double value = in.readDouble();
-                long n = in.readLong();
-                if (!Double.isFinite(value) || !(value > previous) || Double.doubleToLongBits(value) == Long.MIN_VALUE) {
-                    throw new IllegalArgumentException("exact values must be finite, strictly ascending and not -0.0"
-                            + " but value " + i + " was " + value + " after " + previous);
-                }
-                if (n <= 0) {
-                    throw new IllegalArgumentException("exact value counts must be positive but " + value
-                            + " had " + n);
-                }
-                exact.add(value, n);
-                total += n;
-                previous = value;
-            }
-            checkTotal(total, count);
-        } else if (mode == MODE_SKETCH) {
-            int length = in.readInt();
-            if (length < 0 || length > in.available()) {
-                throw new IllegalArgumentException("digest length must be within [0, " + in.available()
-                        + "] (remaining bytes) but was " + length);
-            }
-            byte[] digestBytes = new byte[length];
-            in.readFully(digestBytes);
-            try {
-                digest = MergingDigest.fromBytes(ByteBuffer.wrap(digestBytes));
-            } catch (BufferUnderflowException | IllegalStateException e) {
-                throw new IllegalArgumentException("digest bytes are not a valid MergingDigest", e);
-            }
-            checkTotal(digest.size(), count);
-        } else {
-            throw new IllegalArgumentException("numeric profile mode byte must be " + MODE_EXACT + " (exact) or "
-                    + MODE_SKETCH + " (sketch) but was " + mode);
+        return cap;
+    }
+
+    private static ExactCounts readExactValues(DataInputStream in, int cap) throws IOException {
+        int distinct = in.readInt();
+        if (distinct < 0 || distinct > cap) {
+            throw new IllegalArgumentException("exact distinct values must be within [0, " + cap
+                    + "] (the cap) but was " + distinct);
         }
-        return NumericProfile.restore(cap, count, missing, nan, infinite, mean, m2, min, max, exact, digest);
+        ExactCounts exact = new ExactCounts();
+        double previous = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < distinct; i++) {
+            double value = in.readDouble();
+            long n = in.readLong();
+            if (!Double.isFinite(value) || !(value > previous) || Double.doubleToLongBits(value) == Long.MIN_VALUE) {
+                throw new IllegalArgumentException("exact values must be finite, strictly ascending and not -0.0"
+                        + " but value " + i + " was " + value + " after " + previous);
+            }
+            if (n <= 0) {
+                throw new IllegalArgumentException("exact value counts must be positive but " + value
+                        + " had " + n);
+            }
+            exact.add(value, n);
+            previous = value;
+        }
+        return exact;
     }
 
     private static CategoricalProfile readCategoricalV1(DataInputStream in) throws IOException {
@@ -241,11 +320,7 @@ final class ProfileCodec {
     }
 
     private static CategoricalProfile readCategoricalV2(DataInputStream in) throws IOException {
-        int cap = in.readInt();
-        if (cap < 1 || cap > CategoricalProfile.MAX_EXACT_DISTINCT_CAP) {
-            throw new IllegalArgumentException("categorical profile cap must be within [1, "
-                    + CategoricalProfile.MAX_EXACT_DISTINCT_CAP + "] but was " + cap);
-        }
+        int cap = readCategoricalCap(in);
         long count = nonNegative(in.readLong(), "count");
         long missing = nonNegative(in.readLong(), "missing");
         byte mode = in.readByte();
@@ -257,27 +332,55 @@ final class ProfileCodec {
             }
             checkTotal(sum(counts), count);
             return CategoricalProfile.restore(cap, missing, counts);
-        } else if (mode == MODE_SKETCH) {
-            int maxMapSize = in.readInt();
-            if (maxMapSize != CategoricalProfile.SKETCH_MAX_MAP_SIZE) {
-                throw new IllegalArgumentException("categorical sketch max map size must be "
-                        + CategoricalProfile.SKETCH_MAX_MAP_SIZE + " but was " + maxMapSize);
-            }
-            long maximumError = nonNegative(in.readLong(), "maximum error");
-            Map<String, Long> lowerBounds = readCategories(in, "sketch lower bounds");
-            if (lowerBounds.size() > maxMapSize * 3 / 4) {
-                throw new IllegalArgumentException("a sketch retains at most " + maxMapSize * 3 / 4
-                        + " categories but the profile holds " + lowerBounds.size());
-            }
-            long retained = sum(lowerBounds);
-            if (retained > count) {
-                throw new IllegalArgumentException("sketch lower bounds must sum to at most count=" + count
-                        + " but sum to " + retained);
-            }
-            return CategoricalProfile.restoreSketch(cap, count, missing, maximumError, lowerBounds);
         }
-        throw new IllegalArgumentException("categorical profile mode byte must be " + MODE_EXACT + " (exact) or "
-                + MODE_SKETCH + " (sketch) but was " + mode);
+        if (mode == MODE_ORDER_DEPENDENT_SKETCH) {
+            throw new IllegalArgumentException("categorical profile of format 2 holds a frequent-items sketch, which"
+                    + " depends on the order of rows" + PROFILE_AGAIN);
+        }
+        throw new IllegalArgumentException("categorical profile mode byte of format 2 must be " + MODE_EXACT
+                + " (exact) but was " + mode);
+    }
+
+    private static int readCategoricalCap(DataInputStream in) throws IOException {
+        int cap = in.readInt();
+        if (cap < 1 || cap > CategoricalProfile.MAX_EXACT_DISTINCT_CAP) {
+            throw new IllegalArgumentException("categorical profile cap must be within [1, "
+                    + CategoricalProfile.MAX_EXACT_DISTINCT_CAP + "] but was " + cap);
+        }
+        return cap;
+    }
+
+    private static CategoricalProfile readCategoricalV3(DataInputStream in) throws IOException {
+        int cap = readCategoricalCap(in);
+        long count = nonNegative(in.readLong(), "count");
+        long missing = nonNegative(in.readLong(), "missing");
+        byte mode = in.readByte();
+        if (mode != MODE_SKETCH) {
+            throw new IllegalArgumentException("categorical profile mode byte of format 3 must be " + MODE_SKETCH
+                    + " (sketch) but was " + mode);
+        }
+        Map<String, Long> named = readCategories(in, "named category counts");
+        int nonEmpty = in.readInt();
+        if (nonEmpty < 0 || nonEmpty > CategoricalProfile.BUCKETS) {
+            throw new IllegalArgumentException("non-empty buckets must be within [0, " + CategoricalProfile.BUCKETS
+                    + "] but were " + nonEmpty);
+        }
+        long[] buckets = new long[CategoricalProfile.BUCKETS];
+        int previous = -1;
+        for (int i = 0; i < nonEmpty; i++) {
+            long gap = readVarLong(in);
+            long n = readVarLong(in);
+            int index = (int) Math.min(Integer.MAX_VALUE, previous + Math.max(0, gap));
+            if (gap <= 0 || index >= CategoricalProfile.BUCKETS || n <= 0) {
+                throw new IllegalArgumentException("buckets must ascend within [0, " + CategoricalProfile.BUCKETS
+                        + ") with positive counts but bucket " + index + " after " + previous + " had " + n);
+            }
+            buckets[index] = n;
+            previous = index;
+        }
+        CategoricalProfile profile = CategoricalProfile.restoreSketch(cap, missing, named, buckets);
+        checkTotal(profile.count(), count);
+        return profile;
     }
 
     private static Map<String, Long> readCategories(DataInputStream in, String what) throws IOException {
@@ -306,16 +409,49 @@ final class ProfileCodec {
         return counts;
     }
 
+    private static void writeVarLong(DataOutputStream out, long value) throws IOException {
+        long rest = value;
+        while ((rest & ~0x7FL) != 0) {
+            out.writeByte((int) (rest & 0x7F) | 0x80);
+            rest >>>= 7;
+        }
+        out.writeByte((int) rest);
+    }
+
+    private static long readVarLong(DataInputStream in) throws IOException {
+        long value = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            int b = in.readUnsignedByte();
+            value |= (long) (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException("a variable-length number is longer than 10 bytes");
+    }
+
+    private static void writeBig(DataOutputStream out, BigInteger value) throws IOException {
+        byte[] bytes = value.toByteArray();
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static BigInteger readBig(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 1 || length > 1024) {
+            throw new IllegalArgumentException("exact sum length must be within [1, 1024] bytes but was " + length);
+        }
+        byte[] bytes = new byte[length];
+        in.readFully(bytes);
+        return new BigInteger(bytes);
+    }
+
     private static long sum(Map<String, Long> counts) {
         long total = 0;
         for (long n : counts.values()) {
             total += n;
         }
         return total;
-    }
-
-    private static void writeHeader(DataOutputStream out, byte type) throws IOException {
-        writeHeader(out, FORMAT_VERSION, type);
     }
 
     private static void writeHeader(DataOutputStream out, short version, byte type) throws IOException {

@@ -23,8 +23,11 @@ import io.driftwatch.config.Monitor;
  */
 public record BaselineFingerprint(String value, String definition, String data) {
 
-    /** Bumped whenever the profile or the way it is built changes meaning, so old cache entries are not reused. */
-    static final String PROFILE_SEMANTICS = "profile-v3";
+    /**
+     * Bumped whenever the profile or the way it is built changes meaning, so old cache entries are not reused (v4:
+     * order-independent sketches, whose predecessors' bytes this build refuses).
+     */
+    static final String PROFILE_SEMANTICS = "profile-v4";
 
     public static BaselineFingerprint of(Monitor monitor, JdbcTemplate jdbc, JdbcSchemaInspector inspector, ZoneId zone) {
         Monitor.Baseline baseline = monitor.baseline();

@@ -17,19 +17,24 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import com.tdunning.math.stats.MergingDigest;
+import org.apache.datasketches.frequencies.ItemsSketch;
 
 import io.driftwatch.profile.CategoricalProfile;
 import io.driftwatch.profile.NumericProfile;
 
 /**
  * Feature values per second that a profile absorbs in the JVM alone (no database): numeric values
- * with few distinct values (exact mode), continuous values (t-digest sketch mode after the cap),
- * and categorical strings. Run with bench/jmh/run.sh; not part of the tests.
+ * with few distinct values (exact mode), continuous values (sketch mode after the cap), categorical
+ * strings from 12 categories (exact mode) and from 200,000 (sketch mode). Run with bench/jmh/run.sh;
+ * not part of the tests.
  * <p>
- * {@code numericSketchPerValueDigest} is the reference for {@code numericSketch}: the same moments
- * plus one {@code MergingDigest.add} per value, which is how sketch mode worked before values were
- * buffered and fed to the digest in sorted runs. Compare the two within one run: the machine's
- * speed varies between runs, their ratio much less.
+ * References for the sketch modes, the update paths of earlier builds, to compare within one run
+ * (the machine's speed varies between runs, their ratios much less):
+ * {@code numericSketchTDigestBuffered} is the order-dependent sketch mode that the bucket sketch
+ * replaced (Welford moments, values buffered and fed to a t-digest of compression 600 in sorted
+ * runs, see {@link TDigestSketchReference}); {@code numericSketchPerValueDigest} the one before it,
+ * one {@code MergingDigest.add} per value; {@code categoricalSketchFrequentItems} the order-dependent
+ * DataSketches frequent-items sketch that the hashed sketch replaced.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -44,10 +49,14 @@ public class ProfileUpdateBenchmark {
     double[] rounded;
     double[] continuous;
     String[] categories;
+    String[] identifiers;
     NumericProfile exactProfile;
     NumericProfile sketchProfile;
     PerValueDigest perValueDigest;
+    BufferedDigest bufferedDigest;
     CategoricalProfile categoricalProfile;
+    CategoricalProfile categoricalSketchProfile;
+    FrequentItems frequentItems;
 
     @Setup(Level.Trial)
     public void values() {
@@ -55,6 +64,11 @@ public class ProfileUpdateBenchmark {
         rounded = new double[BATCH];
         continuous = new double[BATCH];
         categories = new String[BATCH];
+        identifiers = new String[BATCH];
+        String[] ids = new String[200_000];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = "id-" + i;
+        }
         String[] pool = new String[12];
         for (int i = 0; i < pool.length; i++) {
             pool[i] = "category-" + i;
@@ -64,6 +78,7 @@ public class ProfileUpdateBenchmark {
             rounded[i] = Math.round((100 + 10 * normal) * 10) / 10.0;
             continuous[i] = 100 + 10 * normal;
             categories[i] = pool[(int) (Math.abs(normal) * 4) % pool.length];
+            identifiers[i] = ids[random.nextInt(ids.length)];
         }
     }
 
@@ -72,7 +87,10 @@ public class ProfileUpdateBenchmark {
         exactProfile = NumericProfile.create();
         sketchProfile = NumericProfile.create();
         perValueDigest = new PerValueDigest();
+        bufferedDigest = new BufferedDigest();
         categoricalProfile = CategoricalProfile.create();
+        categoricalSketchProfile = CategoricalProfile.create();
+        frequentItems = new FrequentItems();
     }
 
     @Benchmark
@@ -104,6 +122,33 @@ public class ProfileUpdateBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
+    public BufferedDigest numericSketchTDigestBuffered() {
+        for (double v : continuous) {
+            bufferedDigest.add(v);
+        }
+        return bufferedDigest;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public CategoricalProfile categoricalSketch() {
+        for (String v : identifiers) {
+            categoricalSketchProfile.add(v);
+        }
+        return categoricalSketchProfile;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public FrequentItems categoricalSketchFrequentItems() {
+        for (String v : identifiers) {
+            frequentItems.add(v);
+        }
+        return frequentItems;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
     public CategoricalProfile categorical() {
         for (String v : categories) {
             categoricalProfile.add(v);
@@ -112,12 +157,10 @@ public class ProfileUpdateBenchmark {
     }
 
     /**
-     * The sketch-mode update of {@link NumericProfile} as it was with one digest insertion per value:
-     * the same checks and Welford moments, then {@code MergingDigest.add(v)}. Starts in sketch mode,
-     * so it skips the exact phase that the profile goes through for its first 16,384 distinct values.
+     * The sketch-mode update of {@link NumericProfile} before sketches became order-independent: the
+     * same checks and Welford moments, then the value handed to a t-digest by {@link #toDigest}.
      */
-    public static final class PerValueDigest {
-        private final MergingDigest digest = new MergingDigest(NumericProfile.SKETCH_COMPRESSION);
+    abstract static class OrderDependentNumericSketch {
         private long count;
         private long nanCount;
         private long infiniteCount;
@@ -126,7 +169,7 @@ public class ProfileUpdateBenchmark {
         private double min = Double.NaN;
         private double max = Double.NaN;
 
-        void add(double value) {
+        final void add(double value) {
             if (Double.isNaN(value)) {
                 nanCount++;
                 return;
@@ -142,7 +185,48 @@ public class ProfileUpdateBenchmark {
             m2 += delta * (v - mean);
             min = count == 1 ? v : Math.min(min, v);
             max = count == 1 ? v : Math.max(max, v);
-            digest.add(v);
+            toDigest(v);
+        }
+
+        abstract void toDigest(double value);
+    }
+
+    /** Values buffered and fed to a t-digest of compression 600 in sorted runs (the previous design). */
+    public static final class BufferedDigest extends OrderDependentNumericSketch {
+        private final MergingDigest digest = new MergingDigest(600, 2_050);
+        private final TDigestSketchReference pending = new TDigestSketchReference();
+
+        @Override
+        void toDigest(double value) {
+            if (pending.add(value)) {
+                pending.drainInto(digest, 600);
+            }
+        }
+    }
+
+    /** One {@code MergingDigest.add} per value (the design before it). */
+    public static final class PerValueDigest extends OrderDependentNumericSketch {
+        private final MergingDigest digest = new MergingDigest(600);
+
+        @Override
+        void toDigest(double value) {
+            digest.add(value);
+        }
+    }
+
+    /** The sketch-mode update of {@code CategoricalProfile} before it became order-independent. */
+    public static final class FrequentItems {
+        private final ItemsSketch<String> sketch = new ItemsSketch<>(4_096);
+        private long count;
+        private long missing;
+
+        void add(String value) {
+            if (value == null) {
+                missing++;
+                return;
+            }
+            sketch.update(value);
+            count++;
         }
     }
 

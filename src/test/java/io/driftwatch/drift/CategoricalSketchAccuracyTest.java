@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
@@ -15,21 +16,20 @@ import static org.assertj.core.api.Assertions.within;
 /**
  * What drift scores from sketch-mode categorical profiles see, against exact profiles of the same data: 500,000
  * values per window over 50,000 categories with Zipf(1) frequencies, so the default cap of 10,000 categories forces
- * the frequent-items sketch (it retains about 2,000 categories here, maxError 77, i.e. 0.00015 of a share).
+ * the hashed sketch (1,024 named categories, the rest in 4,096 hash buckets of about 12 categories each).
  * <p>
  * Findings asserted below (numbers from this data):
  * <ul>
- *   <li>each retained category's estimate is within the reported maxError below its true count; the pooled
- *       {@code (other)} bin is not: it also collects every retained category's undercount, so its count exceeds the
- *       true count of the categories it stands for by about 930 x maxError (share 0.47 against 0.30);</li>
- *   <li>a shift among frequent categories reads the same on sketches: L-infinity equals the exact value within the
- *       reported share bound, and PSI, KL and JS divergence, sums over bins, rise by the same amount as the exact
- *       scores; their absolute values differ because exact PSI over 50,000 categories is dominated by the sampling
- *       noise of the rare ones (0.80 between two samples of one distribution, 0.08 from the sketches);</li>
- *   <li>drift among rare categories (reshuffled, or replaced by new ones) is invisible in {@code (other)}: the sketch
- *       scores move by less than 0.001 while exact PSI rises by 0.6 to 5.3;</li>
- *   <li>a shift of mass into the tail shows only in {@code (other)}, and the undercounts there overstate it
- *       (L-infinity 0.166 from the sketches, 0.122 with the true pooled counts, 0.038 exact per category).</li>
+ *   <li>every bin is an exact count: named categories carry their true counts, and the bins add up to the count;
+ *       the largest bucket holds the most frequent category, so the share error bound is its share (0.088);</li>
+ *   <li>a shift among frequent categories reads the same on sketches: L-infinity equals the exact value within
+ *       0.001 (in the frequent category's bucket), and PSI, KL and JS divergence rise by what the exact scores rise
+ *       by; their levels differ because exact PSI over 50,000 categories is dominated by the sampling noise of the rare
+ *       ones (0.80 between two samples of one distribution, 0.04 from the sketches);</li>
+ *   <li>drift among rare categories shows in their buckets: 20% of the mass moved to new categories drifts on
+ *       sketches too (PSI 0.20), a reshuffle among rare ones moves sketch PSI by 0.025 (exact: 0.6);</li>
+ *   <li>a shift of mass into the tail reads right: sketch L-infinity equals the exact value within 0.001;</li>
+ *   <li>pooling never raised PSI, KL, JS or Hellinger above the exact score in these scenarios.</li>
  * </ul>
  * Exact-mode scores are the reference: {@code DriftReferenceTest} checks them against numpy and scipy.
  */
@@ -83,39 +83,42 @@ class CategoricalSketchAccuracyTest {
     }
 
     @Test
-    void retainedCountsKeepTheReportedBoundButThePooledOtherBinCollectsEveryUndercount() {
+    void everyBinIsAnExactCountAndTheBoundIsTheLargestBucketsShare() {
         // given
         Windows same = windows("same");
         CategoricalProfile exact = same.baselineExact();
         CategoricalProfile sketch = same.baselineSketch();
-        long maxError = sketch.maximumError();
 
         // then
         assertThat(sketch.isExact()).isFalse();
         assertThat(exact.isExact()).isTrue();
-        assertThat(maxError).isPositive().isLessThanOrEqualTo((long) Math.ceil(3.5 / 4096 * ROWS));
-        long undercount = 0;
-        long retainedTrue = 0;
+        long named = 0;
+        long largestBucket = 0;
         for (Map.Entry<String, Long> entry : sketch.counts().entrySet()) {
-            if (entry.getKey().equals(CategoricalProfile.OTHER)) {
-                continue;
+            if (entry.getKey().startsWith("(hash bucket")) {
+                largestBucket = Math.max(largestBucket, entry.getValue());
+            } else {
+                assertThat(entry.getValue()).as(entry.getKey()).isEqualTo(exact.countOf(entry.getKey()));
+                named++;
             }
-            long truth = exact.countOf(entry.getKey());
-            assertThat(entry.getValue()).as(entry.getKey()).isBetween(truth - maxError, truth);
-            undercount += truth - entry.getValue();
-            retainedTrue += truth;
         }
-        long other = sketch.countOf(CategoricalProfile.OTHER);
-        long pooledTruth = ROWS - retainedTrue;
-        assertThat(sketch.counts().size() - 1).isBetween(1_500, 3_072);
-        assertThat(other - pooledTruth).isEqualTo(undercount);
-        assertThat(other - pooledTruth).isGreaterThan(500 * maxError);
-        assertThat((double) other / ROWS).isCloseTo(0.47, within(0.01));
-        assertThat((double) pooledTruth / ROWS).isCloseTo(0.30, within(0.04));
+        assertThat(named).isEqualTo(CategoricalProfile.NAMED_CATEGORIES);
+        assertThat(sketch.counts().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(ROWS);
+        assertThat(SketchErrorBounds.categoricalShareError(sketch)).isEqualTo((double) largestBucket / ROWS);
+        // every category's share, read as its named count or 0, is within the bound of the truth
+        double bound = SketchErrorBounds.categoricalShareError(sketch);
+        for (Map.Entry<String, Long> entry : exact.counts().entrySet()) {
+            double estimate = (double) sketch.countOf(entry.getKey()) / ROWS;
+            assertThat(estimate).as(entry.getKey()).isCloseTo((double) entry.getValue() / ROWS, within(bound));
+        }
+        // the most frequent category, c0, holds 8.6% of the mass and dominates its bucket
+        assertThat(sketch.shareErrorBound()).isCloseTo(0.088, within(0.002));
+        assertThat((double) exact.countOf("c0") / ROWS).isCloseTo(0.086, within(0.002));
 
         DriftResult result = methods.require("psi").compute(same.baselineSketch(), same.currentSketch(), 0.1);
         assertThat((String) result.details().get("approximation"))
-                .contains("maxError=" + maxError + " of n=" + ROWS).contains("each share within");
+                .contains("n=" + ROWS + ", share error bound " + String.format(Locale.ROOT, "%.6g",
+                        sketch.shareErrorBound()));
     }
 
     @Test
@@ -124,18 +127,17 @@ class CategoricalSketchAccuracyTest {
         Windows same = windows("same");
         Windows headSwap = windows("head-swap");
 
-        // when / then: L-infinity, the largest share difference, is a frequent category's, within the share bound
+        // when / then: L-infinity, the largest share difference, is a frequent category's, in its bucket
         DriftResult exactLinf = compute("linf", headSwap.baselineExact(), headSwap.currentExact());
         DriftResult sketchLinf = compute("linf", headSwap.baselineSketch(), headSwap.currentSketch());
-        double shareBound = (double) headSwap.baselineSketch().maximumError() / ROWS
-                + (double) headSwap.currentSketch().maximumError() / ROWS;
         assertThat(sketchLinf.details()).containsEntry("exact", false);
-        assertThat(sketchLinf.score()).isCloseTo(exactLinf.score(), within(shareBound));
-        assertThat(sketchLinf.details().get("location")).isEqualTo(exactLinf.details().get("location"));
-        assertThat((String) sketchLinf.details().get("location")).matches("c[0-9]");
+        assertThat(exactLinf.score()).isCloseTo(0.044, within(0.001));
+        assertThat(sketchLinf.score()).isCloseTo(exactLinf.score(), within(0.001));
+        assertThat((String) exactLinf.details().get("location")).matches("c[0-9]");
+        assertThat((String) sketchLinf.details().get("location")).startsWith("(hash bucket");
 
         // and the sums over bins rise by what the exact scores rise by; their levels differ by the rare categories'
-        // sampling noise, which the exact scores sum over 50,000 categories and the sketch pools into one bin
+        // sampling noise, which the exact scores sum over 50,000 categories and the sketch over 4,096 buckets
         for (String name : List.of("psi", "kl", "js_divergence")) {
             double exactRise = compute(name, headSwap.baselineExact(), headSwap.currentExact()).score()
                     - compute(name, same.baselineExact(), same.currentExact()).score();
@@ -145,42 +147,52 @@ class CategoricalSketchAccuracyTest {
             assertThat(sketchRise).as(name).isCloseTo(exactRise, within(0.002));
         }
         assertThat(compute("psi", same.baselineExact(), same.currentExact()).score()).isGreaterThan(0.7);
-        assertThat(compute("psi", same.baselineSketch(), same.currentSketch()).score()).isLessThan(0.1);
+        assertThat(compute("psi", same.baselineSketch(), same.currentSketch()).score()).isLessThan(0.05);
     }
 
     @Test
-    void driftAmongRareCategoriesIsInvisibleInTheOtherBin() {
+    void driftAmongRareCategoriesShowsInTheirBuckets() {
         Windows same = windows("same");
-        for (String scenario : List.of("rare-reshuffle", "rare-new")) {
-            Windows drifted = windows(scenario);
-            for (String name : BINNED) {
-                double sketchChange = compute(name, drifted.baselineSketch(), drifted.currentSketch()).score()
-                        - compute(name, same.baselineSketch(), same.currentSketch()).score();
-                assertThat(sketchChange).as(scenario + " " + name).isCloseTo(0.0, within(0.001));
-            }
-            double exactPsiRise = compute("psi", drifted.baselineExact(), drifted.currentExact()).score()
-                    - compute("psi", same.baselineExact(), same.currentExact()).score();
-            assertThat(exactPsiRise).as(scenario).isGreaterThan(0.5);
-            assertThat(compute("psi", drifted.baselineExact(), drifted.currentExact()).drifted()).isTrue();
-            assertThat(compute("psi", drifted.baselineSketch(), drifted.currentSketch()).drifted()).isFalse();
-            // no single category moves much, so L-infinity misses it even on exact profiles
-            assertThat(compute("linf", drifted.baselineExact(), drifted.currentExact()).score()).isLessThan(0.001);
-        }
+        Windows renamed = windows("rare-new");
+        Windows reshuffled = windows("rare-reshuffle");
+        double samePsi = compute("psi", same.baselineSketch(), same.currentSketch()).score();
+
+        DriftResult renamedPsi = compute("psi", renamed.baselineSketch(), renamed.currentSketch());
+        assertThat(renamedPsi.score()).isCloseTo(0.20, within(0.01));
+        assertThat(renamedPsi.drifted()).isTrue();
+        assertThat(compute("psi", renamed.baselineExact(), renamed.currentExact()).drifted()).isTrue();
+
+        double reshuffledRise = compute("psi", reshuffled.baselineSketch(), reshuffled.currentSketch()).score()
+                - samePsi;
+        double exactReshuffledRise = compute("psi", reshuffled.baselineExact(), reshuffled.currentExact()).score()
+                - compute("psi", same.baselineExact(), same.currentExact()).score();
+        assertThat(reshuffledRise).isCloseTo(0.025, within(0.005));
+        assertThat(exactReshuffledRise).isGreaterThan(0.5);
+        // no single category moves much, so L-infinity misses it even on exact profiles
+        assertThat(compute("linf", reshuffled.baselineExact(), reshuffled.currentExact()).score()).isLessThan(0.001);
     }
 
     @Test
-    void aShiftOfMassIntoTheTailShowsOnlyInTheOtherBinAndIsOverstated() {
+    void aShiftOfMassIntoTheTailReadsRight() {
         Windows tail = windows("tail-mass");
 
         DriftResult sketch = compute("linf", tail.baselineSketch(), tail.currentSketch());
         DriftResult exact = compute("linf", tail.baselineExact(), tail.currentExact());
 
-        assertThat(sketch.details().get("location")).isEqualTo(CategoricalProfile.OTHER);
-        assertThat(sketch.score()).isCloseTo(0.166, within(0.01));
-        assertThat(exact.score()).isCloseTo(0.038, within(0.01));
-        double otherShareDifference = (double) tail.currentSketch().countOf(CategoricalProfile.OTHER) / ROWS
-                - (double) tail.baselineSketch().countOf(CategoricalProfile.OTHER) / ROWS;
-        assertThat(otherShareDifference).isCloseTo(sketch.score(), within(1e-9));
+        assertThat(exact.score()).isCloseTo(0.038, within(0.001));
+        assertThat(sketch.score()).isCloseTo(exact.score(), within(0.001));
+    }
+
+    @Test
+    void poolingNeverRaisedADivergenceAboveTheExactScore() {
+        for (String scenario : List.of("same", "head-swap", "rare-reshuffle", "rare-new", "tail-mass")) {
+            Windows w = windows(scenario);
+            for (String name : List.of("psi", "kl", "js", "js_divergence", "hellinger")) {
+                double exact = compute(name, w.baselineExact(), w.currentExact()).score();
+                double sketch = compute(name, w.baselineSketch(), w.currentSketch()).score();
+                assertThat(sketch).as(scenario + " " + name).isLessThanOrEqualTo(exact);
+            }
+        }
     }
 
     @Test

@@ -38,8 +38,8 @@ class CategoricalSketchMethodsTest {
             assertThat(result.details()).as(name).containsEntry("exact", false);
             assertThat((String) result.details().get("approximation")).as(name)
                     .contains("the baseline profile is in sketch mode")
-                    .contains("maxError=" + baseline.maximumError() + " of n=" + baseline.count())
-                    .contains(CategoricalProfile.OTHER);
+                    .contains("n=" + baseline.count() + ", share error bound")
+                    .contains(CategoricalProfile.BUCKETS + " hash buckets");
         }
     }
 
@@ -60,8 +60,8 @@ class CategoricalSketchMethodsTest {
     }
 
     @Test
-    void aSketchThatNeverPurgedScoresLikeTheExactProfile() {
-        // Cap 3 with 5 categories: sketch mode, but nothing was evicted, so every estimate is exact (maxError 0).
+    void aSketchThatNamesEveryCategoryScoresLikeTheExactProfile() {
+        // Cap 3 with 5 categories: sketch mode, but every category is named, so every bin is the exact one.
         CategoricalProfile exactBaseline = CategoricalProfile.create();
         CategoricalProfile sketchBaseline = CategoricalProfile.create(3);
         CategoricalProfile current = CategoricalProfile.create();
@@ -74,7 +74,7 @@ class CategoricalSketchMethodsTest {
             current.add(value);
         }
         assertThat(sketchBaseline.isExact()).isFalse();
-        assertThat(sketchBaseline.maximumError()).isZero();
+        assertThat(sketchBaseline.shareErrorBound()).isZero();
 
         for (String name : HISTOGRAM_METHODS) {
             DriftResult exact = methods.require(name).compute(exactBaseline, current, 0.1);

@@ -13,14 +13,10 @@ import static org.assertj.core.api.Assertions.within;
  * Asserts the documented sketch-mode error bounds on 200,000 values per side with cap 1,000 (baseline, current or both
  * profiles sketched, compared with exact profiles of the same data).
  * <p>
- * PSI and KL: |score(sketch) − score(exact)| ≤ 0.001 + 0.03 · score(exact), measured over 4 distributions x 6 shifts
- * x 5 seeds (the measurement is in NumericProfile's documentation and docs/drift-methods.md).
- * <p>
- * The other sketch-capable methods (js, js_divergence, hellinger, wasserstein_norm, linf) were measured over 5
- * distributions (normal, lognormal, uniform, exponential, Student t with 3 degrees of freedom) x 6 shifts x seeds x 3
- * sketched combinations; their bounds and worst shares are in docs/drift-methods.md.
- * The sketched profiles are compared after a round trip through their bytes, as the job compares the windows it
- * stored.
+ * The bounds are {@link SketchErrorBounds}' functions; {@code SketchAccuracySweep} measures them over 5 distributions
+ * (normal, lognormal, uniform, exponential, Student t with 3 degrees of freedom) x 6 shifts x 5 seeds x 3 sketched
+ * combinations. The sketched profiles are compared after a round trip through their bytes, as the job compares the
+ * windows it stored.
  */
 class SketchModeAccuracyTest {
 
@@ -86,8 +82,7 @@ class SketchModeAccuracyTest {
                 MethodSettings settings = MethodSettings.defaults(method).withBinning(binning);
                 // when
                 DriftResult exact = method.compute(baselineExact, currentExact, settings);
-                double scale = name.equals("wasserstein") ? baselineExact.populationStd() : 1.0;
-                double bound = bound(name, exact.score(), scale);
+                double bound = bound(name, exact.score(), baselineExact.populationStd());
                 // then
                 for (NumericProfile[] pair : new NumericProfile[][]{{baselineSketch, currentSketch},
                         {baselineSketch, currentExact}, {baselineExact, currentSketch}}) {
@@ -100,17 +95,34 @@ class SketchModeAccuracyTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} shifted by {1}, seed {2}")
+    @CsvSource({
+            "normal, 0.0, 1", "lognormal, 0.5, 4", "uniform, 0.1, 3", "exponential, 1.0, 2", "student_t, 0.0, 3"
+    })
+    void everyRankEstimateIsWithinTheProfilesRankErrorBound(String distribution, double shift, int seed) {
+        Windows w = windows(distribution, shift, seed);
+        for (NumericProfile[] pair : new NumericProfile[][]{{w.baselineExact(), w.baselineSketch()},
+                {w.currentExact(), w.currentSketch()}}) {
+            NumericProfile exact = pair[0];
+            NumericProfile sketch = pair[1];
+            double bound = SketchErrorBounds.numericRankError(sketch);
+            assertThat(bound).as("measured range of the bound").isBetween(0.0003, 0.004);
+            assertThat(SketchErrorBounds.numericRankError(exact)).isZero();
+            // every quantile of the exact data, and points between them
+            for (int i = 1; i < 2_000; i++) {
+                double x = exact.quantile(i / 2_000.0) + (i % 2 == 0 ? 0 : 1e-9);
+                long error = Math.abs(sketch.countBelow(x) - exact.countBelow(x));
+                assertThat((double) error).as("count below %s", x).isLessThanOrEqualTo(bound * ROWS + 1);
+            }
+        }
+    }
+
     /**
-     * The documented bound on |score(sketch) − score(exact)|; {@code scale} is the baseline's standard deviation for
-     * raw {@code wasserstein} (in the feature's units) and 1 otherwise.
+     * The bound on |score(sketch) − score(exact)| from {@link SketchErrorBounds}; {@code baselineStd} is used by raw
+     * {@code wasserstein} (in the feature's units) only.
      */
-    static double bound(String method, double exactScore, double scale) {
-        return switch (method) {
-            case "psi", "kl" -> 0.001 + 0.03 * exactScore;
-            case "js_divergence" -> 0.0005 + 0.01 * exactScore;
-            case "linf" -> 0.001;
-            default -> (0.002 + 0.01 * exactScore / scale) * scale;
-        };
+    static double bound(String method, double exactScore, double baselineStd) {
+        return SketchErrorBounds.scoreError(method, exactScore, baselineStd);
     }
 
     /** One trial's windows: the same draws in exact and in sketched profiles. */

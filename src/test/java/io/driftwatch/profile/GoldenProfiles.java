@@ -6,12 +6,17 @@ package io.driftwatch.profile;
  */
 final class GoldenProfiles {
 
-    static final String NUMERIC_EXACT = "numeric-exact-v1.bin";
-    /** Written with t-digest compression 200 (until sketches kept compression 600); still read. */
-    static final String NUMERIC_SKETCH_COMPRESSION_200 = "numeric-sketch-v1.bin";
-    static final String NUMERIC_SKETCH = "numeric-sketch-compression600-v1.bin";
+    /** Format 1 with running mean and M2 (no longer written; still read, they are recomputed). */
+    static final String NUMERIC_EXACT_V1 = "numeric-exact-v1.bin";
+    /** Format 1 t-digests of compression 200 and 600, and a format 2 frequent-items sketch: refused. */
+    static final String NUMERIC_TDIGEST_COMPRESSION_200 = "numeric-sketch-v1.bin";
+    static final String NUMERIC_TDIGEST = "numeric-sketch-compression600-v1.bin";
+    static final String CATEGORICAL_FREQUENT_ITEMS = "categorical-sketch-v2.bin";
+    static final String NUMERIC_EXACT = "numeric-exact-v3.bin";
+    static final String NUMERIC_SKETCH = "numeric-sketch-v3.bin";
+    static final String NUMERIC_SKETCH_COLLAPSED = "numeric-sketch-collapsed-v3.bin";
     static final String CATEGORICAL = "categorical-v1.bin";
-    static final String CATEGORICAL_SKETCH = "categorical-sketch-v2.bin";
+    static final String CATEGORICAL_SKETCH = "categorical-sketch-v3.bin";
 
     private GoldenProfiles() {
     }
@@ -27,11 +32,23 @@ final class GoldenProfiles {
         return profile;
     }
 
-    /** 1, 2, ..., 100 with cap 8, so the profile is a t-digest. */
+    /** 1, 2, ..., 100 with cap 8, so the profile is a sketch (one bucket per value). */
     static NumericProfile numericSketch() {
         NumericProfile profile = NumericProfile.create(8);
         for (int i = 1; i <= 100; i++) {
             profile.add(i);
+        }
+        return profile;
+    }
+
+    /**
+     * 20,000 values {@code (i * 0.37) % 1000 - 400} with cap 8: more distinct values than buckets, so the sketch has
+     * collapsed to a coarser shift.
+     */
+    static NumericProfile numericSketchCollapsed() {
+        NumericProfile profile = NumericProfile.create(8);
+        for (int i = 0; i < 20_000; i++) {
+            profile.add((i * 0.37) % 1_000 - 400);
         }
         return profile;
     }
@@ -46,8 +63,8 @@ final class GoldenProfiles {
     }
 
     /**
-     * Cap 4; "a" x 3,000, "b" x 1,000, "c" x 500, then "id-0" ... "id-3499" once each (enough to make the sketch
-     * purge, so its maximum error is positive), and one NULL.
+     * Cap 4; "a" x 3,000, "b" x 1,000, "c" x 500, then "id-0" ... "id-3499" once each (more than the named
+     * categories, so some are in buckets), and one NULL.
      */
     static CategoricalProfile categoricalSketch() {
         CategoricalProfile profile = CategoricalProfile.create(4);

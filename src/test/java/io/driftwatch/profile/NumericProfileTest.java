@@ -194,7 +194,7 @@ class NumericProfileTest {
             profile.add(random.nextGaussian());
         }
 
-        // then the serialized state (digest centroids) does not grow with rows
+        // then the serialized state (at most MAX_BUCKETS buckets and two sums) does not grow with rows
         assertThat(profile.count()).isEqualTo(520_000);
         assertThat(profile.toBytes().length).isLessThan(20_000).isLessThanOrEqualTo(2 * sizeAfter20k);
         assertThat(profile.quantile(0.5)).isCloseTo(0.0, within(0.01));
@@ -278,8 +278,8 @@ class NumericProfileTest {
     }
 
     @Test
-    void sketchModeReadsSeeEveryValueEvenBeforeTheBufferFills() {
-        // given 10 distinct values, then 3,000 more: the digest has not been fed since the conversion
+    void sketchModeEstimatesCountsAndQuantilesOfAColumnJustPastTheCap() {
+        // given 10 distinct values, then 3,000 more
         NumericProfile profile = NumericProfile.create(10);
         for (int i = 0; i < 3_011; i++) {
             profile.add(i);
@@ -291,13 +291,13 @@ class NumericProfileTest {
         assertThat(profile.quantile(0.9)).isCloseTo(2_709.0, within(15.0));
         assertThat(profile.countAtOrBelow(3_010)).isEqualTo(3_011);
         NumericProfile copy = (NumericProfile) FeatureProfile.fromBytes(profile.toBytes());
-        assertThat(copy.count()).isEqualTo(3_011); // decoding checks that the digest holds every value
+        assertThat(copy.count()).isEqualTo(3_011); // the count is the buckets' total
         assertThat(copy.quantile(0.9)).isCloseTo(2_709.0, within(15.0));
     }
 
     @Test
-    void mergingSketchesWithBufferedValuesCountsEveryValueOnce() {
-        // given two sketched halves whose buffers still hold values, and a sketched profile of the whole
+    void mergingSketchesGivesTheSketchOfTheWhole() {
+        // given two sketched parts dealt from one column, and a sketched profile of the whole
         NumericProfile left = NumericProfile.create(100);
         NumericProfile right = NumericProfile.create(100);
         NumericProfile whole = NumericProfile.create(100);
@@ -319,12 +319,12 @@ class NumericProfileTest {
             assertThat(left.quantile(p)).as("quantile %s", p).isCloseTo(whole.quantile(p), within(0.01));
         }
         assertThat(left.countBelow(0.0)).isCloseTo(whole.countBelow(0.0), within(100L));
+        assertThat(left.toBytes()).isEqualTo(whole.toBytes());
     }
 
     @Test
-    void convertsRepeatedExtremesIntoADigestThatKeepsItsInvariants() {
-        // given an exact table whose smallest and largest values repeat, then a conversion (tests run with
-        // assertions enabled, and MergingDigest asserts that its first and last centroids hold one value each)
+    void convertsRepeatedExtremesKeepingExactMinMaxAndCounts() {
+        // given an exact table whose smallest and largest values repeat, then a conversion
         NumericProfile profile = NumericProfile.create(10);
         for (int i = 0; i < 5; i++) {
             profile.add(0);

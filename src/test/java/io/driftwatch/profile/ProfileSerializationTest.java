@@ -100,7 +100,7 @@ class ProfileSerializationTest {
         bytes[5] = 9; // the low byte of the version short that follows the 4-byte magic
 
         assertThatIllegalArgumentException().isThrownBy(() -> FeatureProfile.fromBytes(bytes))
-                .withMessage("unsupported profile format version 9; this build reads versions 1 and 2 (categorical only)");
+                .withMessage("unsupported profile format version 9; this build reads versions 1, 2 (categorical only) and 3");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.driftwatch.profile;
+package io.driftwatch.bench;
 
 import com.tdunning.math.stats.MergingDigest;
 import com.tdunning.math.stats.ScaleFunction;
@@ -6,7 +6,8 @@ import com.tdunning.math.stats.ScaleFunction;
 import java.util.Arrays;
 
 /**
- * Values waiting to enter a sketch-mode {@link NumericProfile}'s t-digest, fed to it in sorted batches.
+ * The benchmark's reference of the previous, order-dependent sketch mode (kept only to compare update throughput
+ * within one JMH run): values waiting to enter a t-digest, fed to it in sorted batches.
  * <p>
  * Why: {@link MergingDigest#add(double)} costs about 90 ns a value, nearly all of it the index quicksort of its merge
  * buffer, repeated every ~1,600 values. This buffer collects up to {@link #CAPACITY} values, sorts them with an LSD
@@ -25,10 +26,9 @@ import java.util.Arrays;
  *       for 200,000 values) enter one by one, so the digest's min and max stay exact and its tails keep singleton
  *       centroids.</li>
  * </ul>
- * Everything is a pure function of the buffered values and the digest's total weight, so a profile stays
- * deterministic: the same values in the same order give the same digest.
+ * The same values in the same order gave the same digest, but another order or slicing gave another one.
  */
-final class SketchBuffer {
+final class TDigestSketchReference {
 
     /** Values buffered before a batch is sorted and fed to the digest. */
     static final int CAPACITY = 8_192;
