@@ -14,6 +14,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobExecutionException;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
@@ -71,14 +72,14 @@ public class DriftJobLauncher {
 
     /** Runs canaryJob for one analysis window; the exit code is the verdict. */
     public Outcome canary(Job canaryJob, io.driftwatch.canary.CanaryRequest request) {
+        JobParameters parameters = CanaryJobConfiguration.parameters(request);
         JobExecution execution;
         try {
-            execution = jobOperator.start(canaryJob, CanaryJobConfiguration.parameters(request));
-        } catch (JobInstanceAlreadyCompleteException e) {
-            return new Outcome(ExitCodes.ALREADY_COMPLETE, "canaryJob already judged this window (" + request.from() + " to "
-                    + request.to() + "); see canary_verdict. Analyse a new window with end=...", null);
-        } catch (JobExecutionAlreadyRunningException e) {
-            return new Outcome(ExitCodes.ALREADY_RUNNING, "canaryJob is already analysing this window in another process", null);
+            // The request check, before the job instance is created: a bad request writes nothing at all.
+            canaryJob.getJobParametersValidator().validate(parameters);
+            execution = jobOperator.start(canaryJob, parameters);
+        } catch (InvalidJobParametersException e) {
+            return new Outcome(ExitCodes.INVALID_CONFIGURATION, e.getMessage(), null);
         } catch (Exception e) {
             log.error("canaryJob could not start", e);
             return new Outcome(ExitCodes.UNEXPECTED, "canaryJob could not start: " + e.getMessage(), null);
