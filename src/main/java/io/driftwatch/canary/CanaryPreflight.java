@@ -19,10 +19,9 @@ class CanaryPreflight {
 
     /** At most this many known versions are listed in a message. */
     private static final int LISTED_VERSIONS = 20;
-    private static final String PREFIX = "driftwatch.canary.";
-    private static final Set<String> NUMERIC = Set.of(PREFIX + "latency-column", PREFIX + "score-column");
+    private static final Set<String> NUMERIC = Set.of(LogSource.LATENCY, LogSource.SCORE);
     /** Without these the versions cannot be looked up. */
-    private static final Set<String> VERSION_LOOKUP = Set.of(PREFIX + "model-column", PREFIX + "version-column");
+    private static final Set<String> VERSION_LOOKUP = Set.of(LogSource.MODEL, LogSource.VERSION);
 
     private final CanaryProperties properties;
     private final JdbcSchemaInspector inspector;
@@ -54,13 +53,13 @@ class CanaryPreflight {
     /** Records the log table's problems; true when the versions can be looked up in it. */
     private boolean logTableUsable(CanaryRequest.Mode mode, List<CanaryProblem> problems) {
         Map<String, SqlIdentifier> names = LogSource.parse(properties, problems);
-        SqlIdentifier table = names.get(LogSource.TABLE_KEY);
+        SqlIdentifier table = names.get(LogSource.TABLE);
         if (table == null) {
             return false;
         }
         Map<String, ColumnInfo> columns = inspector.columns(table);
         if (columns == null) {
-            problems.add(new CanaryProblem(LogSource.TABLE_KEY, table.toString(), "table " + table + " does not exist",
+            problems.add(new CanaryProblem(LogSource.TABLE, table.toString(), "table " + table + " does not exist",
                     "create it (the migrations create prediction_log) or set the exact, case-sensitive name of your"
                             + " prediction log table"));
             return false;
@@ -68,8 +67,8 @@ class CanaryPreflight {
         boolean lookup = names.keySet().containsAll(VERSION_LOOKUP);
         for (Map.Entry<String, SqlIdentifier> name : names.entrySet()) {
             String key = name.getKey();
-            boolean needed = !key.equals(LogSource.TABLE_KEY)
-                    && (mode == CanaryRequest.Mode.SHADOW || !key.equals(PREFIX + "request-id-column"));
+            boolean needed = !key.equals(LogSource.TABLE)
+                    && (mode == CanaryRequest.Mode.SHADOW || !key.equals(LogSource.REQUEST_ID));
             if (needed && !column(table, columns, key, name.getValue().name(), problems)) {
                 lookup &= !VERSION_LOOKUP.contains(key);
             }
@@ -91,7 +90,7 @@ class CanaryPreflight {
         if (NUMERIC.contains(key) && !info.isNumeric()) {
             problems.add(new CanaryProblem(key, column, "column " + table + "." + column + " is of type "
                     + info.typeName() + ", not numeric", "name a numeric column (seconds for the latency)"));
-        } else if (key.equals(PREFIX + "timestamp-column") && !info.isTemporal()) {
+        } else if (key.equals(LogSource.TIMESTAMP) && !info.isTemporal()) {
             problems.add(new CanaryProblem(key, column, "column " + table + "." + column + " is of type "
                     + info.typeName() + ", not a timestamp", "name the TIMESTAMP column that says when a request was logged"));
         }

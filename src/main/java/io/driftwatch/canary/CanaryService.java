@@ -126,7 +126,8 @@ public class CanaryService {
      * for prediction logs, the configured table and columns. Changing any of them judges afresh.
      */
     String requestKey(CanaryRequest r) {
-        String source = r.input() == CanaryRequest.Input.LOGS ? LogSource.of(properties).toString() : "canary_metrics";
+        String source = r.input() == CanaryRequest.Input.LOGS ? LogSource.configured(properties).toString()
+                : "canary_metrics";
         List<String> parts = List.of("canary-request/1", r.model(), r.baselineVersion(), r.candidateVersion(),
                 r.mode().name(), r.input().name(), r.from().toString(), r.to().toString(),
                 properties.thresholds().toString(), source);

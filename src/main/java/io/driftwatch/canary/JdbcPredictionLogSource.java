@@ -14,6 +14,7 @@ import io.driftwatch.canary.analysis.LoggedValues;
 import io.driftwatch.canary.analysis.ShadowPair;
 import io.driftwatch.canary.analysis.ShadowResponse;
 import io.driftwatch.canary.analysis.VersionSample;
+import io.driftwatch.source.SqlIdentifier;
 
 /**
  * Reads a model version's requests in a time window from the prediction log. Table and column
@@ -39,6 +40,12 @@ public class JdbcPredictionLogSource {
 
     private static final String VERSIONS = """
             SELECT DISTINCT {version} FROM {table} WHERE {model} = ? ORDER BY {version} FETCH FIRST ? ROWS ONLY""";
+
+    /** Each placeholder of the statements and the key that names its table or column. */
+    private static final Map<String, String> FIELDS = Map.of("{table}", LogSource.TABLE, "{requestId}",
+            LogSource.REQUEST_ID, "{model}", LogSource.MODEL, "{version}", LogSource.VERSION, "{timestamp}",
+            LogSource.TIMESTAMP, "{latency}", LogSource.LATENCY, "{error}", LogSource.ERROR, "{score}", LogSource.SCORE,
+            "{correct}", LogSource.CORRECT);
 
     /** The requests production served in the window, paired with the candidate's responses, and the rows skipped. */
     public record ShadowLog(List<ShadowPair> pairs, long productionSkipped, long candidateSkipped, long candidateLogged) {
@@ -99,17 +106,24 @@ public class JdbcPredictionLogSource {
         return jdbc.queryForList(sql(VERSIONS), String.class, modelName, limit);
     }
 
-    /** The statement with each {@code {field}} replaced by the configured, quoted identifier. */
+    /**
+     * The statement with each {@code {field}} replaced by the configured, quoted identifier.
+     *
+     * @throws IllegalStateException when a name the statement needs is not a plain identifier (canaryJob's check
+     *                               reports that first)
+     */
     private String sql(String template) {
-        LogSource source = LogSource.of(properties);
-        Map<String, String> names = Map.of("{table}", source.table().quoted(), "{requestId}", source.requestId().quoted(),
-                "{model}", source.model().quoted(), "{version}", source.version().quoted(),
-                "{timestamp}", source.timestamp().quoted(), "{latency}", source.latency().quoted(),
-                "{error}", source.error().quoted(), "{score}", source.score().quoted(),
-                "{correct}", source.correct().quoted());
+        List<CanaryProblem> problems = new ArrayList<>();
+        Map<String, SqlIdentifier> names = LogSource.parse(properties, problems);
         String sql = template;
-        for (Map.Entry<String, String> name : names.entrySet()) {
-            sql = sql.replace(name.getKey(), name.getValue());
+        for (Map.Entry<String, String> field : FIELDS.entrySet()) {
+            SqlIdentifier name = names.get(field.getValue());
+            if (name != null) {
+                sql = sql.replace(field.getKey(), name.quoted());
+            }
+        }
+        if (sql.contains("{")) {
+            throw new IllegalStateException("cannot read the prediction log: " + problems);
         }
         return sql;
     }

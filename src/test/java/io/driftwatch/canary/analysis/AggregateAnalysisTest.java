@@ -66,8 +66,8 @@ class AggregateAnalysisTest {
     @Test
     void periodsCombineRequestWeightedAndInconsistentOnesAreSkippedAndCounted() {
         VersionAggregate combined = new VersionAggregate.Builder("v1")
-                .add(1_000, 10, 900, 800, 0.2, 0.5)
-                .add(3_000, 30, 2_000, 1_500, 0.4, 0.7)
+                .add(1_000, 10, 900, 800, 0.2, 0.7)
+                .add(3_000, 30, 2_000, 1_500, 0.4, 0.5)
                 .add(500, 5, 500, 400, null, null)           // no latency reported: counts only
                 .add(100, 200, 100, 50, 0.3, 0.4)            // more errors than requests
                 .add(100, 1, 100, 50, -0.3, 0.4)             // negative mean latency
