@@ -8,7 +8,12 @@ Writes src/test/resources/reference/canary_reference.json from small seeded samp
     with the distribution-free interval [D(k+1), D(N-k)], k = floor(N/2 - z(1-alpha/2) sqrt(m n (m+n+1)/12));
   * wilcoxon(d, alternative=..., method="approx", correction=True, zero_method="wilcox");
   * two-proportion z-test with pooled standard error, one-sided p-values from the normal cdf/sf;
-  * numpy.quantile (linear interpolation).
+  * numpy.quantile (linear interpolation);
+  * accuracy with a non-inferiority margin: the pooled one-sided z-test and the Wald interval of the difference,
+    and the rule's decision computed here from its definition (FAIL iff candidate < minAccuracy, or the drop
+    exceeds maxAccuracyDrop and p < alpha);
+  * shadow error rate: per-request outcomes (production ok/error; candidate ok/error/missing), candidate failure =
+    error or missing, one-sided McNemar normal approximation z = (b - c) / sqrt(b + c) on the discordant pairs.
 Run from the repository root: python3 tools/reference/canary_reference.py
 """
 import json
@@ -58,6 +63,33 @@ def proportion_case(x1, n1, x2, n2):
             "pLess": float(stats.norm.cdf(z)), "pGreater": float(stats.norm.sf(z))}
 
 
+def accuracy_margin_case(name, x1, n1, x2, n2, min_accuracy, max_drop):
+    p1, p2 = x1 / n1, x2 / n2
+    pooled = (x1 + x2) / (n1 + n2)
+    z = (p2 - p1) / math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2))
+    p_less = float(stats.norm.cdf(z))
+    half = stats.norm.isf(ALPHA / 2) * math.sqrt(p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2)
+    fail = p2 < min_accuracy or ((p1 - p2) > max_drop and p_less < ALPHA)
+    return {"name": name, "baseCorrect": x1, "baseLabeled": n1, "candCorrect": x2, "candLabeled": n2,
+            "minAccuracy": min_accuracy, "maxAccuracyDrop": max_drop, "pLess": p_less,
+            "difference": p2 - p1, "ciLow": p2 - p1 - half, "ciHigh": p2 - p1 + half,
+            "classification": "FAIL" if fail else "PASS"}
+
+
+def shadow_failure_case(rng, n, prod_error_rate, cand_error_rate, cand_missing_rate):
+    production_error = rng.random(n) < prod_error_rate
+    u = rng.random(n)
+    # candidate: 0 answered, 1 logged an error, 2 did not log the request
+    candidate = np.where(u < cand_missing_rate, 2, np.where(u < cand_missing_rate + cand_error_rate, 1, 0))
+    candidate_failed = candidate > 0
+    b = int(np.sum(candidate_failed & ~production_error))
+    c = int(np.sum(production_error & ~candidate_failed))
+    z = (b - c) / math.sqrt(b + c)
+    return {"productionError": production_error.astype(int).tolist(), "candidate": candidate.tolist(),
+            "productionRate": float(production_error.mean()), "candidateRate": float(candidate_failed.mean()),
+            "onlyCandidate": b, "onlyProduction": c, "pGreater": float(stats.norm.sf(z))}
+
+
 def main():
     rng = np.random.default_rng(20261126)
     mw = [
@@ -73,12 +105,21 @@ def main():
         wilcoxon_case("ties", nonzero(np.round(rng.normal(0.01, 0.03, 30), 2))),
     ]
     props = [proportion_case(1660, 2000, 1700, 2000), proportion_case(100, 2000, 130, 2000),
-             proportion_case(90, 100, 80, 110), proportion_case(3, 60, 9, 55)]
+             proportion_case(90, 100, 80, 110), proportion_case(3, 60, 9, 55),
+             proportion_case(0, 2000, 9, 2000), proportion_case(0, 2000, 1, 2000)]
     sample = rng.gamma(2.0, 0.1, 57)
     quantiles = {"sample": sample.tolist(),
                  "p50": float(np.quantile(sample, 0.5)), "p99": float(np.quantile(sample, 0.99))}
+    margins = [
+        accuracy_margin_case("50k, 0.5-point drop", 41500, 50000, 41250, 50000, 0.8, 0.01),
+        accuracy_margin_case("50k, 1.5-point drop", 41500, 50000, 40750, 50000, 0.8, 0.01),
+        accuracy_margin_case("2k, 1.5-point drop", 1660, 2000, 1630, 2000, 0.8, 0.01),
+        accuracy_margin_case("50k, 0.5-point drop, no margin", 41500, 50000, 41250, 50000, 0.8, 0.0),
+    ]
+    shadow_failures = shadow_failure_case(rng, 1000, 0.01, 0.05, 0.05)
     doc = {"alpha": ALPHA, "scipy": __import__("scipy").__version__, "numpy": np.__version__,
-           "mannWhitney": mw, "wilcoxon": wx, "twoProportion": props, "quantile": quantiles}
+           "mannWhitney": mw, "wilcoxon": wx, "twoProportion": props, "quantile": quantiles,
+           "accuracyMargin": margins, "shadowFailures": shadow_failures}
     with open(OUT, "w") as f:
         json.dump(doc, f, indent=1)
         f.write("\n")

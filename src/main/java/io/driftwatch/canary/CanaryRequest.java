@@ -3,7 +3,7 @@ package io.driftwatch.canary;
 import java.time.Instant;
 import java.util.Objects;
 
-/** One analysis: a candidate version judged against a baseline version over {@code [from, to)}. */
+/** One analysis: a candidate version judged against a different baseline version over {@code [from, to)}. */
 public record CanaryRequest(String model, String baselineVersion, String candidateVersion, Mode mode, Input input,
                             Instant from, Instant to) {
 
@@ -19,6 +19,11 @@ public record CanaryRequest(String model, String baselineVersion, String candida
         Objects.requireNonNull(candidateVersion, "candidateVersion");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(input, "input");
+        if (baselineVersion.equals(candidateVersion)) {
+            throw new IllegalArgumentException("baselineVersion and candidateVersion are both '" + baselineVersion
+                    + "': a version cannot be judged against itself. Pass the version in production as baselineVersion"
+                    + " and the new one as candidateVersion");
+        }
         if (mode == Mode.SHADOW && input == Input.METRICS) {
             throw new IllegalArgumentException("shadow mode pairs requests by id and needs input=logs");
         }

@@ -1,129 +1,142 @@
 package io.driftwatch.canary;
 
-import java.util.LinkedHashMap;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.driftwatch.canary.analysis.CanaryAnalysis;
 import io.driftwatch.canary.analysis.CanaryResult;
-import io.driftwatch.canary.analysis.MetricResult;
-import io.driftwatch.canary.analysis.ShadowPair;
+import io.driftwatch.canary.analysis.LoggedValues;
 import io.driftwatch.canary.analysis.VersionAggregate;
 import io.driftwatch.canary.analysis.VersionSample;
 import io.driftwatch.db.Dialect;
+import io.driftwatch.source.JdbcSchemaInspector;
 
-/** Reads both versions' logs, runs the analysis and records the verdict in {@code canary_verdict}. */
+/**
+ * Judges a candidate: checks the request ({@link #check}), reads both versions' evidence, runs the
+ * analysis and records the verdict in {@code canary_verdict}. A <em>repeated request</em> (same
+ * model, versions, mode, input and window, judged with the same thresholds and log source) replays the
+ * verdict recorded for it instead of judging again: a rollout tool that asks again gets the same answer
+ * and no second row.
+ */
 public class CanaryService {
 
-    private static final String INSERT_TEMPLATE = """
-            INSERT INTO canary_verdict (model, baseline_version, candidate_version, mode, window_start, window_end, verdict,
-                                        reason, baseline_requests, candidate_requests, metrics)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %s)""";
+    /**
+     * The outcome of one request: the recorded verdict and its document, and the analysis when it ran now
+     * (null when the verdict was replayed).
+     */
+    public record Judgement(RecordedVerdict verdict, CanaryResult analysis, String json) {
 
-    /** The verdict as recorded, with the JSON document that is printed and written for analysis providers. */
-    public record Recorded(long id, CanaryResult result, String json) {
+        public boolean replayed() {
+            return analysis == null;
+        }
     }
+
+    private static final Logger log = LoggerFactory.getLogger(CanaryService.class);
 
     private final JdbcPredictionLogSource logs;
     private final JdbcCanaryMetricsSource metrics;
     private final CanaryProperties properties;
-    private final JdbcTemplate jdbc;
     private final JsonMapper json;
-    private final String insert;
+    private final CanaryPreflight preflight;
+    private final JdbcCanaryVerdictDao verdicts;
 
     public CanaryService(JdbcPredictionLogSource logs, CanaryProperties properties, JdbcTemplate jdbc, JsonMapper json,
                          Dialect dialect) {
         this.logs = logs;
         this.metrics = new JdbcCanaryMetricsSource(jdbc);
         this.properties = properties;
-        this.jdbc = jdbc;
         this.json = json;
-        this.insert = INSERT_TEMPLATE.formatted(dialect.jsonParameter());
+        this.preflight = new CanaryPreflight(properties, new JdbcSchemaInspector(jdbc.getDataSource()), logs, metrics);
+        this.verdicts = new JdbcCanaryVerdictDao(jdbc, json, dialect);
     }
 
-    public Recorded analyse(CanaryRequest request) {
-        CanaryResult result;
-        long baselineRequests;
-        long candidateRequests;
+    /**
+     * Checks thresholds, log table and columns, and that both versions have rows, before any log is read.
+     *
+     * @throws CanaryConfigurationException listing every problem
+     */
+    public void check(CanaryRequest request) {
+        preflight.check(request);
+    }
+
+    /**
+     * Judges the request, or replays the verdict recorded for the same request. The request must have passed
+     * {@link #check} (canaryJob's parameters validator runs it).
+     */
+    public Judgement judge(CanaryRequest request) {
+        String key = requestKey(request);
+        return verdicts.find(key).map(this::replay).orElseGet(() -> {
+            Evidence evidence = analyse(request);
+            if (evidence.baselineSkipped() + evidence.candidateSkipped() > 0) {
+                log.warn("Skipped {} baseline and {} candidate rows holding {}; see skipped_rows in canary_verdict",
+                        evidence.baselineSkipped(), evidence.candidateSkipped(), LoggedValues.UNUSABLE);
+            }
+            RecordedVerdict fresh = new RecordedVerdict(0, request.model(), request.baselineVersion(),
+                    request.candidateVersion(), request.mode(), request.input(), request.from(), request.to(),
+                    evidence.result().verdict(), evidence.result().reason(), evidence.baselineRequests(),
+                    evidence.candidateRequests(), evidence.baselineSkipped(), evidence.candidateSkipped(),
+                    RecordedVerdict.metrics(evidence.result().metrics()));
+            // Another process may have recorded the same request meanwhile: then its verdict stands.
+            return verdicts.insert(key, fresh).map(fresh::withId)
+                    .map(v -> new Judgement(v, evidence.result(), json.writeValueAsString(v.document(false))))
+                    .orElseGet(() -> replay(verdicts.find(key).orElseThrow()));
+        });
+    }
+
+    private Judgement replay(RecordedVerdict recorded) {
+        return new Judgement(recorded, null, json.writeValueAsString(recorded.document(true)));
+    }
+
+    /** What was read and judged: the analysis and, per version, the requests and the rows skipped. */
+    private record Evidence(CanaryResult result, long baselineRequests, long candidateRequests, long baselineSkipped,
+                            long candidateSkipped) {
+    }
+
+    private Evidence analyse(CanaryRequest request) {
         if (request.input() == CanaryRequest.Input.METRICS) {
             VersionAggregate baseline = metrics.aggregate(request.model(), request.baselineVersion(), request.from(),
                     request.to());
             VersionAggregate candidate = metrics.aggregate(request.model(), request.candidateVersion(), request.from(),
                     request.to());
-            result = CanaryAnalysis.analyseAggregates(baseline, candidate, properties.thresholds());
-            baselineRequests = baseline.requests();
-            candidateRequests = candidate.requests();
-        } else if (request.mode() == CanaryRequest.Mode.SHADOW) {
-            List<ShadowPair> pairs = logs.pairs(request.model(), request.baselineVersion(), request.candidateVersion(),
-                    request.from(), request.to());
-            result = CanaryAnalysis.analyseShadow(pairs, properties.thresholds());
-            baselineRequests = pairs.size();
-            candidateRequests = pairs.size();
-        } else {
-            VersionSample baseline = logs.sample(request.model(), request.baselineVersion(), request.from(), request.to());
-            VersionSample candidate = logs.sample(request.model(), request.candidateVersion(), request.from(), request.to());
-            result = CanaryAnalysis.analyse(baseline, candidate, properties.thresholds());
-            baselineRequests = baseline.requests();
-            candidateRequests = candidate.requests();
+            return new Evidence(CanaryAnalysis.analyseAggregates(baseline, candidate, properties.thresholds()),
+                    baseline.requests(), candidate.requests(), baseline.skippedRows(), candidate.skippedRows());
         }
-        String metricsJson = json.writeValueAsString(metrics(result.metrics()));
-        String reason = result.reason().length() <= 2000 ? result.reason() : result.reason().substring(0, 1997) + "...";
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.update(connection -> {
-            var statement = connection.prepareStatement(insert, new String[] {"id"});
-            statement.setString(1, request.model());
-            statement.setString(2, request.baselineVersion());
-            statement.setString(3, request.candidateVersion());
-            statement.setString(4, request.mode().name().toLowerCase(Locale.ROOT));
-            statement.setObject(5, request.from().atOffset(java.time.ZoneOffset.UTC));
-            statement.setObject(6, request.to().atOffset(java.time.ZoneOffset.UTC));
-            statement.setString(7, result.verdict().name());
-            statement.setString(8, reason);
-            statement.setLong(9, baselineRequests);
-            statement.setLong(10, candidateRequests);
-            statement.setString(11, metricsJson);
-            return statement;
-        }, keys);
-        long id = keys.getKey().longValue();
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("verdict_id", id);
-        document.put("model", request.model());
-        document.put("baseline_version", request.baselineVersion());
-        document.put("candidate_version", request.candidateVersion());
-        document.put("mode", request.mode().name().toLowerCase(Locale.ROOT));
-        document.put("input", request.input().name().toLowerCase(Locale.ROOT));
-        document.put("window", Map.of("start", request.from().toString(), "end", request.to().toString()));
-        document.put("verdict", result.verdict().name());
-        document.put("reason", result.reason());
-        document.put("baseline_requests", baselineRequests);
-        document.put("candidate_requests", candidateRequests);
-        document.put("metrics", metrics(result.metrics()));
-        return new Recorded(id, result, json.writeValueAsString(document));
+        if (request.mode() == CanaryRequest.Mode.SHADOW) {
+            JdbcPredictionLogSource.ShadowLog shadow = logs.shadow(request.model(), request.baselineVersion(),
+                    request.candidateVersion(), request.from(), request.to());
+            return new Evidence(CanaryAnalysis.analyseShadow(shadow.pairs(), properties.thresholds()),
+                    shadow.pairs().size(), shadow.candidateLogged(), shadow.productionSkipped(), shadow.candidateSkipped());
+        }
+        VersionSample baseline = logs.sample(request.model(), request.baselineVersion(), request.from(), request.to());
+        VersionSample candidate = logs.sample(request.model(), request.candidateVersion(), request.from(), request.to());
+        return new Evidence(CanaryAnalysis.analyse(baseline, candidate, properties.thresholds()), baseline.requests(),
+                candidate.requests(), baseline.skippedRows(), candidate.skippedRows());
     }
 
-    private static List<Map<String, Object>> metrics(List<MetricResult> metrics) {
-        return metrics.stream().map(m -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("metric", m.metric());
-            row.put("classification", m.classification().name());
-            row.put("baseline", finite(m.baseline()));
-            row.put("candidate", finite(m.candidate()));
-            row.put("effect_size", finite(m.effectSize()));
-            row.put("ci_low", finite(m.ciLow()));
-            row.put("ci_high", finite(m.ciHigh()));
-            row.put("p_value", finite(m.pValue()));
-            row.put("rule", m.rule());
-            row.put("reason", m.reason());
-            return row;
-        }).toList();
-    }
-
-    private static Double finite(Double value) {
-        return value == null || !Double.isFinite(value) ? null : value;
+    /**
+     * The identity of a request: SHA-256 (hex) of its model, versions, mode, input and window, the thresholds and,
+     * for prediction logs, the configured table and columns. Changing any of them judges afresh.
+     */
+    String requestKey(CanaryRequest r) {
+        String source = r.input() == CanaryRequest.Input.LOGS ? LogSource.configured(properties).toString()
+                : "canary_metrics";
+        List<String> parts = List.of("canary-request/1", r.model(), r.baselineVersion(), r.candidateVersion(),
+                r.mode().name(), r.input().name(), r.from().toString(), r.to().toString(),
+                properties.thresholds().toString(), source);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(json.writeValueAsString(parts).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.driftwatch.canary;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -9,18 +10,21 @@ import io.driftwatch.canary.analysis.VersionAggregate;
 
 /**
  * Reads {@code canary_metrics}: the periods of a model version inside the analysis window, combined
- * into one aggregate: counts add up, the mean latency is request-weighted, and the p99 is the
- * largest period p99 (an upper bound: percentiles of periods cannot be combined exactly).
+ * into one aggregate by {@link VersionAggregate.Builder} (inconsistent periods skipped and counted).
  */
 public class JdbcCanaryMetricsSource {
 
-    private static final String AGGREGATE = """
-            SELECT COALESCE(SUM(requests), 0), COALESCE(SUM(errors), 0), COALESCE(SUM(labeled), 0), COALESCE(SUM(correct), 0),
-                   SUM(latency_mean_seconds * requests) / NULLIF(SUM(CASE WHEN latency_mean_seconds IS NULL THEN 0
-                                                                         ELSE requests END), 0),
-                   MAX(latency_p99_seconds)
+    private static final String PERIODS = """
+            SELECT requests, errors, labeled, correct, latency_mean_seconds, latency_p99_seconds
             FROM canary_metrics
             WHERE model = ? AND model_version = ? AND period_start >= ? AND period_end <= ?""";
+
+    private static final String HAS_VERSION = """
+            SELECT 1 FROM canary_metrics WHERE model = ? AND model_version = ? FETCH FIRST 1 ROWS ONLY""";
+
+    private static final String VERSIONS = """
+            SELECT DISTINCT model_version FROM canary_metrics WHERE model = ? ORDER BY model_version
+            FETCH FIRST ? ROWS ONLY""";
 
     private final JdbcTemplate jdbc;
 
@@ -29,8 +33,21 @@ public class JdbcCanaryMetricsSource {
     }
 
     public VersionAggregate aggregate(String model, String version, Instant from, Instant to) {
-        return jdbc.queryForObject(AGGREGATE, (rs, i) -> new VersionAggregate(version, rs.getLong(1), rs.getLong(2),
-                rs.getLong(3), rs.getLong(4), rs.getObject(5, Double.class), rs.getObject(6, Double.class)),
-                model, version, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC));
+        VersionAggregate.Builder aggregate = new VersionAggregate.Builder(version);
+        jdbc.query(PERIODS, rs -> {
+            aggregate.add(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getObject(5, Double.class),
+                    rs.getObject(6, Double.class));
+        }, model, version, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC));
+        return aggregate.build();
+    }
+
+    /** Whether {@code canary_metrics} holds any period of this model version (at any time). */
+    public boolean hasVersion(String model, String version) {
+        return !jdbc.queryForList(HAS_VERSION, Integer.class, model, version).isEmpty();
+    }
+
+    /** Up to {@code limit} versions of the model in {@code canary_metrics}, in order. */
+    public List<String> versions(String model, int limit) {
+        return jdbc.queryForList(VERSIONS, String.class, model, limit);
     }
 }

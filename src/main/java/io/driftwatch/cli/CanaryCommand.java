@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
-import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 
 import io.driftwatch.ExitCodes;
@@ -75,14 +75,14 @@ public final class CanaryCommand implements Command {
 
     /** Runs canaryJob for one analysis window; the exit code is the verdict. */
     public Outcome judge(CanaryRequest request) {
+        JobParameters parameters = CanaryJobConfiguration.parameters(request);
         JobExecution execution;
         try {
-            execution = jobOperator.start(canaryJob, CanaryJobConfiguration.parameters(request));
-        } catch (JobInstanceAlreadyCompleteException e) {
-            return new Outcome(ExitCodes.ALREADY_COMPLETE, "canaryJob already judged this window (" + request.from() + " to "
-                    + request.to() + "); see canary_verdict. Analyse a new window with end=...");
-        } catch (JobExecutionAlreadyRunningException e) {
-            return new Outcome(ExitCodes.ALREADY_RUNNING, "canaryJob is already analysing this window in another process");
+            // The request check, before the job instance is created: a bad request writes nothing at all.
+            canaryJob.getJobParametersValidator().validate(parameters);
+            execution = jobOperator.start(canaryJob, parameters);
+        } catch (InvalidJobParametersException e) {
+            return new Outcome(ExitCodes.INVALID_CONFIGURATION, e.getMessage());
         } catch (Exception e) {
             log.error("canaryJob could not start", e);
             return new Outcome(ExitCodes.UNEXPECTED, "canaryJob could not start: " + e.getMessage());

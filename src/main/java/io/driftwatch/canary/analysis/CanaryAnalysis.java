@@ -16,14 +16,17 @@ import io.driftwatch.profile.NumericProfile;
  * <h2>Canary metrics ({@link #analyse}); "baseline" is the version in production, "candidate" the new one</h2>
  * <ul>
  *   <li>{@code accuracy} = correct / labeled. NO_DATA if either version has fewer than {@code minSamples} labeled
- *       rows. FAIL if the candidate accuracy is below {@code minAccuracy} (reference rule) <em>or</em> a one-sided
- *       two-proportion z-test finds it significantly below the baseline's (p &lt; alpha). Effect size: accuracy
+ *       rows. FAIL if the candidate accuracy is below {@code minAccuracy} (reference rule) <em>or</em> it is more
+ *       than {@code maxAccuracyDrop} below the baseline's (the practical non-inferiority margin) <em>and</em> a
+ *       one-sided two-proportion z-test finds it significantly below (p &lt; alpha): on large samples a tiny
+ *       significant drop passes, on small samples a large drop that chance explains passes. Effect size: accuracy
  *       difference with a Wald interval.</li>
  *   <li>{@code error_rate} = errors / requests. NO_DATA if either version has fewer than {@code minSamples} requests.
  *       FAIL only if the reference rule is crossed (candidate rate &gt; {@code maxErrorRateRatio} × baseline rate)
  *       <em>and</em> a one-sided two-proportion z-test finds the candidate rate significantly higher (p &lt; alpha);
- *       a crossing that chance explains (e.g. 0 vs 1 error) passes with the reason saying so. Effect size: the rate
- *       ratio with a Katz log interval (absent when a version has no errors).</li>
+ *       a crossing that chance explains (e.g. 0 vs 1 error) passes with the reason saying so; no errors on either
+ *       side pass. Effect size: the rate ratio with a Katz log interval (the plain ratio when the candidate has
+ *       none; absent when the baseline has none).</li>
  *   <li>{@code latency}: the increase is the <em>Hodges–Lehmann shift</em> (median of all candidate − baseline
  *       pairwise latency differences; for a pure shift the change of the median), with its distribution-free
  *       1 − alpha interval and the two-sided Mann–Whitney p-value. NO_DATA if either version has fewer than
@@ -45,8 +48,9 @@ import io.driftwatch.profile.NumericProfile;
  * not block a promotion.
  *
  * <h2>Shadow metrics ({@link #analyseShadow})</h2>
- * See {@link ShadowAnalysis}: {@code agreement}, {@code score_difference}, {@code latency}, {@code error_rate} on
- * pairs joined by request id; fewer than {@code minSamples} pairs → every metric NO_DATA → INCONCLUSIVE.
+ * See {@link ShadowAnalysis}: {@code agreement}, {@code score_difference}, {@code latency} on pairs joined by
+ * request id, and {@code error_rate} over every request production served, where a candidate error or a missing
+ * candidate response counts against the candidate; a metric with fewer than {@code minSamples} pairs is NO_DATA.
  */
 public final class CanaryAnalysis {
 
@@ -97,8 +101,8 @@ public final class CanaryAnalysis {
     }
 
     static MetricResult accuracy(VersionSample b, VersionSample c, CanaryThresholds t) {
-        String rule = "candidate accuracy >= " + t.minAccuracy()
-                + " and not significantly below baseline (one-sided two-proportion z-test, alpha " + t.alpha() + ")";
+        String rule = "candidate accuracy >= " + t.minAccuracy() + ", and not more than " + t.maxAccuracyDrop()
+                + " below baseline with significance (one-sided two-proportion z-test, alpha " + t.alpha() + ")";
         if (b.labeled() < t.minSamples() || c.labeled() < t.minSamples()) {
             return MetricResult.noData("accuracy", rule, "labeled rows baseline=" + b.labeled() + ", candidate="
                     + c.labeled() + ", below minSamples " + t.minSamples());
@@ -111,18 +115,25 @@ public final class CanaryAnalysis {
                 c.labeled(), t.alpha());
         Double p = test.pLess();
         boolean belowMin = pc < t.minAccuracy();
-        boolean significantDrop = p != null && p < t.alpha();
-        List<String> why = new ArrayList<>();
+        boolean beyondMargin = pb - pc > t.maxAccuracyDrop();
+        boolean significant = p != null && p < t.alpha();
+        boolean fail = belowMin || beyondMargin && significant;
+        String drop = "candidate accuracy " + fmt(pc) + " vs baseline " + fmt(pb) + " (drop " + fmt(pb - pc) + ", one-sided p="
+                + fmt(p) + ")";
+        String reason;
         if (belowMin) {
-            why.add("candidate accuracy " + fmt(pc) + " < minAccuracy " + t.minAccuracy());
+            reason = "candidate accuracy " + fmt(pc) + " < minAccuracy " + t.minAccuracy()
+                    + (beyondMargin && significant ? "; " + drop + " significantly below baseline" : "");
+        } else if (fail) {
+            reason = drop + " significantly below baseline and more than maxAccuracyDrop " + t.maxAccuracyDrop();
+        } else if (significant && pb > pc) {
+            reason = drop + " significant but within maxAccuracyDrop " + t.maxAccuracyDrop() + ": passes";
+        } else if (beyondMargin) {
+            reason = drop + " more than maxAccuracyDrop " + t.maxAccuracyDrop()
+                    + " but not significant (p >= alpha " + t.alpha() + "): passes as noise";
+        } else {
+            reason = drop + ": within the rule";
         }
-        if (significantDrop) {
-            why.add("candidate accuracy " + fmt(pc) + " significantly below baseline " + fmt(pb) + " (p=" + fmt(p)
-                    + " < alpha " + t.alpha() + ")");
-        }
-        boolean fail = belowMin || significantDrop;
-        String reason = fail ? String.join("; ", why) : "candidate accuracy " + fmt(pc) + " >= " + t.minAccuracy()
-                + ", baseline " + fmt(pb) + ", one-sided p=" + fmt(p);
         return new MetricResult("accuracy", fail ? Classification.FAIL : Classification.PASS, pb, pc, ci.estimate(),
                 ci.low(), ci.high(), p, rule, reason);
     }
@@ -149,7 +160,9 @@ public final class CanaryAnalysis {
         String compared = "candidate error rate " + fmt(rc) + " vs " + t.maxErrorRateRatio() + " x baseline "
                 + fmt(rb) + " = " + fmt(t.maxErrorRateRatio() * rb);
         String reason;
-        if (fail) {
+        if (baseErrors == 0 && candErrors == 0) {
+            reason = "no errors in either version";
+        } else if (fail) {
             reason = compared + " exceeded, significantly higher (p=" + fmt(p) + " < alpha " + t.alpha() + ")";
         } else if (crossed) {
             reason = compared + " exceeded but not significantly higher (p=" + fmt(p) + " >= alpha " + t.alpha()
@@ -157,7 +170,14 @@ public final class CanaryAnalysis {
         } else {
             reason = compared + " within the rule (p=" + fmt(p) + ")";
         }
-        Double effect = ratio != null ? ratio.estimate() : (rb > 0 ? rc / rb : null);
+        // Without baseline errors the ratio is undefined (not a number to report); with them but none from the
+        // candidate it is 0 without a Katz interval.
+        Double effect = null;
+        if (ratio != null) {
+            effect = ratio.estimate();
+        } else if (baseErrors > 0) {
+            effect = rc / rb;
+        }
         return new MetricResult("error_rate", fail ? Classification.FAIL : Classification.PASS, rb, rc, effect,
                 ratio == null ? null : ratio.low(), ratio == null ? null : ratio.high(), p, rule, reason);
     }

@@ -1,9 +1,16 @@
 package io.driftwatch.canary.analysis;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The rules of a canary or shadow analysis. {@link #DEFAULTS} are the reference rules of the product.
  *
  * @param minAccuracy               the lowest acceptable candidate accuracy (correct / labeled), in [0, 1]; 0.8
+ * @param maxAccuracyDrop           the non-inferiority margin of accuracy: the largest drop below the baseline's
+ *                                  accuracy that is acceptable however significant, in [0, 1]; 0.01 (one point).
+ *                                  With tens of thousands of requests a drop of a few tenths of a point is
+ *                                  significant but of no practical consequence
  * @param maxLatencyIncreaseSeconds the largest acceptable increase of typical latency (Hodges–Lehmann shift for a
  *                                  canary, median paired difference for shadow), seconds; 0.05
  * @param maxErrorRateRatio         the largest acceptable candidate error rate as a multiple of the baseline's; 1.2
@@ -17,43 +24,58 @@ package io.driftwatch.canary.analysis;
  * @param minAgreement              shadow: the smallest acceptable share of agreeing pairs, in [0, 1]; 0.95
  * @param agreementTolerance        shadow: the largest |candidate score − production score| that counts as agreeing;
  *                                  0.05
+ * @throws InvalidThresholdsException listing every threshold outside its range
  */
-public record CanaryThresholds(double minAccuracy, double maxLatencyIncreaseSeconds, double maxErrorRateRatio,
-                               int minSamples, double alpha, double maxP99IncreaseSeconds, double maxScorePsi,
-                               double minAgreement, double agreementTolerance) {
+public record CanaryThresholds(double minAccuracy, double maxAccuracyDrop, double maxLatencyIncreaseSeconds,
+                               double maxErrorRateRatio, int minSamples, double alpha, double maxP99IncreaseSeconds,
+                               double maxScorePsi, double minAgreement, double agreementTolerance) {
 
-    /** The reference rules: accuracy ≥ 0.8, latency +0.05 s, error rate ≤ 1.2 × baseline, 50 samples, alpha 0.05. */
-    public static final CanaryThresholds DEFAULTS = new CanaryThresholds(0.8, 0.05, 1.2, 50, 0.05, 0.1, 0.2, 0.95, 0.05);
+    /**
+     * The reference rules: accuracy ≥ 0.8 and at most 0.01 below the baseline, latency +0.05 s, error rate ≤ 1.2 ×
+     * baseline, 50 samples, alpha 0.05.
+     */
+    public static final CanaryThresholds DEFAULTS = new CanaryThresholds(0.8, 0.01, 0.05, 1.2, 50, 0.05, 0.1, 0.2, 0.95,
+            0.05);
 
     public CanaryThresholds {
-        unit(minAccuracy, "minAccuracy");
-        nonNegative(maxLatencyIncreaseSeconds, "maxLatencyIncreaseSeconds");
+        List<InvalidThresholdsException.Violation> violations = new ArrayList<>();
+        unit(violations, "minAccuracy", minAccuracy);
+        unit(violations, "maxAccuracyDrop", maxAccuracyDrop);
+        nonNegative(violations, "maxLatencyIncreaseSeconds", maxLatencyIncreaseSeconds);
         if (!(maxErrorRateRatio >= 1.0) || Double.isInfinite(maxErrorRateRatio)) {
-            throw new IllegalArgumentException("maxErrorRateRatio must be finite and >= 1 but was " + maxErrorRateRatio);
+            violations.add(violation("maxErrorRateRatio", maxErrorRateRatio, "finite and >= 1"));
         }
         if (minSamples < 2) {
-            throw new IllegalArgumentException("minSamples must be at least 2 but was " + minSamples);
+            violations.add(new InvalidThresholdsException.Violation("minSamples", String.valueOf(minSamples),
+                    "at least 2"));
         }
         if (!(alpha > 0.0 && alpha < 1.0)) {
-            throw new IllegalArgumentException("alpha must be within (0, 1) but was " + alpha);
+            violations.add(violation("alpha", alpha, "within (0, 1)"));
         }
-        nonNegative(maxP99IncreaseSeconds, "maxP99IncreaseSeconds");
+        nonNegative(violations, "maxP99IncreaseSeconds", maxP99IncreaseSeconds);
         if (!(maxScorePsi > 0) || Double.isInfinite(maxScorePsi)) {
-            throw new IllegalArgumentException("maxScorePsi must be finite and positive but was " + maxScorePsi);
+            violations.add(violation("maxScorePsi", maxScorePsi, "finite and positive"));
         }
-        unit(minAgreement, "minAgreement");
-        nonNegative(agreementTolerance, "agreementTolerance");
+        unit(violations, "minAgreement", minAgreement);
+        nonNegative(violations, "agreementTolerance", agreementTolerance);
+        if (!violations.isEmpty()) {
+            throw new InvalidThresholdsException(violations);
+        }
     }
 
-    private static void unit(double value, String name) {
+    private static void unit(List<InvalidThresholdsException.Violation> violations, String name, double value) {
         if (!(value >= 0.0 && value <= 1.0)) {
-            throw new IllegalArgumentException(name + " must be within [0, 1] but was " + value);
+            violations.add(violation(name, value, "within [0, 1]"));
         }
     }
 
-    private static void nonNegative(double value, String name) {
+    private static void nonNegative(List<InvalidThresholdsException.Violation> violations, String name, double value) {
         if (!(value >= 0.0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(name + " must be finite and non-negative but was " + value);
+            violations.add(violation(name, value, "finite and non-negative"));
         }
+    }
+
+    private static InvalidThresholdsException.Violation violation(String name, double value, String rule) {
+        return new InvalidThresholdsException.Violation(name, String.valueOf(value), rule);
     }
 }

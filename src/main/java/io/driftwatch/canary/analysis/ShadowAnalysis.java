@@ -5,28 +5,37 @@ import static io.driftwatch.canary.analysis.CanaryAnalysis.fmt;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.DoubleStream;
 
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.inference.AlternativeHypothesis;
 
 /**
- * Shadow analysis: the candidate scored the same requests as production (pairs joined by request id), so every
- * comparison is paired. Differences are candidate − production.
+ * Shadow analysis: the candidate scored the same requests as production (joined by request id), so every
+ * comparison is paired. The requests are those production logged in the window; differences are candidate −
+ * production.
  * <ul>
- *   <li>{@code agreement}: share of pairs with |score difference| ≤ {@code agreementTolerance}; FAIL if below
- *       {@code minAgreement}. Interval: Wald 1 − alpha, informational.</li>
- *   <li>{@code score_difference}: mean score difference with its Student t 1 − alpha interval and the two-sided
- *       Wilcoxon signed-rank p-value; FAIL if the interval lies entirely outside [−agreementTolerance,
- *       +agreementTolerance], i.e. the candidate is systematically shifted by more than the tolerance.</li>
- *   <li>{@code latency}: median paired latency difference with its distribution-free (sign-test) 1 − alpha interval;
- *       FAIL if the median exceeds {@code maxLatencyIncreaseSeconds} and the interval lies above 0. The one-sided
- *       Wilcoxon signed-rank p-value (candidate slower) is reported.</li>
- *   <li>{@code error_rate}: FAIL if the candidate error rate exceeds {@code maxErrorRateRatio} × production's and
- *       a one-sided McNemar test (normal approximation, no continuity correction, on the discordant pairs: z =
- *       (b − c)/√(b + c), b = only the candidate failed, c = only production failed) gives p &lt; alpha.</li>
+ *   <li>{@code agreement}: share of <em>scored pairs</em> (both answered without error and with a score) with
+ *       |score difference| ≤ {@code agreementTolerance}; FAIL if below {@code minAgreement}. Interval: Wald
+ *       1 − alpha, informational.</li>
+ *   <li>{@code score_difference}: mean score difference over the scored pairs with its Student t 1 − alpha interval
+ *       and the two-sided Wilcoxon signed-rank p-value; FAIL if the interval lies entirely outside
+ *       [−agreementTolerance, +agreementTolerance], i.e. the candidate is systematically shifted by more than the
+ *       tolerance.</li>
+ *   <li>{@code latency}: median paired latency difference over the pairs where both answered without error with a
+ *       latency, with its distribution-free (sign-test) 1 − alpha interval; FAIL if the median exceeds
+ *       {@code maxLatencyIncreaseSeconds} and the interval lies above 0. The one-sided Wilcoxon signed-rank p-value
+ *       (candidate slower) is reported.</li>
+ *   <li>{@code error_rate}: over every request. The candidate <em>failed</em> a request when it logged an error or
+ *       did not log the request at all (a missing response); production failed when it logged an error. FAIL if
+ *       the candidate failure rate exceeds {@code maxErrorRateRatio} × production's and a one-sided McNemar test
+ *       (normal approximation, no continuity correction, on the discordant pairs: z = (b − c)/√(b + c), b = only
+ *       the candidate failed, c = only production failed) gives p &lt; alpha. NO_DATA when the candidate logged
+ *       none of the requests: it is not receiving shadow traffic (or logs under other request ids), which is not
+ *       evidence of failure.</li>
  * </ul>
- * Fewer than {@code minSamples} pairs make every metric NO_DATA; verdict as in {@link CanaryAnalysis}, with every
- * shadow metric required.
+ * A metric with fewer than {@code minSamples} pairs (requests for the error rate) is NO_DATA; verdict as in
+ * {@link CanaryAnalysis}, with every shadow metric required.
  */
 final class ShadowAnalysis {
 
@@ -39,42 +48,65 @@ final class ShadowAnalysis {
         if (pairs == null || t == null) {
             throw new IllegalArgumentException("pairs and thresholds must not be null");
         }
-        int n = pairs.size();
-        double[] scoreDiff = new double[n];
-        double[] latencyDiff = new double[n];
-        double[] prodScores = new double[n];
-        double[] candScores = new double[n];
-        long prodErrors = 0;
-        long candErrors = 0;
-        long onlyCandidate = 0;
-        long onlyProduction = 0;
-        for (int i = 0; i < n; i++) {
+        DoubleStream.Builder scoreDiff = DoubleStream.builder();
+        DoubleStream.Builder prodScores = DoubleStream.builder();
+        DoubleStream.Builder candScores = DoubleStream.builder();
+        DoubleStream.Builder latencyDiff = DoubleStream.builder();
+        Failures failures = new Failures();
+        for (int i = 0; i < pairs.size(); i++) {
             ShadowPair p = pairs.get(i);
             if (p == null) {
                 throw new IllegalArgumentException("shadow pair " + i + " must not be null");
             }
-            prodScores[i] = p.productionScore();
-            candScores[i] = p.candidateScore();
-            scoreDiff[i] = p.candidateScore() - p.productionScore();
-            latencyDiff[i] = p.candidateLatency() - p.productionLatency();
-            prodErrors += p.productionError() ? 1 : 0;
-            candErrors += p.candidateError() ? 1 : 0;
-            onlyCandidate += p.candidateError() && !p.productionError() ? 1 : 0;
-            onlyProduction += p.productionError() && !p.candidateError() ? 1 : 0;
+            failures.add(p);
+            if (p.scored()) {
+                prodScores.add(p.production().score());
+                candScores.add(p.candidate().score());
+                scoreDiff.add(p.candidate().score() - p.production().score());
+            }
+            if (p.timed()) {
+                latencyDiff.add(p.candidate().latencySeconds() - p.production().latencySeconds());
+            }
         }
-        if (n < t.minSamples()) {
-            String why = "shadow pairs=" + n + ", below minSamples " + t.minSamples();
-            return CanaryAnalysis.verdict(List.of(
-                    MetricResult.noData("agreement", agreementRule(t), why),
-                    MetricResult.noData("score_difference", differenceRule(t), why),
-                    MetricResult.noData("latency", latencyRule(t), why),
-                    MetricResult.noData("error_rate", errorRule(t), why)), REQUIRED);
-        }
+        double[] diff = scoreDiff.build().toArray();
+        double[] latency = latencyDiff.build().toArray();
+        String scoredTooFew = diff.length < t.minSamples()
+                ? "scored pairs=" + diff.length + " (both answered with a score), below minSamples " + t.minSamples()
+                : null;
         return CanaryAnalysis.verdict(List.of(
-                agreement(scoreDiff, t),
-                scoreDifference(scoreDiff, prodScores, candScores, t),
-                latency(latencyDiff, t),
-                errorRate(n, prodErrors, candErrors, onlyCandidate, onlyProduction, t)), REQUIRED);
+                scoredTooFew != null ? MetricResult.noData("agreement", agreementRule(t), scoredTooFew)
+                        : agreement(diff, t),
+                scoredTooFew != null ? MetricResult.noData("score_difference", differenceRule(t), scoredTooFew)
+                        : scoreDifference(diff, prodScores.build().toArray(), candScores.build().toArray(), t),
+                latency.length < t.minSamples() ? MetricResult.noData("latency", latencyRule(t), "timed pairs="
+                        + latency.length + " (both answered with a latency), below minSamples " + t.minSamples())
+                        : latency(latency, t),
+                errorRate(failures, t)), REQUIRED);
+    }
+
+    /** Failure counts over all requests: a candidate failure is a logged error or a missing response. */
+    static final class Failures {
+        long requests;
+        long candidateLogged;
+        long productionFailed;
+        long candidateErrors;
+        long candidateMissing;
+        long onlyCandidate;
+        long onlyProduction;
+
+        void add(ShadowPair p) {
+            requests++;
+            candidateLogged += p.candidateLogged() ? 1 : 0;
+            productionFailed += p.production().error() ? 1 : 0;
+            candidateErrors += p.candidateLogged() && p.candidate().error() ? 1 : 0;
+            candidateMissing += p.candidateLogged() ? 0 : 1;
+            onlyCandidate += p.candidateFailed() && !p.production().error() ? 1 : 0;
+            onlyProduction += p.production().error() && !p.candidateFailed() ? 1 : 0;
+        }
+
+        long candidateFailed() {
+            return candidateErrors + candidateMissing;
+        }
     }
 
     static MetricResult agreement(double[] diff, CanaryThresholds t) {
@@ -119,14 +151,22 @@ final class ShadowAnalysis {
                 median.estimate(), median.low(), median.high(), p, latencyRule(t), reason);
     }
 
-    static MetricResult errorRate(int n, long prodErrors, long candErrors, long onlyCandidate, long onlyProduction,
-                                  CanaryThresholds t) {
-        double rp = (double) prodErrors / n;
-        double rc = (double) candErrors / n;
-        Double p = mcNemarGreater(onlyCandidate, onlyProduction);
+    static MetricResult errorRate(Failures f, CanaryThresholds t) {
+        if (f.requests < t.minSamples()) {
+            return MetricResult.noData("error_rate", errorRule(t), "requests=" + f.requests + ", below minSamples "
+                    + t.minSamples());
+        }
+        if (f.candidateLogged == 0) {
+            return MetricResult.noData("error_rate", errorRule(t), "the candidate logged none of production's "
+                    + f.requests + " requests: is it receiving shadow traffic, under the same request ids?");
+        }
+        double rp = (double) f.productionFailed / f.requests;
+        double rc = (double) f.candidateFailed() / f.requests;
+        Double p = mcNemarGreater(f.onlyCandidate, f.onlyProduction);
         boolean crossed = rc > t.maxErrorRateRatio() * rp;
         boolean fail = crossed && p != null && p < t.alpha();
-        String reason = "candidate error rate " + fmt(rc) + " vs " + t.maxErrorRateRatio() + " x production "
+        String reason = "candidate failure rate " + fmt(rc) + " (" + f.candidateErrors + " errors, " + f.candidateMissing
+                + " missing responses of " + f.requests + " requests) vs " + t.maxErrorRateRatio() + " x production "
                 + fmt(rp) + ", McNemar p=" + fmt(p) + (fail ? ": exceeded and significant"
                 : crossed ? ": exceeded but not significant (noise)" : ": within the rule");
         return new MetricResult("error_rate", fail ? Classification.FAIL : Classification.PASS, rp, rc,
@@ -166,7 +206,7 @@ final class ShadowAnalysis {
     }
 
     private static String errorRule(CanaryThresholds t) {
-        return "candidate error rate <= " + t.maxErrorRateRatio()
+        return "candidate failure rate (errors and missing responses) <= " + t.maxErrorRateRatio()
                 + " x production, FAIL only if crossed and significant (one-sided McNemar, alpha " + t.alpha() + ")";
     }
 }

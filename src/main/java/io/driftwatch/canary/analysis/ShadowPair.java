@@ -1,27 +1,49 @@
 package io.driftwatch.canary.analysis;
 
 /**
- * One request scored by both the production model and the shadow candidate, joined by request id.
+ * One request production served in the analysis window, with the shadow candidate's response to the same request
+ * (joined by request id), or without one when the candidate logged nothing for it.
  *
- * @param productionScore   the production model's prediction score
- * @param candidateScore    the candidate's prediction score for the same request
- * @param productionLatency the production model's latency in seconds (finite, non-negative)
- * @param candidateLatency  the candidate's latency in seconds (finite, non-negative)
- * @param productionError   whether the production model failed on the request
- * @param candidateError    whether the candidate failed on the request
+ * @param production the production model's response (not null)
+ * @param candidate  the candidate's response, or null when the candidate did not log the request: a <em>missing
+ *                   response</em>, which counts as a candidate failure
  */
-public record ShadowPair(double productionScore, double candidateScore, double productionLatency,
-                         double candidateLatency, boolean productionError, boolean candidateError) {
+public record ShadowPair(ShadowResponse production, ShadowResponse candidate) {
 
     public ShadowPair {
-        if (!Double.isFinite(productionScore) || !Double.isFinite(candidateScore)) {
-            throw new IllegalArgumentException("scores must be finite but were production=" + productionScore
-                    + ", candidate=" + candidateScore);
+        if (production == null) {
+            throw new IllegalArgumentException("a shadow pair needs production's response");
         }
-        if (!(productionLatency >= 0) || !(candidateLatency >= 0)
-                || Double.isInfinite(productionLatency) || Double.isInfinite(candidateLatency)) {
-            throw new IllegalArgumentException("latencies must be finite and non-negative but were production="
-                    + productionLatency + ", candidate=" + candidateLatency);
-        }
+    }
+
+    /** Both versions answered with a score and a latency. */
+    public ShadowPair(double productionScore, double candidateScore, double productionLatency, double candidateLatency,
+                      boolean productionError, boolean candidateError) {
+        this(new ShadowResponse(productionScore, productionLatency, productionError),
+                new ShadowResponse(candidateScore, candidateLatency, candidateError));
+    }
+
+    /** A request the candidate did not log. */
+    public static ShadowPair candidateMissing(ShadowResponse production) {
+        return new ShadowPair(production, null);
+    }
+
+    boolean candidateLogged() {
+        return candidate != null;
+    }
+
+    /** The candidate failed the request: it logged an error, or nothing at all. */
+    boolean candidateFailed() {
+        return candidate == null || candidate.error();
+    }
+
+    /** Both predictions can be compared. */
+    boolean scored() {
+        return production.scored() && candidate != null && candidate.scored();
+    }
+
+    /** Both latencies of successful responses are known. */
+    boolean timed() {
+        return production.timed() && candidate != null && candidate.timed();
     }
 }

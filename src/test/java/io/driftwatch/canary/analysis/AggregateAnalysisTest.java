@@ -53,4 +53,28 @@ class AggregateAnalysisTest {
         VersionAggregate noLatency = new VersionAggregate("v2", 2_000, 80, 1_920, 1_632, null, null);
         assertThat(CanaryAnalysis.analyseAggregates(BASELINE, noLatency, T).verdict()).isEqualTo(Verdict.INCONCLUSIVE);
     }
+
+    @Test
+    void noErrorsOnEitherSideAreJudgedNotACrash() {
+        CanaryResult r = CanaryAnalysis.analyseAggregates(version("v1", 0.0, 0.83, 0.20, 0.30, 2_000),
+                version("v2", 0.0, 0.835, 0.20, 0.30, 2_000), T);
+
+        assertThat(r.verdict()).as(r.reason()).isEqualTo(Verdict.PROMOTE);
+        assertThat(r.metric("error_rate")).hasValueSatisfying(m -> assertThat(m.effectSize()).isNull());
+    }
+
+    @Test
+    void periodsCombineRequestWeightedAndInconsistentOnesAreSkippedAndCounted() {
+        VersionAggregate combined = new VersionAggregate.Builder("v1")
+                .add(1_000, 10, 900, 800, 0.2, 0.7)
+                .add(3_000, 30, 2_000, 1_500, 0.4, 0.5)
+                .add(500, 5, 500, 400, null, null)           // no latency reported: counts only
+                .add(100, 200, 100, 50, 0.3, 0.4)            // more errors than requests
+                .add(100, 1, 100, 50, -0.3, 0.4)             // negative mean latency
+                .add(100, 1, 100, 50, 0.3, Double.NaN)       // p99 not a number
+                .build();
+
+        assertThat(combined).isEqualTo(new VersionAggregate("v1", 4_500, 45, 3_400, 2_700,
+                (0.2 * 1_000 + 0.4 * 3_000) / 4_000, 0.7, 3));
+    }
 }

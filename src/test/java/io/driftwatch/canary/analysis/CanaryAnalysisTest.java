@@ -203,6 +203,148 @@ class CanaryAnalysisTest {
         assertThat(classification(result, "accuracy")).isEqualTo(Classification.NO_DATA);
     }
 
+    @Nested
+    class ZeroErrors {
+
+        @Test
+        void noErrorOnEitherSideIsJudgedNotACrash() {
+            CanaryResult result = CanaryAnalysis.analyse(version("v1", 1, N, 0.2, 0.01, 0.0, 0.9),
+                    version("v2", 2, N, 0.2, 0.01, 0.0, 0.9), T);
+
+            assertThat(result.verdict()).as(result.reason()).isEqualTo(Verdict.PROMOTE);
+            MetricResult errors = result.metric("error_rate").orElseThrow();
+            assertThat(errors.classification()).isEqualTo(Classification.PASS);
+            assertThat(errors.baseline()).isZero();
+            assertThat(errors.candidate()).isZero();
+            assertThat(errors.effectSize()).as("a ratio of 0 / 0 is not a number to report").isNull();
+            assertThat(errors.pValue()).isNull();
+            assertThat(errors.reason()).isEqualTo("no errors in either version");
+        }
+
+        @Test
+        void candidateErrorsAgainstAnErrorFreeBaselineAreTested() {
+            VersionSample baseline = version("v1", 1, N, 0.2, 0.01, 0.0, 0.9);
+
+            MetricResult nine = CanaryAnalysis.analyse(baseline, version("v2", 2, N, 0.2, 0.01, 9.0 / N, 0.9), T)
+                    .metric("error_rate").orElseThrow();
+            MetricResult one = CanaryAnalysis.analyse(baseline, version("v2", 2, N, 0.2, 0.01, 1.0 / N, 0.9), T)
+                    .metric("error_rate").orElseThrow();
+
+            assertThat(nine.classification()).isEqualTo(Classification.FAIL);
+            assertThat(nine.effectSize()).isNull();
+            assertThat(one.classification()).isEqualTo(Classification.PASS);
+            assertThat(one.reason()).contains("not significantly higher");
+        }
+
+        @Test
+        void anErrorFreeCandidateAgainstABaselineWithErrorsHasRatioZero() {
+            MetricResult errors = CanaryAnalysis.analyse(version("v1", 1, N, 0.2, 0.01, 0.02, 0.9),
+                    version("v2", 2, N, 0.2, 0.01, 0.0, 0.9), T).metric("error_rate").orElseThrow();
+
+            assertThat(errors.classification()).isEqualTo(Classification.PASS);
+            assertThat(errors.effectSize()).isZero();
+        }
+    }
+
+    @Nested
+    class AccuracyMargin {
+
+        private static VersionSample accuracy(String name, int n, long correct) {
+            return new VersionSample(name, normal(name.hashCode(), 100, 0.2, 0.01), n, 0, n, correct, null);
+        }
+
+        @Test
+        void aSignificantDropWithinTheMarginPasses() {
+            CanaryResult result = CanaryAnalysis.analyse(accuracy("v1", 50_000, 41_500), accuracy("v2", 50_000, 41_250), T);
+
+            MetricResult accuracy = result.metric("accuracy").orElseThrow();
+            assertThat(accuracy.pValue()).as("significant").isLessThan(T.alpha());
+            assertThat(accuracy.classification()).isEqualTo(Classification.PASS);
+            assertThat(accuracy.reason()).contains("significant but within maxAccuracyDrop 0.01");
+            assertThat(result.verdict()).isEqualTo(Verdict.PROMOTE);
+        }
+
+        @Test
+        void aSignificantDropBeyondTheMarginRollsBack() {
+            CanaryResult result = CanaryAnalysis.analyse(accuracy("v1", 50_000, 41_500), accuracy("v2", 50_000, 40_750), T);
+
+            assertThat(result.verdict()).isEqualTo(Verdict.ROLLBACK);
+            assertThat(result.metric("accuracy").orElseThrow().reason())
+                    .contains("significantly below baseline and more than maxAccuracyDrop 0.01");
+        }
+
+        @Test
+        void aDropBeyondTheMarginThatChanceExplainsPasses() {
+            MetricResult accuracy = CanaryAnalysis.analyse(accuracy("v1", 2_000, 1_660), accuracy("v2", 2_000, 1_630), T)
+                    .metric("accuracy").orElseThrow();
+
+            assertThat(accuracy.classification()).isEqualTo(Classification.PASS);
+            assertThat(accuracy.reason()).contains("but not significant").contains("passes as noise");
+        }
+
+        @Test
+        void aMarginOfZeroRollsBackOnSignificanceAlone() {
+            CanaryThresholds noMargin = new CanaryThresholds(0.8, 0.0, 0.05, 1.2, 50, 0.05, 0.1, 0.2, 0.95, 0.05);
+
+            CanaryResult result = CanaryAnalysis.analyse(accuracy("v1", 50_000, 41_500), accuracy("v2", 50_000, 41_250),
+                    noMargin);
+
+            assertThat(result.verdict()).isEqualTo(Verdict.ROLLBACK);
+        }
+
+        @Test
+        void theMinimumAccuracyFailsWhateverTheMargin() {
+            MetricResult accuracy = CanaryAnalysis.analyse(accuracy("v1", 2_000, 1_600), accuracy("v2", 2_000, 1_598), T)
+                    .metric("accuracy").orElseThrow();
+
+            assertThat(accuracy.classification()).isEqualTo(Classification.FAIL);
+            assertThat(accuracy.reason()).startsWith("candidate accuracy 0.7990 < minAccuracy 0.8");
+        }
+    }
+
+    @Nested
+    class SkippedRows {
+
+        @Test
+        void rowsWithUnusableValuesAreSkippedAndCountedAndTheRestJudgedAsWithoutThem() {
+            VersionSample.Builder withBadRows = new VersionSample.Builder("v2");
+            VersionSample.Builder clean = new VersionSample.Builder("v2");
+            Random random = new Random(11);
+            for (int i = 0; i < 500; i++) {
+                double latency = 0.2 + 0.01 * random.nextGaussian();
+                boolean error = i % 50 == 0;
+                double score = Math.min(1, Math.max(0, 0.6 + 0.15 * random.nextGaussian()));
+                Boolean correct = error ? null : i % 10 != 1;
+                withBadRows.add(latency, error, score, correct);
+                clean.add(latency, error, score, correct);
+            }
+            withBadRows.add(-0.5, false, 0.5, true);
+            withBadRows.add(Double.NaN, true, 0.5, null);
+            withBadRows.add(Double.POSITIVE_INFINITY, false, 0.5, false);
+            withBadRows.add(0.2, false, Double.NaN, true);
+            withBadRows.add(null, false, null, true); // not logged is not unusable: counted, not skipped
+            clean.add(null, false, null, true);
+            VersionSample baseline = version("v1", 1, 500, 0.2, 0.01, 0.02, 0.9);
+
+            VersionSample candidate = withBadRows.build();
+            CanaryResult judged = CanaryAnalysis.analyse(baseline, candidate, T);
+
+            assertThat(candidate.skippedRows()).isEqualTo(4);
+            assertThat(candidate.requests()).isEqualTo(501);
+            assertThat(judged).isEqualTo(CanaryAnalysis.analyse(baseline, clean.build(), T));
+            assertThat(judged.verdict()).as(judged.reason()).isEqualTo(Verdict.PROMOTE);
+        }
+    }
+
+    @Test
+    void everyThresholdOutOfRangeIsReportedAtOnceByName() {
+        assertThatThrownBy(() -> new CanaryThresholds(1.5, -0.1, 0.05, 0.9, 50, 0.05, 0.1, 0.2, 0.95, 0.05))
+                .isInstanceOfSatisfying(InvalidThresholdsException.class, e -> assertThat(e.violations())
+                        .extracting(InvalidThresholdsException.Violation::threshold)
+                        .containsExactly("minAccuracy", "maxAccuracyDrop", "maxErrorRateRatio"))
+                .hasMessageContaining("minAccuracy must be within [0, 1] but was 1.5");
+    }
+
     @Test
     void validatesInputs() {
         assertThatThrownBy(() -> new VersionSample("v", null, 10, 11, 0, 0, null))
@@ -211,9 +353,9 @@ class CanaryAnalysisTest {
                 .hasMessageContaining("correct <= labeled");
         assertThatThrownBy(() -> new VersionSample("v", new double[] {-1}, 10, 1, 5, 5, null))
                 .hasMessageContaining("latencies");
-        assertThatThrownBy(() -> new CanaryThresholds(1.2, 0.05, 1.2, 50, 0.05, 0.1, 0.2, 0.95, 0.05))
+        assertThatThrownBy(() -> new CanaryThresholds(1.2, 0.01, 0.05, 1.2, 50, 0.05, 0.1, 0.2, 0.95, 0.05))
                 .hasMessageContaining("minAccuracy").hasMessageContaining("1.2");
-        assertThatThrownBy(() -> new CanaryThresholds(0.8, 0.05, 1.2, 1, 0.05, 0.1, 0.2, 0.95, 0.05))
+        assertThatThrownBy(() -> new CanaryThresholds(0.8, 0.01, 0.05, 1.2, 1, 0.05, 0.1, 0.2, 0.95, 0.05))
                 .hasMessageContaining("minSamples");
         assertThatThrownBy(() -> CanaryAnalysis.analyse(null, referenceBaseline(), T))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -227,6 +369,6 @@ class CanaryAnalysisTest {
 
     @Test
     void defaultsAreTheReferenceRules() {
-        assertThat(T).isEqualTo(new CanaryThresholds(0.8, 0.05, 1.2, 50, 0.05, 0.1, 0.2, 0.95, 0.05));
+        assertThat(T).isEqualTo(new CanaryThresholds(0.8, 0.01, 0.05, 1.2, 50, 0.05, 0.1, 0.2, 0.95, 0.05));
     }
 }

@@ -72,7 +72,7 @@ class CanaryStatisticsReferenceTest {
 
     @Test
     void twoProportionZTestMatchesScipy() {
-        assertThat(reference.get("twoProportion")).hasSize(4);
+        assertThat(reference.get("twoProportion")).hasSize(6);
         for (JsonNode c : reference.get("twoProportion")) {
             CanaryStatistics.ProportionTest test = CanaryStatistics.twoProportion(c.get("baseSuccess").asLong(),
                     c.get("baseTotal").asLong(), c.get("candSuccess").asLong(), c.get("candTotal").asLong());
@@ -115,5 +115,48 @@ class CanaryStatisticsReferenceTest {
             assertThat(CanaryStatistics.kthDifference(sb, sc, rank)).as("rank %d", rank).isEqualTo(all[rank - 1]);
         }
         assertThat(CanaryStatistics.kthDifference(sb, sc, all.length)).isEqualTo(all[all.length - 1]);
+    }
+
+    @Test
+    void accuracyMarginDecisionsMatchTheReference() {
+        assertThat(reference.get("accuracyMargin")).hasSize(4);
+        for (JsonNode c : reference.get("accuracyMargin")) {
+            String name = c.get("name").asString();
+            CanaryThresholds t = new CanaryThresholds(c.get("minAccuracy").asDouble(), c.get("maxAccuracyDrop").asDouble(),
+                    0.05, 1.2, 50, reference.get("alpha").asDouble(), 0.1, 0.2, 0.95, 0.05);
+            VersionSample baseline = new VersionSample("v1", null, c.get("baseLabeled").asLong(), 0,
+                    c.get("baseLabeled").asLong(), c.get("baseCorrect").asLong(), null);
+            VersionSample candidate = new VersionSample("v2", null, c.get("candLabeled").asLong(), 0,
+                    c.get("candLabeled").asLong(), c.get("candCorrect").asLong(), null);
+
+            MetricResult accuracy = CanaryAnalysis.accuracy(baseline, candidate, t);
+
+            assertThat(accuracy.classification().name()).as(name).isEqualTo(c.get("classification").asString());
+            assertThat(accuracy.pValue()).as(name).isCloseTo(c.get("pLess").asDouble(), RELATIVE);
+            assertThat(accuracy.effectSize()).as(name).isCloseTo(c.get("difference").asDouble(), within(1e-15));
+            assertThat(accuracy.ciLow()).as(name).isCloseTo(c.get("ciLow").asDouble(), within(1e-12));
+            assertThat(accuracy.ciHigh()).as(name).isCloseTo(c.get("ciHigh").asDouble(), within(1e-12));
+        }
+    }
+
+    @Test
+    void shadowFailureRateCountsErrorsAndMissingResponsesAsTheReferenceDoes() {
+        JsonNode c = reference.get("shadowFailures");
+        double[] productionError = array(c.get("productionError"));
+        double[] candidate = array(c.get("candidate"));
+        List<ShadowPair> pairs = new ArrayList<>();
+        for (int i = 0; i < productionError.length; i++) {
+            ShadowResponse production = new ShadowResponse(0.5, 0.1, productionError[i] == 1);
+            pairs.add(candidate[i] == 2 ? ShadowPair.candidateMissing(production)
+                    : new ShadowPair(production, new ShadowResponse(0.5, 0.1, candidate[i] == 1)));
+        }
+
+        MetricResult errors = CanaryAnalysis.analyseShadow(pairs, CanaryThresholds.DEFAULTS).metric("error_rate")
+                .orElseThrow();
+
+        assertThat(errors.baseline()).isEqualTo(c.get("productionRate").asDouble());
+        assertThat(errors.candidate()).isEqualTo(c.get("candidateRate").asDouble());
+        assertThat(errors.pValue()).isCloseTo(c.get("pGreater").asDouble(), RELATIVE);
+        assertThat(errors.classification()).isEqualTo(Classification.FAIL);
     }
 }

@@ -2,6 +2,11 @@ package io.driftwatch.canary.analysis;
 
 import static io.driftwatch.canary.analysis.Synthetic.shadow;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
@@ -62,22 +67,73 @@ class ShadowAnalysisTest {
 
     @Test
     void tooFewPairsIsInconclusive() {
-        CanaryResult result = CanaryAnalysis.analyseShadow(shadow(6, 49, 0.5, 0.3, 0.5, 0.0, 0.9), T);
+        CanaryResult result = CanaryAnalysis.analyseShadow(shadow(6, 49, 0.5, 0.3, 0.5, 0.0, 0.0), T);
 
         assertThat(result.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(result.metrics()).allMatch(m -> m.classification() == Classification.NO_DATA);
         assertThat(result.metric("agreement").orElseThrow().reason()).contains("pairs=49").contains("minSamples 50");
+        assertThat(result.metric("error_rate").orElseThrow().reason()).contains("requests=49");
     }
 
     @Test
     void identicalModelsPromote() {
         var pairs = shadow(7, 200, 0.0, 0.0, 0.0, 0.0, 0.0).stream()
-                .map(p -> new ShadowPair(p.productionScore(), p.productionScore(), p.productionLatency(),
-                        p.productionLatency(), false, false))
+                .map(p -> new ShadowPair(p.production().score(), p.production().score(),
+                        p.production().latencySeconds(), p.production().latencySeconds(), false, false))
                 .toList();
 
         CanaryResult result = CanaryAnalysis.analyseShadow(pairs, T);
 
         assertThat(result.verdict()).as(result.reason()).isEqualTo(Verdict.PROMOTE);
+    }
+
+    /** Production answers every request (1 % errors); the candidate errs on every 20th without a score and does not log the next one. */
+    private static List<ShadowPair> candidateFailingOneInTen(int n) {
+        List<ShadowPair> pairs = new ArrayList<>();
+        Random random = new Random(8);
+        for (int i = 0; i < n; i++) {
+            double score = random.nextDouble();
+            double latency = 0.1 + 0.01 * random.nextGaussian();
+            ShadowResponse production = new ShadowResponse(score, latency, i % 100 == 50);
+            pairs.add(switch (i % 20) {
+                case 0 -> new ShadowPair(production, new ShadowResponse(null, 0.3, true));
+                case 1 -> ShadowPair.candidateMissing(production);
+                default -> new ShadowPair(production, new ShadowResponse(score, latency + 0.001, false));
+            });
+        }
+        return pairs;
+    }
+
+    @Test
+    void candidateErrorsAndMissingResponsesCountAgainstTheCandidate() {
+        CanaryResult result = CanaryAnalysis.analyseShadow(candidateFailingOneInTen(1000), T);
+
+        assertThat(result.verdict()).isEqualTo(Verdict.ROLLBACK);
+        MetricResult errors = result.metric("error_rate").orElseThrow();
+        assertThat(errors.classification()).isEqualTo(Classification.FAIL);
+        assertThat(errors.candidate()).isEqualTo(0.10);
+        assertThat(errors.baseline()).isEqualTo(0.01);
+        assertThat(errors.reason()).contains("50 errors, 50 missing responses of 1000 requests");
+        assertThat(result.metric("agreement").orElseThrow().reason()).as("only answered pairs are compared")
+                .contains("(890/890 pairs");
+    }
+
+    @Test
+    void aCandidateThatLoggedNoneOfTheRequestsIsInconclusiveNotARollback() {
+        var pairs = shadow(9, 500, 0.01, 0.0, 0.0, 0.02, 0.0).stream()
+                .map(p -> ShadowPair.candidateMissing(p.production())).toList();
+
+        CanaryResult result = CanaryAnalysis.analyseShadow(pairs, T);
+
+        assertThat(result.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(result.metric("error_rate").orElseThrow().reason())
+                .contains("the candidate logged none of production's 500 requests");
+    }
+
+    @Test
+    void responsesWithUnusableValuesAreRejected() {
+        assertThatThrownBy(() -> new ShadowResponse(0.5, -0.1, false)).hasMessageContaining("latency=-0.1");
+        assertThatThrownBy(() -> new ShadowResponse(Double.NaN, 0.1, false)).hasMessageContaining("score=NaN");
+        assertThatThrownBy(() -> new ShadowPair(null, null)).hasMessageContaining("production");
     }
 }
