@@ -41,7 +41,7 @@ def load(name):
 CLAIM = load("claim.postgresql.sql")
 HEARTBEAT = load("heartbeat.sql")
 COMPLETE = load("complete.sql")
-FAIL = load("fail.sql")
+FAIL = load("fail.postgresql.sql")     # returns the state it left the task in
 RELEASE = load("release.sql")
 REAP = [load("reap_expired.sql"), load("reap_exhausted.sql")]
 
@@ -51,11 +51,13 @@ class LeaseLost(Exception):
 
 
 def fenced(conn, sql, params, what):
+    """Runs a fenced write; its update count must be exactly 1. Returns the row fail returns, else None."""
     with conn.cursor() as cur:
         cur.execute(sql, params)
         if cur.rowcount != 1:
             raise LeaseLost(f"{what} of retraining task {params['id']} changed nothing "
                             f"(update count {cur.rowcount}): the lease was lost")
+        return cur.fetchone() if cur.description else None
 
 
 def retry_delay(attempt):
@@ -118,8 +120,9 @@ def work_on(conn, dsn, task):
         beat.stop.set()
         beat.join()
     try:
-        fenced(conn, *write)
-        print(f"{write[2]}: task {task['id']}", flush=True)
+        left = fenced(conn, *write)
+        state = f" -> {left['status']}" if left else ""    # fail says RETRYABLE (retried later) or FAILED
+        print(f"{write[2]}: task {task['id']}{state}", flush=True)
     except LeaseLost as e:
         print(e, flush=True)
     return running

@@ -50,9 +50,9 @@ class DriftwatchApplicationTest {
         ConfigurableApplicationContext setup = SpringApplication.run(DriftwatchApplication.class, db,
                 "--driftwatch.launch.enabled=false");
         setup.getBean(JdbcTemplate.class).update("INSERT INTO retraining_task (model, monitor, run_date, reason, evidence,"
-                + " status, dedupe_key, attempts, max_attempts, lease_token, lease_expires_at) VALUES ('m', 'mon',"
-                + " DATE '2026-04-01', 'r', '{}', 'RUNNING', 'retrain:m', 1, 5, 't', TIMESTAMP WITH TIME ZONE"
-                + " '2026-04-01 00:00:00+00')");
+                + " status, dedupe_key, attempts, max_attempts, lease_owner, lease_token, heartbeat_at, lease_expires_at) VALUES"
+                + " ('m', 'mon', DATE '2026-04-01', 'r', '{}', 'RUNNING', 'retrain:m', 1, 5, 'w', 't', TIMESTAMP WITH TIME"
+                + " ZONE '2026-03-31 23:55:00+00', TIMESTAMP WITH TIME ZONE '2026-04-01 00:00:00+00')");
 
         // a second process on the same database (the first stays open so the in-memory database lives on)
         ConfigurableApplicationContext reaper = SpringApplication.run(DriftwatchApplication.class, db,

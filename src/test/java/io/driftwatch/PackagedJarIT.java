@@ -73,7 +73,7 @@ class PackagedJarIT {
         // A model has at most one open task; each test judges its own night.
         if (jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'retraining_task'"
                 + " AND table_schema = current_schema()", Long.class) > 0) {
-            jdbc.update("UPDATE retraining_task SET status = 'CANCELLED', finished_at = now(), updated_at = now()"
+            jdbc.update("UPDATE retraining_task SET status = 'CANCELLED', finished_at = now(), updated_at = now(), lease_expires_at = NULL"
                     + " WHERE status IN ('PENDING', 'RUNNING', 'RETRYABLE', 'AWAITING_APPROVAL')");
         }
     }

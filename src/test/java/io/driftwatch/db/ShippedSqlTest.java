@@ -24,20 +24,28 @@ class ShippedSqlTest {
 
     private static final Path SHIPPED = Path.of("sql/queries/queue");
 
+    private static final List<String> FAIL_PLACEHOLDERS = List.of("retryable", "retryable", "retry_delay_seconds",
+            "retryable", "error", "id", "lease_token", "retryable", "retryable", "retryable", "retry_delay_seconds",
+            "retry_delay_seconds", "retry_delay_seconds");
+
     /** The protocol's statements and their placeholders, in binding order; a change here is a protocol change. */
     private static final Map<String, List<List<String>>> PROTOCOL = new TreeMap<>(Map.ofEntries(
             Map.entry("enqueue.postgresql.sql", List.of(List.of("model", "monitor", "run_id", "run_date", "reason",
                     "evidence", "priority", "dedupe_key", "max_attempts"))),
             Map.entry("enqueue.h2.sql", List.of(List.of("model", "monitor", "run_id", "run_date", "reason", "evidence",
                     "priority", "dedupe_key", "max_attempts"))),
-            Map.entry("claim.postgresql.sql", List.of(List.of("limit", "worker", "lease_seconds"))),
-            Map.entry("claim.h2.sql", List.of(List.of("limit"), List.of("worker", "lease_token", "lease_seconds", "id"),
-                    List.of("id", "lease_token"))),
-            Map.entry("heartbeat.sql", List.of(List.of("lease_seconds", "id", "lease_token"))),
+            Map.entry("claim.postgresql.sql", List.of(List.of("limit", "limit", "limit", "worker", "worker", "worker",
+                    "worker", "lease_seconds", "lease_seconds", "lease_seconds", "limit", "worker", "lease_seconds"))),
+            Map.entry("claim.h2.sql", List.of(List.of("limit", "limit", "limit", "worker", "worker", "worker", "worker",
+                    "lease_seconds", "lease_seconds", "lease_seconds", "limit"), List.of("worker", "lease_token",
+                    "lease_seconds", "id"), List.of("id", "lease_token"))),
+            Map.entry("heartbeat.sql", List.of(List.of("lease_seconds", "id", "lease_token", "lease_seconds",
+                    "lease_seconds", "lease_seconds"))),
             Map.entry("complete.sql", List.of(List.of("id", "lease_token"))),
-            Map.entry("fail.sql", List.of(List.of("retryable", "retryable", "retry_delay_seconds", "retryable", "error",
-                    "id", "lease_token"))),
-            Map.entry("release.sql", List.of(List.of("delay_seconds", "id", "lease_token"))),
+            Map.entry("fail.postgresql.sql", List.of(FAIL_PLACEHOLDERS)),
+            Map.entry("fail.h2.sql", List.of(FAIL_PLACEHOLDERS)),
+            Map.entry("release.sql", List.of(List.of("delay_seconds", "id", "lease_token", "delay_seconds",
+                    "delay_seconds", "delay_seconds"))),
             Map.entry("reap_expired.sql", List.of(List.of())),
             Map.entry("reap_exhausted.sql", List.of(List.of())),
             Map.entry("task_state.sql", List.of(List.of("id"))),
@@ -95,6 +103,23 @@ class ShippedSqlTest {
                 statement.parameters().forEach(p -> assertThat(doc).contains("%(" + p + ")s"));
             }
         }
+    }
+
+    @Test
+    void everyPythonSnippetInTheDocsChecksTheUpdateCountOfItsFencedWrites() throws IOException {
+        int fencedSnippets = 0;
+        for (Path doc : List.of(Path.of("README.md"), Path.of("docs/queue-protocol.md"))) {
+            Matcher block = Pattern.compile("```python\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(doc));
+            while (block.find()) {
+                String code = block.group(1);
+                if (Pattern.compile("\\b(complete|heartbeat|fail|release)\\b[^\\n]*\\{\"id\"").matcher(code).find()) {
+                    fencedSnippets++;
+                    assertThat(code).as(doc + ": a fenced write's update count must be exactly 1 (the fencing rule)")
+                            .contains("rowcount != 1");
+                }
+            }
+        }
+        assertThat(fencedSnippets).isPositive();
     }
 
     @Test

@@ -71,7 +71,7 @@ abstract class AbstractDriftJobTests {
     void noOpenTaskFromAnotherTest() {
         // Each test judges its own night; a model has at most one open task, so earlier tests' tasks
         // are finished here as a retraining worker would finish them.
-        jdbc.update("UPDATE retraining_task SET status = 'SUCCEEDED', finished_at = CURRENT_TIMESTAMP,"
+        jdbc.update("UPDATE retraining_task SET status = 'SUCCEEDED', finished_at = CURRENT_TIMESTAMP, lease_expires_at = NULL,"
                 + " updated_at = CURRENT_TIMESTAMP WHERE status IN ('PENDING', 'RUNNING', 'RETRYABLE', 'AWAITING_APPROVAL')");
     }
 

@@ -54,7 +54,7 @@ abstract class AbstractRetrainingPolicyJobTests {
 
     @Test
     void eachGuardrailRecordsItsDecisionAndReasonOnTheRun() {
-        jdbc.update("UPDATE retraining_task SET status = 'CANCELLED', finished_at = CURRENT_TIMESTAMP WHERE status IN"
+        jdbc.update("UPDATE retraining_task SET status = 'CANCELLED', finished_at = CURRENT_TIMESTAMP, lease_expires_at = NULL WHERE status IN"
                 + " ('PENDING', 'RUNNING', 'RETRYABLE', 'AWAITING_APPROVAL')");
         jdbc.update("DELETE FROM retraining_task WHERE status = 'SUCCEEDED'");
         LocalDate first = LocalDate.of(2026, 4, 2);
@@ -97,7 +97,7 @@ abstract class AbstractRetrainingPolicyJobTests {
     @Test
     void operatorsApproveCancelAndRequeueTasksWithClearRefusals() {
         // given: no open task, then a night that leaves the approval model's task at the gate
-        jdbc.update("UPDATE retraining_task SET status = 'CANCELLED', finished_at = CURRENT_TIMESTAMP WHERE status IN"
+        jdbc.update("UPDATE retraining_task SET status = 'CANCELLED', finished_at = CURRENT_TIMESTAMP, lease_expires_at = NULL WHERE status IN"
                 + " ('PENDING', 'RUNNING', 'RETRYABLE', 'AWAITING_APPROVAL')");
         LocalDate night = LocalDate.of(2026, 4, 9);
         nightWithDrift(night);
@@ -142,7 +142,7 @@ abstract class AbstractRetrainingPolicyJobTests {
 
     @Test
     void theNightlyJobReapsTasksWhoseWorkerDied() {
-        jdbc.update("UPDATE retraining_task SET status = 'CANCELLED', finished_at = CURRENT_TIMESTAMP WHERE status IN"
+        jdbc.update("UPDATE retraining_task SET status = 'CANCELLED', finished_at = CURRENT_TIMESTAMP, lease_expires_at = NULL WHERE status IN"
                 + " ('PENDING', 'RUNNING', 'RETRYABLE', 'AWAITING_APPROVAL')");
         // a task claimed by a worker that died an hour ago: RUNNING with an expired lease
         jdbc.update("INSERT INTO retraining_task (model, monitor, run_date, reason, evidence, status, dedupe_key, attempts,"

@@ -34,7 +34,6 @@ final class JdbcRetrainingQueue implements RetrainingQueue {
 
     private static final ShippedStatement HEARTBEAT = ShippedSql.loadOne("queue/heartbeat.sql");
     private static final ShippedStatement COMPLETE = ShippedSql.loadOne("queue/complete.sql");
-    private static final ShippedStatement FAIL = ShippedSql.loadOne("queue/fail.sql");
     private static final ShippedStatement RELEASE = ShippedSql.loadOne("queue/release.sql");
     private static final ShippedStatement REAP_EXPIRED = ShippedSql.loadOne("queue/reap_expired.sql");
     private static final ShippedStatement REAP_EXHAUSTED = ShippedSql.loadOne("queue/reap_exhausted.sql");
@@ -58,11 +57,17 @@ final class JdbcRetrainingQueue implements RetrainingQueue {
             rs.getString("lease_owner"), rs.getString("lease_token"), instant(rs, "lease_expires_at"),
             instant(rs, "available_at"), instant(rs, "finished_at"), rs.getString("last_error"));
 
+    /** The row fail.&lt;vendor&gt;.sql returns: the state the failure left the task in (no lease any more). */
+    private static final RowMapper<TaskState> FAIL_ROW = (rs, i) -> new TaskState(rs.getLong("id"),
+            TaskStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getInt("max_attempts"), null, null,
+            null, instant(rs, "available_at"), instant(rs, "finished_at"), rs.getString("last_error"));
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final Dialect dialect;
     private final List<ShippedStatement> claim;
     private final ShippedStatement enqueue;
+    private final ShippedStatement fail;
     private final RetryPolicy retryPolicy;
     private final RandomGenerator random;
 
@@ -72,6 +77,7 @@ final class JdbcRetrainingQueue implements RetrainingQueue {
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.claim = ShippedSql.load("queue/claim." + dialect.vendor() + ".sql");
         this.enqueue = ShippedSql.loadOne("queue/enqueue." + dialect.vendor() + ".sql");
+        this.fail = ShippedSql.loadOne("queue/fail." + dialect.vendor() + ".sql");
         this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
         this.random = Objects.requireNonNull(random, "random");
     }
@@ -156,22 +162,28 @@ final class JdbcRetrainingQueue implements RetrainingQueue {
         synchronized (random) {
             delay = retryPolicy.delayAfter(task.attempts(), random);
         }
-        Map<String, Object> values = Map.of("error", message, "retryable", kind == FailureKind.TRANSIENT,
-                "retry_delay_seconds", seconds(delay));
-        // The outcome is read back in the same transaction, under the row lock the update took, so it is
-        // what this failure did and not what a later claim made of the task.
-        TaskState after = transaction.execute(status -> {
-            fenced(Operation.FAIL, task, FAIL, values);
-            return currentState(task.id());
-        });
-        if (after == null) {
-            throw new IllegalStateException("retraining task " + task.id() + " vanished while failing it");
+        Map<String, Object> values = new HashMap<>();
+        values.put("id", task.id());
+        values.put("lease_token", task.leaseToken());
+        values.put("error", message);
+        values.put("retryable", kind == FailureKind.TRANSIENT);
+        values.put("retry_delay_seconds", seconds(delay));
+        // The statement returns the row as it left it, so the outcome is what this failure did and not what a
+        // later claim made of the task.
+        List<TaskState> after = jdbc.query(fail.sql(), fail.bind(values), FAIL_ROW);
+        if (after.isEmpty()) {
+            throw new LeaseLostException(Operation.FAIL, task, currentState(task.id()));
         }
-        return switch (after.status()) {
-            case RETRYABLE -> new FailOutcome.Retrying(task.id(), after.attempts(), delay, after.availableAt());
-            case FAILED -> new FailOutcome.DeadLettered(task.id(), after.attempts(), after.lastError());
-            default -> throw new IllegalStateException("fail.sql left retraining task " + task.id() + " "
-                    + after.status() + "; it can only make it RETRYABLE or FAILED");
+        if (after.size() != 1) {
+            throw new IllegalStateException(fail.file() + " returned " + after.size() + " rows for retraining task "
+                    + task.id() + "; a write by primary key can only change 0 or 1");
+        }
+        TaskState left = after.get(0);
+        return switch (left.status()) {
+            case RETRYABLE -> new FailOutcome.Retrying(task.id(), left.attempts(), delay, left.availableAt());
+            case FAILED -> new FailOutcome.DeadLettered(task.id(), left.attempts(), left.lastError());
+            default -> throw new IllegalStateException(fail.file() + " left retraining task " + task.id() + " "
+                    + left.status() + "; it can only make it RETRYABLE or FAILED");
         };
     }
 

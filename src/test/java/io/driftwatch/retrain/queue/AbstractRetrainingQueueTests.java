@@ -351,7 +351,7 @@ abstract class AbstractRetrainingQueueTests {
     void onlyOpenTasksHoldTheirDedupeKey(TaskStatus status) {
         long id = queue.enqueue(task("credit-risk", "first").withDedupeKey("k")).orElseThrow();
         db.jdbc.update("UPDATE retraining_task SET status = ?, finished_at = " + (status.isFinal() ? "now()" : "NULL")
-                + ", lease_owner = 'w', lease_token = 't', lease_expires_at = "
+                + ", attempts = 1, lease_owner = 'w', lease_token = 't', heartbeat_at = now(), lease_expires_at = "
                 + (status == TaskStatus.RUNNING ? "now() + INTERVAL '1' HOUR" : "NULL") + " WHERE id = ?", status.name(), id);
 
         Optional<Long> second = queue.enqueue(task("credit-risk", "second").withDedupeKey("k"));

@@ -74,13 +74,16 @@ final class QueueDatabase implements AutoCloseable {
         return RetrainingQueue.create(dataSource, dialect, policy, random);
     }
 
-    /** Inserts {@code count} PENDING tasks in one batch (monitors m-0 ... m-(count-1)); returns their ids. */
+    /**
+     * Inserts {@code count} PENDING tasks in one batch (models model-0 ... model-(count-1), monitors m-0 ...,
+     * the nightly job's dedupe key {@code retrain:<model>}); returns their ids.
+     */
     List<Long> givenTasks(int count) {
         String insert = "INSERT INTO retraining_task (model, monitor, run_date, reason, evidence, dedupe_key) VALUES ("
-                + "'model', ?, ?, 'drift', " + dialect.jsonParameter() + ", ?)";
+                + "?, ?, ?, 'drift', " + dialect.jsonParameter() + ", ?)";
         List<Object[]> rows = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            rows.add(new Object[] {"m-" + i, RUN_DATE, "{\"task\": " + i + "}", "m-" + i + "/" + RUN_DATE});
+            rows.add(new Object[] {"model-" + i, "m-" + i, RUN_DATE, "{\"task\": " + i + "}", NewTask.modelKey("model-" + i)});
         }
         jdbc.batchUpdate(insert, rows);
         return jdbc.queryForList("SELECT id FROM retraining_task ORDER BY id", Long.class);

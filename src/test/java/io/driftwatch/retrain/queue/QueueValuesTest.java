@@ -3,9 +3,13 @@ package io.driftwatch.retrain.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -27,6 +31,17 @@ class QueueValuesTest {
         assertThat(task.runId()).isNull();
         assertThat(task.withDedupeKey("model:credit-risk").withPriority(3).withMaxAttempts(2).withRunId(7L))
                 .isEqualTo(new NewTask("credit-risk", "loans", 7L, DAY, "drift", "{}", 3, "model:credit-risk", 2));
+    }
+
+    @Test
+    void theDocumentsSayTheDedupeKeyTheJavaClientAndTheNightlyJobUse() throws IOException {
+        String key = NewTask.of("<model>", "loans", DAY, "drift", "{}").dedupeKey();
+
+        assertThat(key).isEqualTo(NewTask.modelKey("<model>")).isEqualTo("retrain:<model>");
+        for (Path doc : List.of(Path.of("docs/queue-protocol.md"), Path.of("docs/how-it-works.md"))) {
+            assertThat(Files.readString(doc)).as(doc.toString()).contains("`" + key + "`")
+                    .doesNotContain("monitor/run_date");
+        }
     }
 
     @Test

@@ -78,7 +78,7 @@ abstract class AbstractAlertDeliveryTests {
         sinks().reset();
         jdbc.update("DELETE FROM alert_state");
         // A model has at most one open task; earlier tests' tasks are finished as a worker would finish them.
-        jdbc.update("UPDATE retraining_task SET status = 'SUCCEEDED', finished_at = CURRENT_TIMESTAMP,"
+        jdbc.update("UPDATE retraining_task SET status = 'SUCCEEDED', finished_at = CURRENT_TIMESTAMP, lease_expires_at = NULL,"
                 + " updated_at = CURRENT_TIMESTAMP WHERE status IN ('PENDING', 'RUNNING', 'RETRYABLE', 'AWAITING_APPROVAL')");
         nights = new LoanNights(jdbc, ROWS, BASELINE_SEED);
     }
