@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,7 +24,9 @@ import io.driftwatch.config.DriftwatchProperties;
 import io.driftwatch.config.Monitor;
 import io.driftwatch.config.MonitorCatalog;
 import io.driftwatch.config.MonitorValidator;
+import io.driftwatch.db.DatabaseTimeouts;
 import io.driftwatch.db.Dialect;
+import io.driftwatch.db.PostgresConnectionSettings;
 import io.driftwatch.demo.DemoData;
 import io.driftwatch.drift.DriftMethod;
 import io.driftwatch.drift.DriftMethods;
@@ -75,9 +78,15 @@ public class DriftwatchConfiguration {
         return new MonitorCatalog(monitors, validator.zone(properties), properties.getPartitionThreads(), slices);
     }
 
+    /** Connection timeouts and the application name for the pool's PostgreSQL driver (driftwatch.database.*). */
     @Bean
-    Dialect dialect(DataSource dataSource) {
-        return Dialect.of(dataSource);
+    static PostgresConnectionSettings postgresConnectionSettings(Environment environment) {
+        return new PostgresConnectionSettings(DatabaseTimeouts.from(environment));
+    }
+
+    @Bean
+    Dialect dialect(DataSource dataSource, Environment environment) {
+        return Dialect.of(dataSource, DatabaseTimeouts.from(environment));
     }
 
     @Bean

@@ -8,7 +8,7 @@ package io.driftwatch;
 public enum ExitCodes {
     /** The job completed: reports written, retraining decided. */
     COMPLETED(0),
-    /** Unexpected error before the job could start (database unreachable, ...). */
+    /** Unexpected error before the job could start (a bug, or a fault driftwatch does not recognise): read the log. */
     UNEXPECTED(1),
     /** Configuration, arguments or the database schema are wrong; nothing was written. Fix, then rerun the same date. */
     INVALID_CONFIGURATION(2),
@@ -16,7 +16,10 @@ public enum ExitCodes {
     ALREADY_COMPLETE(3),
     /** Another process is running this run date right now; nothing was written. */
     ALREADY_RUNNING(4),
-    /** The job failed; rerun the same run date to resume from the failed step. */
+    /**
+     * The job failed, or the database could not be reached or stopped answering within its timeout
+     * (driftwatch.database.*); rerun the same run date to resume from the failed step.
+     */
     FAILED(5),
     /** The job was stopped (e.g. SIGTERM); rerun the same run date to resume. */
     STOPPED(6),

@@ -18,6 +18,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import io.driftwatch.ExitCodes;
 import io.driftwatch.config.MonitorCatalog;
 import io.driftwatch.config.MonitorConfigurationException;
+import io.driftwatch.db.DatabaseUnreachableException;
 import io.driftwatch.demo.DemoData;
 import io.driftwatch.job.AbandonedExecutions;
 import io.driftwatch.job.DriftJobConfiguration;
@@ -88,6 +89,11 @@ public final class DriftCommand implements Command {
                     + " once idle for driftwatch.recover-after (" + abandoned.recoverAfter() + "); to take over now, when"
                     + " you are sure it is not running, rerun with --driftwatch.recover-after=PT0S.");
         } catch (Exception e) {
+            if (DatabaseUnreachableException.isConnectionFailure(e)) {
+                log.error("driftJob could not start for runDate={}: the database connection failed", runDate, e);
+                return new Outcome(ExitCodes.FAILED, "driftJob could not start for runDate=" + runDate + ": the database"
+                        + " connection failed (" + e.getMessage() + "). Rerun the same runDate once the database answers.");
+            }
             log.error("driftJob could not start for runDate={}", runDate, e);
             return new Outcome(ExitCodes.UNEXPECTED, "driftJob could not start for runDate=" + runDate + ": " + e.getMessage());
         }

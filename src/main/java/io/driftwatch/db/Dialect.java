@@ -38,6 +38,15 @@ public interface Dialect {
      * @throws DriftwatchException when the database is neither PostgreSQL nor H2, or cannot be reached
      */
     static Dialect of(DataSource dataSource) {
+        return of(dataSource, DatabaseTimeouts.DEFAULTS);
+    }
+
+    /**
+     * The dialect of the database behind {@code dataSource}; {@code timeouts} are named when it cannot be reached.
+     *
+     * @throws DatabaseUnreachableException when the database cannot be reached (exit code 5)
+     */
+    static Dialect of(DataSource dataSource, DatabaseTimeouts timeouts) {
         try (Connection connection = dataSource.getConnection()) {
             String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
             if (product.contains("postgres")) {
@@ -49,6 +58,11 @@ public interface Dialect {
             throw new DriftwatchException("Unsupported database '" + product
                     + "': driftwatch runs on PostgreSQL (production) or H2 (embedded). Point spring.datasource.url at one of them.");
         } catch (SQLException e) {
+            DatabaseUnreachableException unreachable = DatabaseUnreachableException.of(e,
+                    dataSource instanceof com.zaxxer.hikari.HikariDataSource pool ? pool.getJdbcUrl() : null, timeouts);
+            if (unreachable != null) {
+                throw unreachable;
+            }
             throw new DriftwatchException("Cannot connect to the database to detect its type: " + e.getMessage()
                     + ". Check spring.datasource.url, username and password.", e);
         }

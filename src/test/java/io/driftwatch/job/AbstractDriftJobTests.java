@@ -260,6 +260,39 @@ abstract class AbstractDriftJobTests {
     }
 
     @Test
+    void aRunLeftUnknownByALostConnectionIsRecoveredAndResumedByAPlainRerun() {
+        LocalDate runDate = LocalDate.of(2026, 3, 16);
+        givenWindow(runDate, Set.of("debt_ratio"), 10);
+        givenPerformance(runDate, 0.91, 0.2);
+        // What a process whose backends were terminated leaves behind ("JDBC rollback failed"): the execution and
+        // the step it was in UNKNOWN, a partition still STARTED; with the default recover-after.
+        JobParameters parameters = io.driftwatch.job.DriftJobConfiguration.parameters(runDate);
+        JobExecution lost = jobRepository.createJobExecution(jobRepository.createJobInstance("driftJob", parameters),
+                parameters, new ExecutionContext());
+        lost.setStartTime(LocalDateTime.now());
+        org.springframework.batch.core.step.StepExecution profile = jobRepository.createStepExecution("profile", lost);
+        profile.setStatus(BatchStatus.UNKNOWN);
+        jobRepository.update(profile);
+        org.springframework.batch.core.step.StepExecution partition =
+                jobRepository.createStepExecution("profileWindow:loans:baseline", lost);
+        partition.setStatus(BatchStatus.STARTED);
+        jobRepository.update(partition);
+        lost.setStatus(BatchStatus.UNKNOWN);
+        lost.setEndTime(LocalDateTime.now());
+        jobRepository.update(lost);
+
+        Outcome rerun = launcher.launch(runDate);
+
+        assertThat(rerun.exitCode()).as(rerun.message()).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(driftedFeatures(runDate)).containsExactly("debt_ratio");
+        assertThat(reportRows(runDate)).isEqualTo(REPORT_ROWS_PER_RUN);
+        assertThat(tasks(runDate)).hasSize(1);
+        JobExecution recovered = jobRepository.getJobExecution(lost.getId());
+        assertThat(recovered.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(recovered.getStepExecutions()).extracting(s -> s.getStatus()).containsOnly(BatchStatus.FAILED);
+    }
+
+    @Test
     void publishesDriftScoresAndCountersAsMeters() {
         LocalDate runDate = LocalDate.of(2026, 3, 11);
         givenWindow(runDate, Set.of("region"), 7);
