@@ -19,24 +19,43 @@ import io.driftwatch.canary.analysis.InvalidThresholdsException;
 @ConfigurationProperties("driftwatch.canary")
 public class CanaryProperties {
 
+    /** Table of prediction logs, one row per request and model version (optionally schema.table). */
     private String table = "prediction_log";
+    /** Column identifying a request; shadow analysis pairs the versions' rows by it. */
     private String requestIdColumn = "request_id";
+    /** Column naming the model. */
     private String modelColumn = "model";
+    /** Column naming the model version (baselineVersion, candidateVersion). */
     private String versionColumn = "model_version";
+    /** Timestamp column of a log row; the analysis window is [end - window, end). */
     private String timestampColumn = "logged_at";
+    /** Column of the request latency in seconds. */
     private String latencyColumn = "latency_seconds";
+    /** Boolean column: the request failed. */
     private String errorColumn = "is_error";
+    /** Column of the model's score. */
     private String scoreColumn = "score";
+    /** Boolean column: the prediction was correct (NULL while unlabeled). */
     private String correctColumn = "correct";
+    /** Lowest acceptable candidate accuracy (correct / labeled), in [0, 1]. Default 0.8. */
     private double minAccuracy = CanaryThresholds.DEFAULTS.minAccuracy();
+    /** Largest acceptable accuracy drop below the baseline's (non-inferiority margin), in [0, 1]. Default 0.01. */
     private double maxAccuracyDrop = CanaryThresholds.DEFAULTS.maxAccuracyDrop();
+    /** Largest acceptable increase of typical latency, seconds. Default 0.05. */
     private double maxLatencyIncrease = CanaryThresholds.DEFAULTS.maxLatencyIncreaseSeconds();
+    /** Largest acceptable candidate error rate as a multiple of the baseline's. Default 1.2. */
     private double maxErrorRateRatio = CanaryThresholds.DEFAULTS.maxErrorRateRatio();
+    /** Fewest observations per version below which a metric has no data (INCONCLUSIVE). Default 50. */
     private int minSamples = CanaryThresholds.DEFAULTS.minSamples();
+    /** Significance level of every test, in (0, 1). Default 0.05. */
     private double alpha = CanaryThresholds.DEFAULTS.alpha();
+    /** Largest acceptable increase of the 99th latency percentile, seconds. Default 0.1. */
     private double maxP99Increase = CanaryThresholds.DEFAULTS.maxP99IncreaseSeconds();
+    /** Population stability index between score distributions at or above which the candidate fails. Default 0.2. */
     private double maxScorePsi = CanaryThresholds.DEFAULTS.maxScorePsi();
+    /** Shadow: smallest acceptable share of agreeing pairs, in [0, 1]. Default 0.95. */
     private double minAgreement = CanaryThresholds.DEFAULTS.minAgreement();
+    /** Shadow: largest |candidate score - production score| that counts as agreeing. Default 0.05. */
     private double agreementTolerance = CanaryThresholds.DEFAULTS.agreementTolerance();
     /** Also write the verdict JSON to this file (for web-style analysis providers); stdout always gets it. */
     private String output;

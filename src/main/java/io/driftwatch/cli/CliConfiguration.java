@@ -20,8 +20,12 @@ import io.driftwatch.config.DriftwatchProperties;
 import io.driftwatch.config.MonitorCatalog;
 import io.driftwatch.demo.DemoData;
 import io.driftwatch.job.AbandonedExecutions;
+import io.driftwatch.report.JdbcDriftRunDao;
 import io.driftwatch.retrain.JdbcTaskQueries;
 import io.driftwatch.retrain.queue.RetrainingQueue;
+import io.driftwatch.source.DataCheck;
+import io.driftwatch.source.JdbcFeatureSource;
+import io.driftwatch.source.JdbcSchemaInspector;
 
 /** The commands a process can run, and the runner that picks one from the command line. */
 @Configuration(proxyBeanMethods = false)
@@ -41,8 +45,15 @@ public class CliConfiguration {
 
     @Bean
     DriftCommand driftCommand(JobOperator jobOperator, @Qualifier("driftJob") Job driftJob, AbandonedExecutions abandoned,
-                              MonitorCatalog catalog, Clock clock, Optional<DemoData> demo) {
-        return new DriftCommand(jobOperator, driftJob, abandoned, catalog, clock, demo);
+                              MonitorCatalog catalog, Clock clock, Optional<DemoData> demo, JdbcSchemaInspector inspector,
+                              JdbcFeatureSource source, JdbcDriftRunDao runs) {
+        return new DriftCommand(jobOperator, driftJob, abandoned, catalog, clock, demo,
+                new DataCheck(inspector, source, clock), runs);
+    }
+
+    @Bean
+    RunsCommand runsCommand(DriftCommand drift) {
+        return new RunsCommand(drift);
     }
 
     @Bean

@@ -35,6 +35,17 @@ public final class CommandRunner implements ApplicationRunner, ExitCodeGenerator
 
     @Override
     public void run(ApplicationArguments args) {
+        // main checked the command line already; this catches the same mistakes when the application is started otherwise
+        CommandLineCheck.Verdict verdict = CommandLineCheck.check(args.getSourceArgs(), Map.of());
+        if (verdict instanceof CommandLineCheck.Help) {
+            printer.usage(Usage.text());
+            finish(jobName, new Outcome(ExitCodes.COMPLETED, "usage printed; nothing was run"));
+            return;
+        }
+        if (verdict instanceof CommandLineCheck.Reject reject) {
+            finish(jobName, new Outcome(ExitCodes.INVALID_CONFIGURATION, reject.message()));
+            return;
+        }
         List<String> words = args.getNonOptionArgs();
         Command word = words.isEmpty() ? null : commands.get(words.get(0));
         boolean byWord = word != null && word.isWord();

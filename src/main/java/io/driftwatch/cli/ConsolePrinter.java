@@ -74,6 +74,12 @@ public class ConsolePrinter {
         out.flush();
     }
 
+    /** The usage ({@code --help}). */
+    public void usage(String text) {
+        out.print(text);
+        out.flush();
+    }
+
     /** The closing line of a process: what happened and the exit code it leaves. */
     public void outcome(ExitCodes code, String message) {
         out.println((code == ExitCodes.COMPLETED ? "" : "driftwatch: ") + message + " [exit " + code.code() + " " + code.name()

@@ -16,6 +16,8 @@ import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException
 import org.springframework.batch.core.launch.JobOperator;
 
 import io.driftwatch.ExitCodes;
+import io.driftwatch.config.ConfigurationProblem;
+import io.driftwatch.config.Monitor;
 import io.driftwatch.config.MonitorCatalog;
 import io.driftwatch.config.MonitorConfigurationException;
 import io.driftwatch.db.DatabaseUnreachableException;
@@ -23,6 +25,9 @@ import io.driftwatch.demo.DemoData;
 import io.driftwatch.job.AbandonedExecutions;
 import io.driftwatch.job.DriftJobConfiguration;
 import io.driftwatch.job.JobFailures;
+import io.driftwatch.report.DriftRun;
+import io.driftwatch.report.JdbcDriftRunDao;
+import io.driftwatch.source.DataCheck;
 import io.driftwatch.telemetry.ProcessPeaks;
 
 /**
@@ -39,16 +44,20 @@ public final class DriftCommand implements Command {
     private final MonitorCatalog catalog;
     private final Clock clock;
     private final Optional<DemoData> demo;
+    private final DataCheck check;
+    private final JdbcDriftRunDao runs;
 
     /** @param demo the built-in demo's data, present only on the embedded database with no monitors configured */
     public DriftCommand(JobOperator jobOperator, Job driftJob, AbandonedExecutions abandoned, MonitorCatalog catalog,
-                        Clock clock, Optional<DemoData> demo) {
+                        Clock clock, Optional<DemoData> demo, DataCheck check, JdbcDriftRunDao runs) {
         this.jobOperator = jobOperator;
         this.driftJob = driftJob;
         this.abandoned = abandoned;
         this.catalog = catalog;
         this.clock = clock;
         this.demo = demo;
+        this.check = check;
+        this.runs = runs;
     }
 
     @Override
@@ -79,10 +88,20 @@ public final class DriftCommand implements Command {
         JobExecution execution;
         try {
             abandoned.recoverIfAbandoned(DriftJobConfiguration.JOB_NAME, parameters);
+            JobExecution last = jobRepository().getLastJobExecution(DriftJobConfiguration.JOB_NAME, parameters);
+            if (last == null || !last.isRunning()) {
+                List<Monitor> open = catalog.monitors().stream().filter(m -> runs.find(m.name(), runDate)
+                        .map(r -> r.status() != DriftRun.Status.COMPLETED).orElse(true)).toList();
+                Outcome refused = last != null && last.getStatus() == BatchStatus.COMPLETED ? null : check(open, runDate);
+                if (refused != null) {
+                    return refused;
+                }
+            }
             execution = jobOperator.start(driftJob, parameters);
         } catch (JobInstanceAlreadyCompleteException e) {
             return new Outcome(ExitCodes.ALREADY_COMPLETE, "driftJob already completed for runDate=" + runDate
-                    + "; nothing was written. Reports are in drift_run / drift_report.");
+                    + "; nothing was written. Reports are in drift_run / drift_report; to reprocess the date on purpose: runs"
+                    + " rerun monitor=NAME runDate=" + runDate + ".");
         } catch (JobExecutionAlreadyRunningException e) {
             return new Outcome(ExitCodes.ALREADY_RUNNING, "driftJob is already running for runDate=" + runDate
                     + " in another process; nothing was written. If that process died, its run is recovered and resumed"
@@ -100,6 +119,58 @@ public final class DriftCommand implements Command {
         return outcome(runDate, execution);
     }
 
+    /**
+     * Reprocesses one monitor's date on purpose ({@code runs rerun}): a new job instance limited to the monitor
+     * that replaces the run's reports in place; a date never run is simply run for the monitor.
+     */
+    public Outcome rerun(String monitorName, LocalDate runDate) {
+        Monitor monitor = catalog.find(monitorName).orElseThrow(() -> new UsageException("No monitor named '" + monitorName
+                + "' is configured." + CommandLineCheck.closest(monitorName, catalog.monitors().stream().map(Monitor::name)
+                .toList()).map(c -> " Did you mean " + c + "?").orElse("") + " Monitors: "
+                + catalog.monitors().stream().map(Monitor::name).toList()));
+        JobExecution nightly = jobRepository().getLastJobExecution(DriftJobConfiguration.JOB_NAME,
+                DriftJobConfiguration.parameters(runDate));
+        if (nightly != null && nightly.isRunning()) {
+            return new Outcome(ExitCodes.ALREADY_RUNNING, "driftJob is running runDate=" + runDate + " right now; nothing"
+                    + " was written. Rerun monitor " + monitorName + " once it has finished.");
+        }
+        Outcome refused = check(List.of(monitor), runDate);
+        if (refused != null) {
+            return refused;
+        }
+        JobExecution execution;
+        try {
+            execution = jobOperator.start(driftJob, DriftJobConfiguration.rerunParameters(runDate, monitorName,
+                    clock.instant()));
+        } catch (Exception e) {
+            log.error("driftJob could not start the rerun of monitor {} for runDate={}", monitorName, runDate, e);
+            return new Outcome(ExitCodes.UNEXPECTED, "driftJob could not start the rerun of monitor " + monitorName
+                    + " for runDate=" + runDate + ": " + e.getMessage());
+        }
+        Outcome outcome = outcome(runDate, execution);
+        return outcome.exitCode() == ExitCodes.COMPLETED ? new Outcome(ExitCodes.COMPLETED, "driftJob reprocessed monitor "
+                + monitorName + " for runDate=" + runDate, execution) : outcome;
+    }
+
+    /**
+     * Before anything is written for the date: the monitors against the database (exit 2), and rows on both
+     * sides of every window (exit 7); null when the date can run.
+     */
+    private Outcome check(List<Monitor> monitors, LocalDate runDate) {
+        List<ConfigurationProblem> problems = check.schemaProblems(monitors);
+        if (!problems.isEmpty()) {
+            return new Outcome(ExitCodes.INVALID_CONFIGURATION, new MonitorConfigurationException(problems).getMessage()
+                    + "\nFix the listed keys (or the tables) and run the same command again.");
+        }
+        List<String> missing = check.missingData(monitors, runDate, catalog.zone());
+        if (!missing.isEmpty()) {
+            return new Outcome(ExitCodes.NO_DATA, "driftJob has nothing to judge for runDate=" + runDate
+                    + "; nothing was written, so the same date runs once this is corrected:\n  - "
+                    + String.join("\n  - ", missing));
+        }
+        return null;
+    }
+
     static Outcome outcome(LocalDate runDate, JobExecution execution) {
         BatchStatus status = execution.getStatus();
         if (status == BatchStatus.COMPLETED) {
@@ -115,5 +186,9 @@ public final class DriftCommand implements Command {
         }
         return new Outcome(ExitCodes.FAILED, "driftJob " + status + " for runDate=" + runDate + " ("
                 + JobFailures.root(execution) + "). Rerun the same runDate to resume from the failed step.", execution);
+    }
+
+    private org.springframework.batch.core.repository.JobRepository jobRepository() {
+        return abandoned.jobRepository();
     }
 }

@@ -19,6 +19,7 @@ import io.driftwatch.retrain.queue.TaskStatus;
  */
 public final class TasksCommand implements Command {
 
+    static final String WORD = "tasks";
     static final String USAGE = "Usage: tasks list [status=STATUS] [limit=N] | tasks approve ID | tasks cancel ID"
             + " | tasks requeue ID";
 
@@ -34,7 +35,7 @@ public final class TasksCommand implements Command {
 
     @Override
     public String name() {
-        return "tasks";
+        return WORD;
     }
 
     @Override

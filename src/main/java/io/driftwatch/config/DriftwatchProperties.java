@@ -1,5 +1,6 @@
 package io.driftwatch.config;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,11 +31,15 @@ public class DriftwatchProperties {
      * restarted once it has shown no activity for this long. Keep it above the longest run
      * (the CronJob's activeDeadlineSeconds); PT0S takes over at once.
      */
-    private java.time.Duration recoverAfter = java.time.Duration.ofHours(4);
+    private Duration recoverAfter = Duration.ofHours(4);
 
     /** On SIGTERM, how long to wait for the running job to stop at a step boundary (below the pod's grace period). */
-    private java.time.Duration shutdownGrace = java.time.Duration.ofSeconds(100);
+    private Duration shutdownGrace = Duration.ofSeconds(100);
 
+    /**
+     * The monitors: each names a model, its source table and timestamp column, a baseline, a window, features
+     * and methods (keys listed in docs/configuration.md).
+     */
     private List<MonitorProperties> monitors = new ArrayList<>();
 
     public String getZone() { return zone; }

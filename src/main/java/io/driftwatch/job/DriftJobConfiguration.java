@@ -45,10 +45,22 @@ public class DriftJobConfiguration {
 
     public static final String JOB_NAME = "driftJob";
     public static final String RUN_DATE = "runDate";
+    /** The monitor a reprocessing run ({@code runs rerun}) is limited to; absent on a nightly run. */
+    public static final String RERUN = "rerun";
+    static final String REQUESTED_AT = "requestedAt";
 
     /** The identifying parameters of a run date's instance. */
     public static JobParameters parameters(LocalDate runDate) {
         return new JobParametersBuilder().addLocalDate(RUN_DATE, runDate, true).toJobParameters();
+    }
+
+    /**
+     * A reprocessing of one monitor's date: an instance of its own (the date's nightly instance has completed),
+     * identified by the time it was asked for, so that each rerun is a new one.
+     */
+    public static JobParameters rerunParameters(LocalDate runDate, String monitor, java.time.Instant requestedAt) {
+        return new JobParametersBuilder().addLocalDate(RUN_DATE, runDate, true).addString(RERUN, monitor, true)
+                .addString(REQUESTED_AT, requestedAt.toString(), true).toJobParameters();
     }
 
     /**
@@ -100,11 +112,12 @@ public class DriftJobConfiguration {
 
     @Bean
     Step prepare(JobRepository jobRepository, PlatformTransactionManager tm, MonitorCatalog catalog,
-                 JdbcSchemaInspector inspector, JdbcDriftRunDao runs) {
+                 JdbcSchemaInspector inspector, JdbcDriftRunDao runs, JdbcDriftReportDao reports,
+                 JdbcWindowProfileDao profiles) {
         // Runs again on every restart: it re-validates against the database and re-opens the runs
         // that the failed execution marked FAILED.
         return new StepBuilder("prepare", jobRepository)
-                .tasklet(new DriftTasklets.Prepare(catalog, inspector, runs), tm)
+                .tasklet(new DriftTasklets.Prepare(catalog, inspector, runs, reports, profiles), tm)
                 .listener((StepExecutionListener) LOG_CONTEXT)
                 .allowStartIfComplete(true)
                 .build();
@@ -133,8 +146,9 @@ public class DriftJobConfiguration {
     @Bean
     @JobScope
     Partitioner windowPartitioner(MonitorCatalog catalog, JdbcDriftRunDao runs,
-                                  @Value("#{jobParameters['runDate']}") LocalDate runDate) {
-        return Partitions.windows(catalog, runs, runDate, catalog.profileSlices());
+                                  @Value("#{jobParameters['runDate']}") LocalDate runDate,
+                                  @Value("#{jobParameters['rerun']}") String rerun) {
+        return Partitions.windows(catalog, runs, runDate, rerun, catalog.profileSlices());
     }
 
     @Bean
@@ -161,8 +175,9 @@ public class DriftJobConfiguration {
     @Bean
     @JobScope
     Partitioner featurePartitioner(MonitorCatalog catalog, JdbcDriftRunDao runs,
-                                   @Value("#{jobParameters['runDate']}") LocalDate runDate) {
-        return Partitions.features(catalog, runs, runDate);
+                                   @Value("#{jobParameters['runDate']}") LocalDate runDate,
+                                   @Value("#{jobParameters['rerun']}") String rerun) {
+        return Partitions.features(catalog, runs, runDate, rerun);
     }
 
     @Bean

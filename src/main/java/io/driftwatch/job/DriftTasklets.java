@@ -54,6 +54,11 @@ final class DriftTasklets {
         return runDate;
     }
 
+    /** The monitor a rerun is limited to, or null on a nightly run. */
+    static String rerun(StepExecution step) {
+        return step.getJobParameters().getString(DriftJobConfiguration.RERUN);
+    }
+
     private static StepExecution step(ChunkContext chunkContext) {
         return chunkContext.getStepContext().getStepExecution();
     }
@@ -66,22 +71,35 @@ final class DriftTasklets {
     }
 
     /** Validates every monitor against the database, then opens one drift_run per monitor. */
-    record Prepare(MonitorCatalog catalog, JdbcSchemaInspector inspector, JdbcDriftRunDao runs) implements Tasklet {
+    record Prepare(MonitorCatalog catalog, JdbcSchemaInspector inspector, JdbcDriftRunDao runs, JdbcDriftReportDao reports,
+                   JdbcWindowProfileDao profiles) implements Tasklet {
         @Override
         public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
             StepExecution step = step(chunkContext);
             LocalDate runDate = runDate(step);
+            String rerun = rerun(step);
+            List<Monitor> monitors = Partitions.monitors(catalog, rerun);
             List<ConfigurationProblem> problems = new ArrayList<>();
-            for (Monitor monitor : catalog.monitors()) {
+            for (Monitor monitor : monitors) {
                 problems.addAll(inspector.check(monitor));
             }
             if (!problems.isEmpty()) {
                 throw new MonitorConfigurationException(problems);
             }
-            for (Monitor m : catalog.monitors()) {
+            for (Monitor m : monitors) {
                 DriftRun run = runs.open(m.name(), m.model(), runDate, m.windowStart(runDate, catalog.zone()),
                         m.windowEnd(runDate, catalog.zone()), m.baseline().table().toString(), m.baseline().from(),
                         m.baseline().to(), step.getJobExecutionId());
+                if (rerun != null && run.status() == DriftRun.Status.COMPLETED) {
+                    // Reprocessing on purpose: the same row, its reports and profiles replaced, never duplicated.
+                    int replaced = reports.deleteRun(run.id());
+                    profiles.deleteRun(run.id());
+                    run = runs.reopenCompleted(run, m.model(), m.windowStart(runDate, catalog.zone()),
+                            m.windowEnd(runDate, catalog.zone()), m.baseline().table().toString(), m.baseline().from(),
+                            m.baseline().to(), step.getJobExecutionId());
+                    log.info("Monitor {} {}: completed run {} reopened for reprocessing; its {} report rows are replaced",
+                            m.name(), runDate, run.id(), replaced);
+                }
                 try (var monitor = MDC.putCloseable(RunLogContext.MONITOR, m.name());
                      var id = MDC.putCloseable(RunLogContext.RUN_ID, String.valueOf(run.id()))) {
                     log.info("Monitor {} {}: run {} {} for window [{}, {})", m.name(), runDate, run.id(),
@@ -155,7 +173,7 @@ final class DriftTasklets {
         @Override
         public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
             LocalDate runDate = runDate(step(chunkContext));
-            for (Monitor monitor : Partitions.openMonitors(catalog, runs, runDate)) {
+            for (Monitor monitor : Partitions.openMonitors(catalog, runs, runDate, rerun(step(chunkContext)))) {
                 try (var m = MDC.putCloseable(RunLogContext.MONITOR, monitor.name())) {
                     DriftRun run = run(runs, monitor, runDate);
                     // Slices were profiled in parallel; their rows add up here, once all of them are done.
@@ -181,7 +199,7 @@ final class DriftTasklets {
             LocalDate runDate = runDate(step(chunkContext));
             List<Task> dateTasks = tasks.byRunDate(runDate);
             List<RunSummary> summaries = new ArrayList<>();
-            for (Monitor monitor : catalog.monitors()) {
+            for (Monitor monitor : Partitions.monitors(catalog, rerun(step(chunkContext)))) {
                 DriftRun run = runs.find(monitor.name(), runDate).orElse(null);
                 if (run == null) {
                     continue;

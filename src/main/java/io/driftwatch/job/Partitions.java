@@ -35,11 +35,11 @@ final class Partitions {
      * {@code slices} partitions for equal time slices of the current window, profiled in parallel
      * and merged by the drift step.
      */
-    static Partitioner windows(MonitorCatalog catalog, JdbcDriftRunDao runs, LocalDate runDate, int slices) {
+    static Partitioner windows(MonitorCatalog catalog, JdbcDriftRunDao runs, LocalDate runDate, String rerun, int slices) {
         return gridSize -> {
             Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
             int i = 0;
-            for (Monitor monitor : openMonitors(catalog, runs, runDate)) {
+            for (Monitor monitor : openMonitors(catalog, runs, runDate, rerun)) {
                 partitions.put(key(i++, monitor.name() + ".baseline"), context(monitor, JdbcWindowProfileDao.Side.BASELINE, 0, 1));
                 for (int slice = 0; slice < slices; slice++) {
                     partitions.put(key(i++, monitor.name() + ".current." + slice),
@@ -60,11 +60,11 @@ final class Partitions {
     }
 
     /** One partition per open monitor and feature. */
-    static Partitioner features(MonitorCatalog catalog, JdbcDriftRunDao runs, LocalDate runDate) {
+    static Partitioner features(MonitorCatalog catalog, JdbcDriftRunDao runs, LocalDate runDate, String rerun) {
         return gridSize -> {
             Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
             int i = 0;
-            for (Monitor monitor : openMonitors(catalog, runs, runDate)) {
+            for (Monitor monitor : openMonitors(catalog, runs, runDate, rerun)) {
                 for (Monitor.Feature feature : monitor.features()) {
                     ExecutionContext context = new ExecutionContext();
                     context.putString(MONITOR, monitor.name());
@@ -76,10 +76,19 @@ final class Partitions {
         };
     }
 
-    static List<Monitor> openMonitors(MonitorCatalog catalog, JdbcDriftRunDao runs, LocalDate runDate) {
-        return catalog.monitors().stream()
-                .filter(m -> runs.find(m.name(), runDate).map(r -> r.status() != DriftRun.Status.COMPLETED).orElse(false))
+    /**
+     * The monitors this execution works on: those whose run of the date is open (RUNNING; prepare opened
+     * or reopened it), limited to one monitor when the execution reprocesses it ({@code rerun}).
+     */
+    static List<Monitor> openMonitors(MonitorCatalog catalog, JdbcDriftRunDao runs, LocalDate runDate, String rerun) {
+        return monitors(catalog, rerun).stream()
+                .filter(m -> runs.find(m.name(), runDate).map(r -> r.status() == DriftRun.Status.RUNNING).orElse(false))
                 .toList();
+    }
+
+    /** Every configured monitor, or only the one a rerun is for. */
+    static List<Monitor> monitors(MonitorCatalog catalog, String rerun) {
+        return rerun == null ? catalog.monitors() : List.of(catalog.require(rerun));
     }
 
     /** Step names are limited to 100 characters in the job repository; the index keeps keys unique. */

@@ -21,6 +21,7 @@ import io.driftwatch.report.DriftReportRow.WindowStats;
 public class JdbcDriftReportDao {
 
     private static final String DELETE_FEATURE = "DELETE FROM drift_report WHERE run_id = ? AND feature = ?";
+    private static final String DELETE_RUN = "DELETE FROM drift_report WHERE run_id = ?";
 
     private static final String INSERT_TEMPLATE = """
             INSERT INTO drift_report (run_id, monitor, run_date, feature, feature_type, method, convention, status, score,
@@ -68,6 +69,11 @@ public class JdbcDriftReportDao {
     }
 
     /** Records the verdict of a p-value row after multiple-testing correction. Call inside a transaction. */
+    /** Removes every report row of a run that is being reprocessed; returns how many there were. */
+    public int deleteRun(long runId) {
+        return jdbc.update(DELETE_RUN, runId);
+    }
+
     public void updateVerdict(DriftReportRow row) {
         int updated = jdbc.update(UPDATE_VERDICT, row.judgement().pValueAdjusted(), row.drifted(), row.severity().name(),
                 row.runId(), row.feature(), row.method());

@@ -29,6 +29,16 @@ public class JdbcDriftRunDao {
                    baseline_table = ?, baseline_start = ?, baseline_end = ?, failure_message = NULL, updated_at = ?
             WHERE monitor = ? AND run_date = ? AND status <> 'COMPLETED'""";
 
+    /** Back to RUNNING on purpose (runs rerun): the outcome of the completed run is cleared, the row and its id stay. */
+    private static final String REOPEN_COMPLETED = """
+            UPDATE drift_run SET status = 'RUNNING', job_execution_id = ?, model = ?, window_start = ?, window_end = ?,
+                   baseline_table = ?, baseline_start = ?, baseline_end = ?, baseline_rows = NULL, current_rows = NULL,
+                   baseline_source = NULL, baseline_fingerprint = NULL, features_evaluated = NULL, features_drifted = NULL,
+                   drift_share = NULL, dataset_drift = NULL, performance_status = NULL, accuracy = NULL,
+                   latency_seconds = NULL, retraining_decision = NULL, retraining_reason = NULL, snapshot = NULL,
+                   failure_message = NULL, completed_at = NULL, updated_at = ?
+            WHERE id = ? AND status = 'COMPLETED'""";
+
     private static final String SELECT = """
             SELECT id, monitor, model, run_date, window_start, window_end, status, baseline_rows, current_rows,
                    retraining_decision, retraining_reason, features_evaluated, features_drifted, drift_share,
@@ -75,6 +85,17 @@ public class JdbcDriftRunDao {
                 utc(baselineEnd), now, monitor, runDate);
         return find(monitor, runDate).orElseThrow(() -> new DriftwatchException(
                 "drift_run for monitor '" + monitor + "' and " + runDate + " vanished right after it was opened"));
+    }
+
+    /**
+     * Reopens a COMPLETED run for reprocessing: same row and id (so a retraining task stays linked to it),
+     * outcome cleared, status RUNNING under {@code jobExecutionId}.
+     */
+    public DriftRun reopenCompleted(DriftRun run, String model, Instant windowStart, Instant windowEnd, String baselineTable,
+                                    Instant baselineStart, Instant baselineEnd, long jobExecutionId) {
+        expectOne(jdbc.update(REOPEN_COMPLETED, jobExecutionId, model, utc(windowStart), utc(windowEnd), baselineTable,
+                utc(baselineStart), utc(baselineEnd), now(), run.id()), "reopen completed drift_run " + run.id());
+        return find(run.monitor(), run.runDate()).orElseThrow();
     }
 
     public Optional<DriftRun> find(String monitor, LocalDate runDate) {

@@ -15,6 +15,9 @@ import io.driftwatch.report.ModelPerformance;
  */
 public record RetrainingDecision(boolean retrain, List<String> reasons, List<String> notes) {
 
+    private static final String ACCURACY_MISSING = "accuracy missing";
+    private static final String LATENCY_MISSING = "latency missing";
+
     public RetrainingDecision {
         reasons = List.copyOf(reasons);
         notes = List.copyOf(notes);
@@ -50,12 +53,12 @@ public record RetrainingDecision(boolean retrain, List<String> reasons, List<Str
             }
         }
         if (performance.accuracy() == null) {
-            notes.add("accuracy missing: no model_performance value in the window");
+            notes.add(ACCURACY_MISSING + ": no model_performance value in the window");
         } else if (performance.accuracy() < policy.accuracyFloor()) {
             reasons.add("accuracy " + format(performance.accuracy()) + " < floor " + format(policy.accuracyFloor()));
         }
         if (performance.latencySeconds() == null) {
-            notes.add("latency missing: no model_performance value in the window");
+            notes.add(LATENCY_MISSING + ": no model_performance value in the window");
         } else if (performance.latencySeconds() > policy.latencyCeiling()) {
             reasons.add("latency " + format(performance.latencySeconds()) + " s > ceiling " + format(policy.latencyCeiling()) + " s");
         }
@@ -67,8 +70,18 @@ public record RetrainingDecision(boolean retrain, List<String> reasons, List<Str
         if (retrain) {
             return String.join("; ", reasons);
         }
+        boolean accuracyMissing = notes.stream().anyMatch(n -> n.startsWith(ACCURACY_MISSING));
+        boolean latencyMissing = notes.stream().anyMatch(n -> n.startsWith(LATENCY_MISSING));
         List<String> parts = new ArrayList<>();
-        parts.add("no drift and performance within limits");
+        // Missing performance is unknown, never "within limits".
+        if (accuracyMissing && latencyMissing) {
+            parts.add("no drift; performance unknown (not judged)");
+        } else if (accuracyMissing || latencyMissing) {
+            parts.add("no drift; " + (accuracyMissing ? "latency" : "accuracy") + " within limits, "
+                    + (accuracyMissing ? "accuracy" : "latency") + " unknown (not judged)");
+        } else {
+            parts.add("no drift and performance within limits");
+        }
         parts.addAll(notes);
         return String.join("; ", parts);
     }

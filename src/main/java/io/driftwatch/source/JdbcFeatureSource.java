@@ -67,6 +67,13 @@ public class JdbcFeatureSource {
                 new Object[] {column.bind(from, zone), column.bind(to, zone)});
     }
 
+    /** Whether the window (or the whole table, when {@code from} is null) holds at least one row; reads one row at most. */
+    public boolean hasRows(Monitor monitor, SqlIdentifier table, Instant from, Instant to, ZoneId zone) {
+        Window window = window(monitor, table, from, to, zone);
+        return !jdbc.queryForList("SELECT 1 FROM " + table.quoted() + window.where() + " FETCH FIRST 1 ROWS ONLY",
+                Integer.class, window.args()).isEmpty();
+    }
+
     /**
      * About how many rows {@link #profile} will read, for progress lines: PostgreSQL's planner estimate
      * (no scan), an exact count elsewhere; -1 when unknown. Never fails the profile.

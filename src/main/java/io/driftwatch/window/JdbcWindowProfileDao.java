@@ -19,6 +19,7 @@ import io.driftwatch.source.WindowProfile;
 public class JdbcWindowProfileDao {
 
     private static final String DELETE_SLICE = "DELETE FROM window_profile WHERE run_id = ? AND side = ? AND slice = ?";
+    private static final String DELETE_RUN = "DELETE FROM window_profile WHERE run_id = ?";
     private static final String INSERT = """
             INSERT INTO window_profile (run_id, side, feature, slice, feature_type, rows_read, profile)
             VALUES (?, ?, ?, ?, ?, ?, ?)""";
@@ -52,6 +53,11 @@ public class JdbcWindowProfileDao {
     }
 
     /** The feature's profile of the whole side: its slices merged, in slice order. */
+    /** Removes every window profile of a run that is being reprocessed (its slicing may differ this time). */
+    public void deleteRun(long runId) {
+        jdbc.update(DELETE_RUN, runId);
+    }
+
     public Optional<FeatureProfile> find(long runId, Side side, String feature) {
         List<byte[]> rows = jdbc.query(SELECT, (rs, i) -> rs.getBytes(1), runId, side.column(), feature);
         FeatureProfile merged = null;

@@ -64,7 +64,7 @@ class CommandRunnerTest {
         CommandRunner runner = new CommandRunner(List.of(failing, tasks), "driftJob",
                 new ConsolePrinter(new PrintStream(out, true, StandardCharsets.UTF_8)), events::add);
 
-        runner.run(new DefaultApplicationArguments("runDate=tomorrow"));
+        runner.run(new DefaultApplicationArguments("runDate=2026-03-02"));
 
         assertThat(runner.getExitCode()).isEqualTo(2);
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("driftwatch: bad arguments [exit 2 INVALID_CONFIGURATION]\n");

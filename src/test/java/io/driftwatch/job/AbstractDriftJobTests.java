@@ -64,6 +64,8 @@ abstract class AbstractDriftJobTests {
     @Autowired io.driftwatch.config.MonitorCatalog catalog;
     @Autowired io.driftwatch.source.JdbcFeatureSource featureSource;
     @Autowired io.driftwatch.window.JdbcWindowProfileDao windowProfiles;
+    @Autowired io.driftwatch.source.JdbcSchemaInspector inspector;
+    @Autowired io.driftwatch.report.JdbcDriftRunDao runs;
 
     LoanNights nights;
 
@@ -249,7 +251,8 @@ abstract class AbstractDriftJobTests {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM drift_run WHERE run_date = ?", Long.class, runDate)).isZero();
 
         DriftCommand takeOver = new DriftCommand(jobOperator, driftJob, new io.driftwatch.job.AbandonedExecutions(jobRepository,
-                jobOperator, Clock.systemUTC(), Duration.ZERO), catalog, Clock.systemUTC(), java.util.Optional.empty());
+                jobOperator, Clock.systemUTC(), Duration.ZERO), catalog, Clock.systemUTC(), java.util.Optional.empty(),
+                new io.driftwatch.source.DataCheck(inspector, featureSource, Clock.systemUTC()), runs);
         Outcome resumed = takeOver.launch(runDate);
 
         assertThat(resumed.exitCode()).isEqualTo(ExitCodes.COMPLETED);

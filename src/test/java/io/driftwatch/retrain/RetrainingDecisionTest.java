@@ -50,7 +50,13 @@ class RetrainingDecisionTest {
                 .containsExactly("latency 0.5100 s > ceiling 0.5000 s");
         RetrainingDecision missing = RetrainingDecision.decide(p, List.of(), 0, 5, ModelPerformance.MISSING);
         assertThat(missing.retrain()).isFalse();
-        assertThat(missing.summary()).contains("accuracy missing").contains("latency missing");
+        assertThat(missing.summary()).contains("accuracy missing").contains("latency missing")
+                .startsWith("no drift; performance unknown").doesNotContain("within limits");
+        RetrainingDecision noLatency = RetrainingDecision.decide(p, List.of(), 0, 5, new ModelPerformance(null, 0.9, null));
+        assertThat(noLatency.summary()).startsWith("no drift; accuracy within limits, latency unknown")
+                .doesNotContain("performance within limits");
+        assertThat(RetrainingDecision.decide(p, List.of(), 0, 5, new ModelPerformance(null, 0.9, 0.2)).summary())
+                .isEqualTo("no drift and performance within limits");
     }
 
     @Test

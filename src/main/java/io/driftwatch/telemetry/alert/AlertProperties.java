@@ -13,15 +13,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("driftwatch.alerts")
 public class AlertProperties {
 
+    /** Prometheus Alertmanager sink. */
     private Alertmanager alertmanager = new Alertmanager();
+    /** PagerDuty Events API v2 sink. */
     private Pagerduty pagerduty = new Pagerduty();
+    /** Generic JSON webhook sink (Slack-compatible). */
     private Webhook webhook = new Webhook();
     /**
      * Which problems are forwarded. Named notify-on, not on: YAML 1.1 (SnakeYAML) reads an unquoted
      * {@code on:} key as the boolean true.
      */
     private NotifyOn notifyOn = new NotifyOn();
+    /** Severity of each problem: critical, error, warning or info. */
     private Severities severity = new Severities();
+    /** Retries of one delivery. */
     private Retry retry = new Retry();
     /** Time to open a TCP connection to a sink. */
     private Duration connectTimeout = Duration.ofSeconds(5);
@@ -77,6 +82,7 @@ public class AlertProperties {
     public static class Pagerduty {
         /** Integration (routing) key of a PagerDuty service. Unset: off. */
         private String routingKey;
+        /** Events API endpoint. */
         private String url = "https://events.pagerduty.com/v2/enqueue";
         /** payload.source of every event. */
         private String source = "driftwatch";
@@ -104,9 +110,13 @@ public class AlertProperties {
 
     /** Which problems are forwarded. */
     public static class NotifyOn {
+        /** Forward dataset drift of a monitor. */
         private boolean datasetDrift = true;
+        /** Forward retraining decisions. */
         private boolean retraining = true;
+        /** Forward failed or stopped runs. */
         private boolean runFailed = true;
+        /** Forward canary ROLLBACK verdicts. */
         private boolean canaryRollback = true;
 
         public boolean isDatasetDrift() { return datasetDrift; }
@@ -121,9 +131,13 @@ public class AlertProperties {
 
     /** Severity of each problem: critical, error, warning or info (PagerDuty's levels). */
     public static class Severities {
+        /** Severity of dataset drift. */
         private String datasetDrift = "warning";
+        /** Severity of retraining decisions. */
         private String retraining = "info";
+        /** Severity of failed runs. */
         private String runFailed = "error";
+        /** Severity of canary rollbacks. */
         private String canaryRollback = "critical";
 
         public String getDatasetDrift() { return datasetDrift; }
@@ -140,8 +154,11 @@ public class AlertProperties {
     public static class Retry {
         /** Requests per delivery, the first included. */
         private int maxAttempts = 4;
+        /** Wait before the first retry. */
         private Duration initialBackoff = Duration.ofSeconds(1);
+        /** Factor by which the wait grows after each retry. */
         private double multiplier = 2;
+        /** Longest wait between two retries. */
         private Duration maxBackoff = Duration.ofSeconds(30);
 
         public int getMaxAttempts() { return maxAttempts; }
