@@ -8,6 +8,8 @@ import org.springframework.context.event.EventListener;
 
 import io.driftwatch.ExitCodes;
 import io.driftwatch.drift.DriftStatus;
+import io.driftwatch.html.Format;
+import io.driftwatch.html.RunReportListener;
 import io.driftwatch.report.DriftReportRow;
 import io.driftwatch.retrain.TaskLine;
 import io.driftwatch.telemetry.RunEvents;
@@ -49,6 +51,17 @@ public class ConsolePrinter {
         }
         text.append('\n').append("retraining tasks enqueued: ").append(summary.tasksEnqueued()).append('\n');
         out.print(text);
+        out.flush();
+    }
+
+    /** Where driftJob wrote the date's HTML page, as a link a terminal can open. */
+    @EventListener
+    public void on(RunReportListener.Written event) {
+        if (event.page() != null) {
+            out.println("HTML report: " + event.page().file().toUri() + " (" + Format.bytes(event.page().bytes()) + ")");
+        } else {
+            out.println("HTML report not written: " + event.error());
+        }
         out.flush();
     }
 
