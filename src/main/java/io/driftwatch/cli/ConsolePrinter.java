@@ -9,6 +9,7 @@ import org.springframework.context.event.EventListener;
 import io.driftwatch.ExitCodes;
 import io.driftwatch.drift.DriftStatus;
 import io.driftwatch.html.Format;
+import io.driftwatch.html.HtmlReports;
 import io.driftwatch.html.RunReportListener;
 import io.driftwatch.report.DriftReportRow;
 import io.driftwatch.retrain.TaskLine;
@@ -62,6 +63,17 @@ public class ConsolePrinter {
         } else {
             out.println("HTML report not written: " + event.error());
         }
+        out.flush();
+    }
+
+    /** The pages the report command wrote, one line each. */
+    public void reportPages(List<HtmlReports.Written> pages) {
+        StringBuilder text = new StringBuilder();
+        for (HtmlReports.Written page : pages) {
+            text.append(String.format(Locale.ROOT, "%-9s %6d ms  %s%n", Format.bytes(page.bytes()), page.renderMillis(),
+                    page.file()));
+        }
+        out.print(text);
         out.flush();
     }
 

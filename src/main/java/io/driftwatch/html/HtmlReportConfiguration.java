@@ -22,10 +22,15 @@ import io.driftwatch.window.JdbcWindowProfileDao;
 public class HtmlReportConfiguration {
 
     @Bean
-    HtmlReports htmlReports(JdbcTemplate jdbc, JdbcDriftReportDao reports, JdbcWindowProfileDao profiles, JsonMapper json,
+    HtmlReports htmlReports(JdbcReportReader reader, JdbcDriftReportDao reports, JdbcWindowProfileDao profiles, JsonMapper json,
                             MonitorCatalog catalog, ReportProperties properties, Clock clock) {
-        return new HtmlReports(new RunPages(new JdbcReportReader(jdbc), reports, profiles, json, catalog.zone(),
-                properties.getHistoryRuns(), clock));
+        return new HtmlReports(new RunPages(reader, reports, profiles, json, catalog.zone(), properties.getHistoryRuns(),
+                clock), new HistoryPages(reader, catalog.zone(), clock));
+    }
+
+    @Bean
+    JdbcReportReader jdbcReportReader(JdbcTemplate jdbc) {
+        return new JdbcReportReader(jdbc);
     }
 
     /** Writes when driftwatch.report.dir is set, and on the built-in demo. */

@@ -23,11 +23,16 @@ public class HtmlReports {
     public record Written(Path file, long bytes, long renderMillis) {
     }
 
+    /** The file name of the history page. */
+    public static final String HISTORY_FILE = "history.html";
+
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
     private final RunPages runPages;
+    private final HistoryPages historyPages;
 
-    public HtmlReports(RunPages runPages) {
+    public HtmlReports(RunPages runPages, HistoryPages historyPages) {
         this.runPages = runPages;
+        this.historyPages = historyPages;
     }
 
     /** The file name of a run date's page. */
@@ -41,6 +46,22 @@ public class HtmlReports {
         String html = render("run.jte", runPages.build(runDate, monitor, historyHref));
         long millis = (System.nanoTime() - start) / 1_000_000;
         return write(dir.resolve(runFileName(runDate)), html, millis);
+    }
+
+    /**
+     * Renders the history page of [from, to] and the page of every run date in it into {@code dir} (all monitors, or
+     * only {@code monitor}); the history page comes first in the list.
+     */
+    public java.util.List<Written> writeHistory(Path dir, LocalDate from, LocalDate to, String monitor,
+                                                java.util.List<LocalDate> runDates) {
+        java.util.List<Written> written = new java.util.ArrayList<>();
+        long start = System.nanoTime();
+        String html = render("history.jte", historyPages.build(from, to, monitor));
+        written.add(write(dir.resolve(HISTORY_FILE), html, (System.nanoTime() - start) / 1_000_000));
+        for (LocalDate date : runDates) {
+            written.add(writeRunDate(dir, date, monitor, HISTORY_FILE));
+        }
+        return written;
     }
 
     /** Renders {@code template} with its one parameter. */

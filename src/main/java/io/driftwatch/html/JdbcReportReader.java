@@ -26,6 +26,9 @@ public class JdbcReportReader {
     private static final String RUN_DATES = "SELECT DISTINCT run_date FROM drift_run WHERE run_date >= ? AND run_date <= ?"
             + " ORDER BY run_date";
 
+    private static final String LATEST_RUN_DATE = "SELECT MAX(run_date) FROM drift_run";
+    private static final String RUN_DATE_SPAN = "SELECT MIN(run_date), MAX(run_date), COUNT(*) FROM drift_run";
+
     /** Scores of one monitor's last runs up to a date, for sparklines and the heat map. */
     private static final String SCORES = """
             SELECT r.run_date, r.feature, r.method, r.score, r.p_value, r.p_value_adjusted, r.threshold_kind, r.threshold,
@@ -74,6 +77,24 @@ public class JdbcReportReader {
 
     public List<LocalDate> runDatesBetween(LocalDate from, LocalDate to) {
         return jdbc.query(RUN_DATES, (rs, i) -> rs.getObject(1, LocalDate.class), from, to);
+    }
+
+    /** The latest run date of {@code monitor} (of any monitor when null), or null when there is no run. */
+    public LocalDate latestRunDate(String monitor) {
+        return monitor == null ? jdbc.queryForObject(LATEST_RUN_DATE, LocalDate.class)
+                : jdbc.queryForObject(LATEST_RUN_DATE + " WHERE monitor = ?", LocalDate.class, monitor);
+    }
+
+    /** "N runs from A to B" of {@code monitor} (of any when null), or "no run" — for messages. */
+    public String span(String monitor) {
+        return monitor == null ? jdbc.queryForObject(RUN_DATE_SPAN, JdbcReportReader::span)
+                : jdbc.queryForObject(RUN_DATE_SPAN + " WHERE monitor = ?", JdbcReportReader::span, monitor);
+    }
+
+    private static String span(ResultSet rs, int row) throws SQLException {
+        long n = rs.getLong(3);
+        return n == 0 ? "no run" : n + " run(s) from " + rs.getObject(1, LocalDate.class) + " to "
+                + rs.getObject(2, LocalDate.class);
     }
 
     /** The monitor's scores over its last {@code runs} run dates up to {@code upTo}, oldest first. */

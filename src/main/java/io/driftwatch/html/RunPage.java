@@ -55,6 +55,11 @@ public record RunPage(LocalDate runDate, String generatedAt, String zone, List<M
             notes = List.copyOf(notes);
             methods = List.copyOf(methods);
         }
+
+        /** The pressure as the page prints it: {@code 3.37×} or {@code ∞}. */
+        public String pressureText() {
+            return Pressure.text(pressure);
+        }
     }
 
     /**

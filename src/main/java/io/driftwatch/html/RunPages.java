@@ -181,19 +181,11 @@ public class RunPages {
                 Format.number(p), verdict, r.drifted(), explanation, r.convention(), approximation, spark);
     }
 
-    /** How far past its threshold a row is: score ÷ threshold, or threshold ÷ p-value for tests. */
+    /** How far past its threshold a row is: see {@link Pressure}. */
     static double pressure(DriftReportRow r) {
         var j = r.judgement();
-        if (j.thresholdKind() == ThresholdKind.P_VALUE_BELOW) {
-            Double p = j.pValueAdjusted() != null ? j.pValueAdjusted() : j.pValue();
-            return p == null ? (r.drifted() ? Double.POSITIVE_INFINITY : 0) : p == 0 ? Double.POSITIVE_INFINITY
-                    : j.threshold() / p;
-        }
-        Double score = j.score();
-        if (score == null) {
-            return r.drifted() ? Double.POSITIVE_INFINITY : 0;
-        }
-        return j.threshold() == 0 ? (score > 0 ? Double.POSITIVE_INFINITY : 0) : score / j.threshold();
+        return Pressure.of(j.thresholdKind().configName(), j.score(), j.pValue(), j.pValueAdjusted(), j.threshold(),
+                r.drifted());
     }
 
     private static String nanInf(FeatureProfile profile) {
