@@ -19,6 +19,8 @@ import io.driftwatch.canary.CanaryProperties;
 import io.driftwatch.config.DriftwatchProperties;
 import io.driftwatch.config.MonitorCatalog;
 import io.driftwatch.demo.DemoData;
+import io.driftwatch.html.HtmlReports;
+import io.driftwatch.html.JdbcReportReader;
 import io.driftwatch.job.AbandonedExecutions;
 import io.driftwatch.report.JdbcDriftRunDao;
 import io.driftwatch.retrain.JdbcTaskQueries;
@@ -70,6 +72,11 @@ public class CliConfiguration {
     @Bean
     TasksCommand tasksCommand(JdbcTaskQueries queries, RetrainingQueue queue, ConsolePrinter printer) {
         return new TasksCommand(queries, queue, printer);
+    }
+
+    @Bean
+    ReportCommand reportCommand(HtmlReports reports, JdbcReportReader reader, ConsolePrinter printer) {
+        return new ReportCommand(reports, reader, printer);
     }
 
     /** Runs the command at startup; tests switch it off with driftwatch.launch.enabled=false. */

@@ -8,6 +8,9 @@ import org.springframework.context.event.EventListener;
 
 import io.driftwatch.ExitCodes;
 import io.driftwatch.drift.DriftStatus;
+import io.driftwatch.html.Format;
+import io.driftwatch.html.HtmlReports;
+import io.driftwatch.html.RunReportListener;
 import io.driftwatch.report.DriftReportRow;
 import io.driftwatch.retrain.TaskLine;
 import io.driftwatch.telemetry.RunEvents;
@@ -48,6 +51,28 @@ public class ConsolePrinter {
                     .append('\n');
         }
         text.append('\n').append("retraining tasks enqueued: ").append(summary.tasksEnqueued()).append('\n');
+        out.print(text);
+        out.flush();
+    }
+
+    /** Where driftJob wrote the date's HTML page, as a link a terminal can open. */
+    @EventListener
+    public void on(RunReportListener.Written event) {
+        if (event.page() != null) {
+            out.println("HTML report: " + event.page().file().toUri() + " (" + Format.bytes(event.page().bytes()) + ")");
+        } else {
+            out.println("HTML report not written: " + event.error());
+        }
+        out.flush();
+    }
+
+    /** The pages the report command wrote, one line each. */
+    public void reportPages(List<HtmlReports.Written> pages) {
+        StringBuilder text = new StringBuilder();
+        for (HtmlReports.Written page : pages) {
+            text.append(String.format(Locale.ROOT, "%-9s %6d ms  %s%n", Format.bytes(page.bytes()), page.renderMillis(),
+                    page.file()));
+        }
         out.print(text);
         out.flush();
     }

@@ -1,0 +1,179 @@
+package io.driftwatch.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Level;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.driftwatch.ExitCodes;
+import io.driftwatch.cli.ReportCommand;
+
+/**
+ * The pages in a real browser: Debian's headless Chromium driven through its chromedriver, with the network switched
+ * off. Pages and full-page screenshots are left under {@code target/html-report/} for a person to look at. Skipped
+ * with a message when Chromium is not installed, except under CI ({@code CI=true}), where that fails.
+ */
+class HtmlReportBrowserTest extends HtmlReportFixture {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path OUT = Path.of("target", "html-report");
+
+    private static ChromeDriver browser;
+
+    @Autowired ReportCommand report;
+
+    @BeforeAll
+    static void startChromium() {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            String why = "Chromium browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
+                    + "): apt-get install chromium chromium-driver (.ci/run does)";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException(why + "; they are required under CI");
+            }
+            System.out.println("[driftwatch tests] skipped: " + why);
+            Assumptions.abort(why);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--no-first-run", "--window-size=1200,900");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
+                options);
+        ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+        offline.setOffline(true);
+        browser.setNetworkConditions(offline);
+    }
+
+    @AfterAll
+    static void stopChromium() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void theRunPageOpensOfflineWithoutErrorsDriftedFeaturesFirstWithChartsAndWorkingLinks() throws IOException {
+        // given the pages of the three nights, rendered from the database by the report command
+        assertThat(report.run(List.of("from=" + QUIET, "to=" + STILL, "out=" + OUT)).exitCode()).isEqualTo(ExitCodes.COMPLETED);
+        Path page = OUT.resolve(HtmlReports.runFileName(DRIFT)).toAbsolutePath();
+
+        // when
+        open(page);
+
+        // then: no console error, no request beyond the file itself
+        assertThat(severeConsoleEntries()).isEmpty();
+        assertThat(script("return performance.getEntriesByType('resource').length")).isEqualTo(0L);
+        // drifted features first, exactly those the database holds as drifted
+        List<WebElement> features = browser.findElements(By.cssSelector("article.feature"));
+        List<String> order = features.stream().map(f -> f.getDomAttribute("data-feature")).toList();
+        List<String> drifted = jdbc.queryForList("SELECT DISTINCT feature FROM drift_report WHERE run_date = ? AND drifted",
+                String.class, DRIFT);
+        assertThat(order).hasSize(6);
+        assertThat(order.subList(0, drifted.size())).containsExactlyInAnyOrderElementsOf(drifted);
+        assertThat(features.subList(0, drifted.size())).allSatisfy(f -> assertThat(f.getText()).contains("DRIFTED"));
+        // a distribution chart per feature, a sparkline per method (two earlier runs)
+        assertThat(browser.findElements(By.cssSelector("article.feature svg.hist, article.feature svg.cats"))).hasSize(6);
+        int methods = jdbc.queryForObject("SELECT COUNT(*) FROM drift_report WHERE run_date = ?", Integer.class, DRIFT);
+        assertThat(browser.findElements(By.cssSelector("svg.spark"))).hasSize(methods);
+        assertThat(browser.findElements(By.cssSelector("svg.hist rect.c")).get(0).getSize().getWidth()).isPositive();
+        // every in-page link has its target
+        List<WebElement> anchors = browser.findElements(By.cssSelector("a[href^='#']"));
+        assertThat(anchors).hasSizeGreaterThan(6);
+        for (WebElement a : anchors) {
+            String id = a.getDomAttribute("href").substring(1);
+            assertThat(browser.findElements(By.id(id))).as("target of #%s", id).hasSize(1);
+        }
+        paintTime("run page " + DRIFT);
+        screenshot("run-" + DRIFT + ".png");
+
+        // and the history link leads to the history page
+        browser.findElement(By.linkText("History")).click();
+        assertThat(browser.getTitle()).contains("drift history");
+    }
+
+    @Test
+    void theHistoryPageListsTheRunDatesAndLinksToEachRunPage() throws IOException {
+        assertThat(report.run(List.of("from=" + QUIET, "to=" + STILL, "out=" + OUT)).exitCode()).isEqualTo(ExitCodes.COMPLETED);
+        Path history = OUT.resolve(HtmlReports.HISTORY_FILE).toAbsolutePath();
+
+        open(history);
+
+        assertThat(severeConsoleEntries()).isEmpty();
+        assertThat(script("return performance.getEntriesByType('resource').length")).isEqualTo(0L);
+        List<String> dates = browser.findElements(By.cssSelector("table.runs tr[data-date]")).stream()
+                .map(r -> r.getDomAttribute("data-date")).toList();
+        assertThat(dates).containsExactly(QUIET.toString(), DRIFT.toString(), STILL.toString());
+        assertThat(browser.findElements(By.cssSelector("svg.timeline"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("table.heat tbody tr"))).hasSize(6);
+        paintTime("history page");
+        screenshot("history.png");
+
+        List<String> hrefs = new ArrayList<>();
+        browser.findElements(By.cssSelector("table.runs a")).forEach(a -> hrefs.add(a.getDomAttribute("href")));
+        for (String href : hrefs) {
+            open(history);
+            browser.findElement(By.cssSelector("table.runs a[href='" + href + "']")).click();
+            assertThat(browser.getTitle()).as(href).contains("drift report " + href.substring("driftwatch-".length(),
+                    href.length() - ".html".length()));
+            assertThat(severeConsoleEntries()).as(href).isEmpty();
+        }
+    }
+
+    private static void open(Path file) {
+        browser.manage().window().setSize(new Dimension(1200, 900));
+        browser.get(file.toUri().toString());
+    }
+
+    private static Object script(String js) {
+        return ((JavascriptExecutor) browser).executeScript(js);
+    }
+
+    private static List<String> severeConsoleEntries() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+    }
+
+    /** Prints first-contentful-paint: a measurement for docs/report.md, never asserted (budgets are benchmarks). */
+    private static void paintTime(String what) {
+        Object paint = script("const p = performance.getEntriesByName('first-contentful-paint')[0];"
+                + " return p ? Math.round(p.startTime) : -1");
+        System.out.println(String.format(Locale.ROOT, "[driftwatch tests] %s: first contentful paint %s ms", what, paint));
+    }
+
+    /** A full-page screenshot under target/html-report/ for a person to look at. */
+    private static void screenshot(String name) throws IOException {
+        long height = (Long) script("return document.documentElement.scrollHeight");
+        browser.manage().window().setSize(new Dimension(1200, (int) Math.min(height + 120, 12_000)));
+        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+        Files.createDirectories(OUT);
+        Files.copy(shot, OUT.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
