@@ -3,6 +3,7 @@ package io.driftwatch.ops;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -52,7 +53,8 @@ final class KubernetesSchema {
 
     private static final Gson TREES = new Gson();
     private static final Gson STRICT = new GsonBuilder().registerTypeAdapterFactory(new StrictScalars())
-            .registerTypeAdapter(OffsetDateTime.class, new OffsetDateTimeAdapter()).create();
+            .registerTypeAdapter(OffsetDateTime.class, new OffsetDateTimeAdapter())
+            .registerTypeAdapter(byte[].class, new Base64Adapter()).create();
 
     private KubernetesSchema() {
     }
@@ -135,6 +137,26 @@ final class KubernetesSchema {
                     return delegate.read(in);
                 }
             };
+        }
+    }
+
+    /** Bytes (a Secret's data, a ConfigMap's binaryData) as base64 strings. */
+    private static final class Base64Adapter extends TypeAdapter<byte[]> {
+        @Override
+        public void write(JsonWriter out, byte[] value) throws IOException {
+            out.value(value == null ? null : Base64.getEncoder().encodeToString(value));
+        }
+
+        @Override
+        public byte[] read(JsonReader in) throws IOException {
+            if (in.peek() != JsonToken.STRING) {
+                throw new JsonParseException("expected base64 text at " + in.getPath() + " but found " + in.peek());
+            }
+            try {
+                return Base64.getDecoder().decode(in.nextString());
+            } catch (IllegalArgumentException e) {
+                throw new JsonParseException("not base64 at " + in.getPreviousPath() + ": " + e.getMessage());
+            }
         }
     }
 

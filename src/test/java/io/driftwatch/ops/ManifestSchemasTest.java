@@ -52,6 +52,13 @@ class ManifestSchemasTest {
         assertThat(problems(with(cronJob, "runAsNonRoot", "true", "spec", "jobTemplate", "spec", "template", "spec",
                 "securityContext"))).singleElement().asString().contains("runAsNonRoot").contains("Boolean");
         assertThat(problems(with(cronJob, "schedule", null, "spec"))).singleElement().asString().contains("schedule");
+
+        Map<?, ?> secret = document("deploy/driftwatch-db-secret.example.yaml", "Secret");
+        assertThat(problems(with(secret, "data", Map.of("password", "Y2hhbmdlLW1l"), "metadata"))).singleElement()
+                .asString().contains("`data`").contains("V1ObjectMeta");
+        assertThat(problems(with(secret, "data", Map.of("password", "Y2hhbmdlLW1l")))).isEmpty();
+        assertThat(problems(with(secret, "data", Map.of("password", "change me")))).singleElement().asString()
+                .contains("not base64");
     }
 
     @Test
