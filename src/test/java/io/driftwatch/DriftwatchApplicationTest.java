@@ -3,6 +3,9 @@ package io.driftwatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.ExitCodeGenerator;
@@ -10,6 +13,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.driftwatch.config.MonitorConfigurationException;
@@ -42,6 +47,24 @@ class DriftwatchApplicationTest {
 
         assertThat(SpringApplication.exit(again)).isEqualTo(3);
         assertThat(output.getOut()).contains("already completed for runDate=2026-05-01");
+
+        // k8s-cronjob.yaml's environment variable: a Kubernetes Job counts an already complete date as succeeded.
+        SpringApplication cronJob = new SpringApplication(DriftwatchApplication.class);
+        cronJob.setEnvironment(environment(Map.of("DRIFTWATCH_EXITCODES_ALREADYCOMPLETE", "0")));
+        ConfigurableApplicationContext underKubernetes = cronJob.run(DEMO_DB, "runDate=2026-05-01");
+
+        assertThat(SpringApplication.exit(underKubernetes)).isZero();
+        assertThat(output.getOut()).contains("already completed for runDate=2026-05-01").contains("[exit 0 ALREADY_COMPLETE]");
+    }
+
+    /** The process's environment variables plus {@code variables}, bound as Spring Boot binds the real ones. */
+    private static StandardEnvironment environment(Map<String, Object> variables) {
+        StandardEnvironment environment = new StandardEnvironment();
+        Map<String, Object> all = new HashMap<>(environment.getSystemEnvironment());
+        all.putAll(variables);
+        environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, all));
+        return environment;
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.driftwatch.cli;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,9 +16,12 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.driftwatch.ExitCodes;
 import io.driftwatch.canary.CanaryProperties;
+import io.driftwatch.config.ConfigurationProblem;
 import io.driftwatch.config.DriftwatchProperties;
 import io.driftwatch.config.MonitorCatalog;
+import io.driftwatch.config.MonitorConfigurationException;
 import io.driftwatch.demo.DemoData;
 import io.driftwatch.html.HtmlReports;
 import io.driftwatch.html.JdbcReportReader;
@@ -83,7 +87,20 @@ public class CliConfiguration {
     @Bean
     @ConditionalOnProperty(name = "driftwatch.launch.enabled", havingValue = "true", matchIfMissing = true)
     CommandRunner commandRunner(List<Command> commands, @Value("${spring.batch.job.name:driftJob}") String jobName,
-                                ConsolePrinter printer, ApplicationEventPublisher events) {
-        return new CommandRunner(commands, jobName, printer, events);
+                                ConsolePrinter printer, ApplicationEventPublisher events, DriftwatchProperties properties) {
+        return new CommandRunner(commands, jobName, printer, events, alreadyCompleteCode(properties));
+    }
+
+    /** driftwatch.exit-codes.already-complete: an exit code (0-255) that no other outcome uses, or 0. */
+    static int alreadyCompleteCode(DriftwatchProperties properties) {
+        int code = properties.getExitCodes().getAlreadyComplete();
+        boolean taken = Arrays.stream(ExitCodes.values())
+                .anyMatch(c -> c != ExitCodes.ALREADY_COMPLETE && c != ExitCodes.COMPLETED && c.code() == code);
+        if (code < 0 || code > 255 || taken) {
+            throw new MonitorConfigurationException(List.of(ConfigurationProblem.of("driftwatch.exit-codes.already-complete",
+                    String.valueOf(code), code < 0 || code > 255 ? "an exit code is 0 to 255" : "another outcome exits with " + code,
+                    "set 0 (a Kubernetes Job then counts an already complete date as succeeded) or keep the default 3")));
+        }
+        return code;
     }
 }

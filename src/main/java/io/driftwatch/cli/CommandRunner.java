@@ -24,9 +24,20 @@ public final class CommandRunner implements ApplicationRunner, ExitCodeGenerator
     private final String jobName;
     private final ConsolePrinter printer;
     private final ApplicationEventPublisher events;
+    private final int alreadyCompleteCode;
     private volatile int exitCode;
 
     public CommandRunner(List<Command> commands, String jobName, ConsolePrinter printer, ApplicationEventPublisher events) {
+        this(commands, jobName, printer, events, ExitCodes.ALREADY_COMPLETE.code());
+    }
+
+    /**
+     * @param alreadyCompleteCode the process exit code for {@link ExitCodes#ALREADY_COMPLETE}
+     *                            ({@code driftwatch.exit-codes.already-complete}: 0 under a Kubernetes CronJob)
+     */
+    public CommandRunner(List<Command> commands, String jobName, ConsolePrinter printer, ApplicationEventPublisher events,
+                         int alreadyCompleteCode) {
+        this.alreadyCompleteCode = alreadyCompleteCode;
         this.commands = commands.stream().collect(Collectors.toUnmodifiableMap(Command::name, Function.identity()));
         this.jobName = jobName;
         this.printer = printer;
@@ -70,8 +81,8 @@ public final class CommandRunner implements ApplicationRunner, ExitCodeGenerator
     }
 
     private void finish(String name, Outcome outcome) {
-        exitCode = outcome.exitCode().code();
-        printer.outcome(outcome.exitCode(), outcome.message());
+        exitCode = outcome.exitCode() == ExitCodes.ALREADY_COMPLETE ? alreadyCompleteCode : outcome.exitCode().code();
+        printer.outcome(outcome.exitCode(), exitCode, outcome.message());
         events.publishEvent(new RunEvents.ProcessFinished(name, outcome.exitCode()));
     }
 

@@ -107,7 +107,12 @@ public class ConsolePrinter {
 
     /** The closing line of a process: what happened and the exit code it leaves. */
     public void outcome(ExitCodes code, String message) {
-        out.println((code == ExitCodes.COMPLETED ? "" : "driftwatch: ") + message + " [exit " + code.code() + " " + code.name()
+        outcome(code, code.code(), message);
+    }
+
+    /** The closing line when the process exits with {@code processCode} for {@code code} (a configured mapping). */
+    public void outcome(ExitCodes code, int processCode, String message) {
+        out.println((code == ExitCodes.COMPLETED ? "" : "driftwatch: ") + message + " [exit " + processCode + " " + code.name()
                 + "]");
         out.flush();
     }

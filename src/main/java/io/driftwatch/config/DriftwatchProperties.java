@@ -42,6 +42,8 @@ public class DriftwatchProperties {
      */
     private List<MonitorProperties> monitors = new ArrayList<>();
 
+    private ExitCodeProperties exitCodes = new ExitCodeProperties();
+
     public String getZone() { return zone; }
     public void setZone(String zone) { this.zone = zone; }
     public int getPartitionThreads() { return partitionThreads; }
@@ -54,6 +56,20 @@ public class DriftwatchProperties {
     public void setProfileSlices(int profileSlices) { this.profileSlices = profileSlices; }
     public List<MonitorProperties> getMonitors() { return monitors; }
     public void setMonitors(List<MonitorProperties> monitors) { this.monitors = monitors; }
+    public ExitCodeProperties getExitCodes() { return exitCodes; }
+    public void setExitCodes(ExitCodeProperties exitCodes) { this.exitCodes = exitCodes; }
+
+    /** Process exit codes that a scheduler may need to read differently from driftwatch's defaults. */
+    public static class ExitCodeProperties {
+        /**
+         * Exit code of driftJob when its run date already completed and nothing was written (3 by default).
+         * A Kubernetes CronJob sets 0: Kubernetes has no rule that turns a non-zero exit into success.
+         */
+        private int alreadyComplete = 3;
+
+        public int getAlreadyComplete() { return alreadyComplete; }
+        public void setAlreadyComplete(int alreadyComplete) { this.alreadyComplete = alreadyComplete; }
+    }
 
     public static class MonitorProperties {
         private String name;

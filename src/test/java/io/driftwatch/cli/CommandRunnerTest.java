@@ -1,6 +1,7 @@
 package io.driftwatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.DefaultApplicationArguments;
 
 import io.driftwatch.ExitCodes;
+import io.driftwatch.config.DriftwatchProperties;
+import io.driftwatch.config.MonitorConfigurationException;
 import io.driftwatch.telemetry.RunEvents;
 
 /** Which command a command line runs, and the exit code and closing line it leaves. */
@@ -68,6 +71,40 @@ class CommandRunnerTest {
 
         assertThat(runner.getExitCode()).isEqualTo(2);
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("driftwatch: bad arguments [exit 2 INVALID_CONFIGURATION]\n");
+    }
+
+    @Test
+    void anAlreadyCompleteDateExitsWithTheConfiguredCodeAndStillSaysWhatHappened() {
+        Recording complete = new Recording("driftJob", false, new Outcome(ExitCodes.ALREADY_COMPLETE, "already completed"));
+        ConsolePrinter printer = new ConsolePrinter(new PrintStream(out, true, StandardCharsets.UTF_8));
+        CommandRunner byDefault = new CommandRunner(List.of(complete), "driftJob", printer, events::add);
+        CommandRunner underKubernetes = new CommandRunner(List.of(complete), "driftJob", printer, events::add, 0);
+
+        byDefault.run(new DefaultApplicationArguments());
+        underKubernetes.run(new DefaultApplicationArguments());
+
+        assertThat(byDefault.getExitCode()).isEqualTo(3);
+        assertThat(underKubernetes.getExitCode()).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("driftwatch: already completed [exit 3 ALREADY_COMPLETE]\n"
+                + "driftwatch: already completed [exit 0 ALREADY_COMPLETE]\n");
+        // metrics and alerts still see what happened, whatever the process's exit code
+        assertThat(events).containsOnly(new RunEvents.ProcessFinished("driftJob", ExitCodes.ALREADY_COMPLETE));
+    }
+
+    @Test
+    void onlyAFreeExitCodeCanMeanAlreadyComplete() {
+        DriftwatchProperties properties = new DriftwatchProperties();
+        assertThat(CliConfiguration.alreadyCompleteCode(properties)).isEqualTo(3);
+        properties.getExitCodes().setAlreadyComplete(0);
+        assertThat(CliConfiguration.alreadyCompleteCode(properties)).isZero();
+
+        for (int taken : new int[] {5, 256, -1}) {
+            properties.getExitCodes().setAlreadyComplete(taken);
+            assertThatThrownBy(() -> CliConfiguration.alreadyCompleteCode(properties))
+                    .isInstanceOf(MonitorConfigurationException.class)
+                    .hasMessageContaining("driftwatch.exit-codes.already-complete = '" + taken + "'")
+                    .satisfies(e -> assertThat(((MonitorConfigurationException) e).getExitCode()).isEqualTo(2));
+        }
     }
 
     private CommandRunner runner(String jobName) {

@@ -67,6 +67,16 @@ class ManifestsTest {
     }
 
     @Test
+    void anAlreadyCompleteDateEndsTheJobSucceeded() throws IOException {
+        Map<?, ?> container = (Map<?, ?>) ((List<?>) at(documents(CRONJOB).get(1), "spec", "jobTemplate", "spec", "template",
+                "spec").get("containers")).get(0);
+
+        // bound by relaxed binding to driftwatch.exit-codes.already-complete (DriftwatchApplicationTest runs it)
+        List<Object> env = List.copyOf((List<?>) container.get("env"));
+        assertThat(env).contains(Map.of("name", "DRIFTWATCH_EXITCODES_ALREADYCOMPLETE", "value", "0"));
+    }
+
+    @Test
     void inconclusiveIsMeasuredAgainLaterAndNeverCountsAsAFailure() throws IOException {
         List<?> metrics = (List<?>) at(documents(ANALYSIS).get(0), "spec").get("metrics");
         Map<?, ?> noRollback = (Map<?, ?>) metrics.get(0);
