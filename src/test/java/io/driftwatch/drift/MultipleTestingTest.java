@@ -1,5 +1,7 @@
 package io.driftwatch.drift;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +34,23 @@ class MultipleTestingTest {
         assertThatIllegalArgumentException().isThrownBy(() -> MultipleTesting.bonferroni(new double[]{0.1, Double.NaN}))
                 .withMessage("p-values must be within [0, 1] but p[1] was NaN");
         assertThatIllegalArgumentException().isThrownBy(() -> MultipleTesting.benjaminiHochberg(new double[]{1.2}));
+    }
+
+    @Test
+    void judgesEachTestOnItsAdjustedPValueStrictlyBelowItsLevelAndKeepsItsWarnLevel() {
+        // given four tests under Bonferroni: each p times 4 (exact in binary floating point); unadjusted, the
+        // first three would all be drifted
+        List<MultipleTesting.Test> tests = List.of(new MultipleTesting.Test(0.0125, 0.05, null),
+                new MultipleTesting.Test(0.02, 0.05, 0.1), new MultipleTesting.Test(0.001, 0.05, 0.1),
+                new MultipleTesting.Test(0.025, 0.05, 0.1));
+
+        List<MultipleTesting.Judged> judged = MultipleTesting.judge(MultipleTesting.Correction.BONFERRONI, tests);
+
+        assertThat(judged).containsExactly(
+                new MultipleTesting.Judged(0.05, false, Severity.NONE), // q equal to alpha is not drift
+                new MultipleTesting.Judged(0.08, false, Severity.WARN), // between alpha and the warn level
+                new MultipleTesting.Judged(0.004, true, Severity.ALERT),
+                new MultipleTesting.Judged(0.1, false, Severity.NONE)); // q equal to the warn level does not warn
     }
 
     @Test

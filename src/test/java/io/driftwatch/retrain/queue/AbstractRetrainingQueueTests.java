@@ -365,6 +365,51 @@ abstract class AbstractRetrainingQueueTests {
     }
 
     @Test
+    void requeueGivesADeadLetterAllItsAttemptsAgain() {
+        long id = queue.enqueue(task("credit-risk", "loans").withMaxAttempts(2)).orElseThrow();
+        queue.fail(queue.claim("w", 1, LONG_LEASE).get(0), "boom 1");
+        db.makeAvailableNow(id);
+        assertThat(queue.fail(queue.claim("w", 1, LONG_LEASE).get(0), "boom 2")).isInstanceOf(FailOutcome.DeadLettered.class);
+
+        queue.requeue(id);
+
+        assertThat(db.row(id)).containsEntry("status", "PENDING").containsEntry("attempts", 0)
+                .containsEntry("finished_at", null).containsEntry("lease_token", null);
+        ClaimedTask again = queue.claim("w", 1, LONG_LEASE).get(0);
+        assertThat(again.attempts()).as("the first attempt of a fresh start").isEqualTo(1);
+        assertThat(again.isLastAttempt()).isFalse();
+        assertThat(queue.fail(again, "boom 3")).as("one failure is retried again").isInstanceOf(FailOutcome.Retrying.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TaskStatus.class)
+    void operatorsCancelOnlyOpenTasksRequeueOnlyFailedOrCancelledOnesAndApproveOnlyGatedOnes(TaskStatus status) {
+        long cancelled = db.givenTaskIn(status, "cancel");
+        long requeued = db.givenTaskIn(status, "requeue");
+        long approved = db.givenTaskIn(status, "approve");
+        Map<String, Object> untouched = db.row(cancelled);
+
+        Optional<String> cancel = refusal(() -> queue.cancel(cancelled));
+        Optional<String> requeue = refusal(() -> queue.requeue(requeued));
+        Optional<String> approve = refusal(() -> queue.approve(approved));
+
+        if (status.isOpen()) {
+            assertThat(cancel).isEmpty();
+            assertThat(db.row(cancelled)).containsEntry("status", "CANCELLED").containsEntry("lease_token", null);
+            assertThat(db.timestamp(cancelled, "finished_at")).isNotNull();
+        } else {
+            assertThat(cancel).contains("Cannot cancel task " + cancelled + ": it is " + status
+                    + "; cancel applies to tasks that are PENDING, RUNNING, RETRYABLE or AWAITING_APPROVAL.");
+            assertThat(db.row(cancelled)).as("a final task never changes again").isEqualTo(untouched);
+        }
+        boolean requeueable = status == TaskStatus.FAILED || status == TaskStatus.CANCELLED;
+        assertThat(requeue.isEmpty()).as("requeue of a " + status + " task").isEqualTo(requeueable);
+        assertThat(db.status(requeued)).isEqualTo(requeueable ? TaskStatus.PENDING : status);
+        assertThat(approve.isEmpty()).as("approve of a " + status + " task").isEqualTo(status == TaskStatus.AWAITING_APPROVAL);
+        assertThat(db.status(approved)).isEqualTo(status == TaskStatus.AWAITING_APPROVAL ? TaskStatus.PENDING : status);
+    }
+
+    @Test
     void reopeningAFinishedTaskIsRejectedWhileAnotherOpenTaskHoldsItsKey() {
         long old = queue.enqueue(task("credit-risk", "old").withDedupeKey("k")).orElseThrow();
         queue.fail(queue.claim("w", 1, LONG_LEASE).get(0), "bad", FailureKind.PERMANENT);
@@ -427,6 +472,16 @@ abstract class AbstractRetrainingQueueTests {
         assertThat(claimed).singleElement().satisfies(t -> assertThat(t.monitor()).isEqualTo("loans"));
         assertThat(sameModelOnceFinished).isTrue();
         assertThat(sameDateOnceFinished).as("finished or not, a monitor has one task per run date").isFalse();
+    }
+
+    /** The refusal an operator would see, or empty when the operation applied. */
+    static Optional<String> refusal(Runnable operation) {
+        try {
+            operation.run();
+            return Optional.empty();
+        } catch (TaskOperationException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     static LocalDate day(int offset) {

@@ -89,6 +89,24 @@ final class QueueDatabase implements AutoCloseable {
         return jdbc.queryForList("SELECT id FROM retraining_task ORDER BY id", Long.class);
     }
 
+    /**
+     * One task put straight into {@code status} with the columns the table contract asks of it (a live lease
+     * when RUNNING, finished_at when final, an attempt used unless PENDING or AWAITING_APPROVAL); returns its id.
+     */
+    long givenTaskIn(TaskStatus status, String monitor) {
+        String insert = "INSERT INTO retraining_task (model, monitor, run_date, reason, evidence, dedupe_key) VALUES ("
+                + "'model', ?, ?, 'drift', " + dialect.jsonParameter() + ", ?)";
+        jdbc.update(insert, monitor, RUN_DATE, "{}", monitor + "/" + RUN_DATE);
+        long id = jdbc.queryForObject("SELECT id FROM retraining_task WHERE monitor = ?", Long.class, monitor);
+        boolean running = status == TaskStatus.RUNNING;
+        boolean attempted = status != TaskStatus.PENDING && status != TaskStatus.AWAITING_APPROVAL;
+        jdbc.update("UPDATE retraining_task SET status = ?, attempts = ?, finished_at = "
+                + (status.isFinal() ? "now()" : "NULL") + ", lease_owner = " + (running ? "'w'" : "NULL")
+                + ", lease_token = " + (running ? "'t'" : "NULL") + ", lease_expires_at = "
+                + (running ? "now() + INTERVAL '1' HOUR" : "NULL") + " WHERE id = ?", status.name(), attempted ? 1 : 0, id);
+        return id;
+    }
+
     TaskStatus status(long id) {
         return TaskStatus.valueOf(jdbc.queryForObject("SELECT status FROM retraining_task WHERE id = ?", String.class, id));
     }
