@@ -122,7 +122,9 @@ CREATE INDEX retraining_task_poll_ix ON retraining_task (priority DESC, availabl
 CREATE INDEX retraining_task_model_ix ON retraining_task (model, created_at);
 
 -- Model quality per model and day, filled by the user's evaluation jobs; read by the decide step.
-CREATE TABLE model_performance (
+-- IF NOT EXISTS: an existing table of the documented shape (docs/tables.md) is adopted; its shape is checked
+-- before migrating (io.driftwatch.migration), and a different shape stops the migration with the missing columns.
+CREATE TABLE IF NOT EXISTS model_performance (
     model            VARCHAR(200)     NOT NULL,
     metric_date      DATE             NOT NULL,
     accuracy         DOUBLE PRECISION,

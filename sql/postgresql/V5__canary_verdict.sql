@@ -19,7 +19,8 @@ CREATE TABLE canary_verdict (
 CREATE INDEX canary_verdict_model_ix ON canary_verdict (model, created_at);
 
 -- A prediction log in the default shape (a monitor may name another table and columns).
-CREATE TABLE prediction_log (
+-- IF NOT EXISTS (this table, its index and canary_metrics): an existing table of the documented shape is adopted.
+CREATE TABLE IF NOT EXISTS prediction_log (
     request_id       VARCHAR(200)     NOT NULL,
     model            VARCHAR(200)     NOT NULL,
     model_version    VARCHAR(200)     NOT NULL,
@@ -30,11 +31,11 @@ CREATE TABLE prediction_log (
     correct          BOOLEAN,
     PRIMARY KEY (model, model_version, request_id)
 );
-CREATE INDEX prediction_log_window_ix ON prediction_log (model, model_version, logged_at);
+CREATE INDEX IF NOT EXISTS prediction_log_window_ix ON prediction_log (model, model_version, logged_at);
 
 -- Pre-aggregated metrics per model version and period, for teams that do not keep request logs
 -- (canaryJob input=metrics). Rows whose period lies in the analysis window are combined.
-CREATE TABLE canary_metrics (
+CREATE TABLE IF NOT EXISTS canary_metrics (
     model                 VARCHAR(200)     NOT NULL,
     model_version         VARCHAR(200)     NOT NULL,
     period_start          TIMESTAMPTZ      NOT NULL,
