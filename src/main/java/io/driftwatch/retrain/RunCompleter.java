@@ -11,6 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.driftwatch.config.Monitor;
 import io.driftwatch.report.DriftRun;
+import io.driftwatch.report.FeatureEvaluator;
 import io.driftwatch.report.JdbcDriftReportDao;
 import io.driftwatch.report.JdbcDriftRunDao;
 import io.driftwatch.report.ModelPerformance;
@@ -54,7 +55,10 @@ public class RunCompleter {
     public Decision complete(Monitor monitor, DriftRun run, ZoneId zone) {
         LocalDate from = run.windowStart().atZone(zone).toLocalDate();
         ModelPerformance perf = performance.latest(monitor.performanceTable(), monitor.model(), from, run.runDate());
-        DecisionInput input = new DecisionInput(monitor, run, reports.findByRun(run.id()), perf,
+        // In configured order, not in the order partitions happened to write them: the reason, the evidence and the
+        // snapshot then read the same on every run of the same rows.
+        DecisionInput input = new DecisionInput(monitor, run, FeatureEvaluator.inConfiguredOrder(monitor,
+                reports.findByRun(run.id())), perf,
                 tasks.queueState(monitor.model(), monitor.retraining().period()),
                 tasks.forRun(monitor.name(), run.runDate()).isPresent(), clock.instant());
         Decision decision = Decider.decide(input);

@@ -1,0 +1,223 @@
+package io.driftwatch.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.driftwatch.support.JarProcess;
+import io.driftwatch.support.RequiresPostgres;
+
+/**
+ * Faults an operator meets, against the packaged jar on real PostgreSQL: kill -9 at seeded random moments
+ * across every step, the job's backends terminated at three moments, and a server that never answers. Each
+ * interrupted night is rerun as the CronJob reruns it until it completes, and must then hold exactly the rows
+ * of one uninterrupted reference night: every report row and score to the last digit, one retraining task,
+ * nothing left running. {@code -Dfaults.trials=N} runs more kill trials (default 10), {@code -Dfaults.seed}
+ * picks other moments, {@code -Dfaults.parallel} runs that many trials at once (default 2).
+ */
+@RequiresPostgres
+class DriftJobFaultsIT {
+
+    private static final int ROWS = Integer.getInteger("faults.rows", 100_000);
+    private static final int TRIALS = Integer.getInteger("faults.trials", 10);
+    private static final long SEED = Long.getLong("faults.seed", 20261205L);
+    private static final int PARALLEL = Integer.getInteger("faults.parallel", 2);
+    private static final Duration RUN_LIMIT = Duration.ofMinutes(3);
+
+    /** Lines the job logs as it passes through its steps, in order: places to kill it near. */
+    private static final List<String> MOMENTS = List.of(
+            "Started DriftwatchApplication",          // before the job: launching, recovering, reap
+            "Reaper: ",                               // reap done, prepare next
+            "opened for window",                      // prepare
+            "Monitor loans baseline: ",               // profile: the baseline scan (or cache) begins
+            "current slice 1: profiled",              // profile: a slice written
+            "Monitor loans feature ",                 // drift: a feature's report rows written
+            "features drifted; retraining",           // decide committed, publish next
+            "drift report for run date");             // publish
+
+    private static FaultNight template;
+    private static FaultNight reference;
+    private static Map<String, List<Map<String, Object>>> referenceRows;
+    private static Path monitors;
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void oneUninterruptedReferenceNight() throws Exception {
+        template = FaultNight.template(ROWS);
+        monitors = FaultNight.writeMonitors(dir);
+        reference = template.copy();
+        try (JarProcess run = reference.start(monitors)) {
+            assertThat(run.exitCode(RUN_LIMIT)).as(run.output()).isZero();
+        }
+        referenceRows = reference.rows();
+        assertThat(referenceRows.get("drift_report")).hasSize(4 * 4 + 2 * 2);
+        assertThat(referenceRows.get("drift_run")).singleElement()
+                .satisfies(run -> assertThat(run.get("status")).isEqualTo("COMPLETED"));
+        assertThat(referenceRows.get("retraining_task")).hasSize(1);
+        assertThat(referenceRows.get("unfinished executions")).isEmpty();
+    }
+
+    @AfterAll
+    static void dropSchemas() {
+        for (FaultNight night : new FaultNight[] {reference, template}) {
+            if (night != null) {
+                night.close();
+            }
+        }
+    }
+
+    @Test
+    void aNightKilledAtAnyMomentCompletesOnRerunWithTheRowsOfAnUninterruptedNight() throws Exception {
+        Random random = new Random(SEED);
+        List<String> report = new CopyOnWriteArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
+        try {
+            List<Future<?>> trials = new ArrayList<>();
+            for (int i = 0; i < TRIALS; i++) {
+                int trial = i;
+                String moment = MOMENTS.get(random.nextInt(MOMENTS.size()));
+                int delayMillis = random.nextInt(400);
+                trials.add(pool.submit(() -> {
+                    killTrial(trial, moment, delayMillis, report);
+                    return null;
+                }));
+            }
+            for (Future<?> trial : trials) {
+                trial.get();
+            }
+        } finally {
+            pool.shutdownNow();
+            System.out.println("[faults] kill -9 trials (seed " + SEED + "):\n  " + String.join("\n  ", report));
+        }
+        assertThat(report).hasSize(TRIALS).allSatisfy(line -> assertThat(line).endsWith("identical"));
+    }
+
+    private void killTrial(int trial, String moment, int delayMillis, List<String> report) throws Exception {
+        try (FaultNight night = template.copy()) {
+            String killed;
+            try (JarProcess run = night.start(monitors)) {
+                assertThat(run.awaitLine(moment, RUN_LIMIT)).as(run.output()).isTrue();
+                Thread.sleep(delayMillis);
+                boolean alive = run.isAlive();
+                run.kill();
+                int exit = run.exitCode(RUN_LIMIT);
+                killed = alive && exit == 137 ? "killed" : "ended " + exit + " before the kill";
+            }
+            // The killed execution is left STARTED; the rerun takes it over as the recover-after rule allows.
+            List<Integer> reruns = rerunUntilComplete(night, "--driftwatch.recover-after=PT0S");
+            assertThat(FaultNight.difference(referenceRows, night.rows()))
+                    .as("trial %d: kill -9 at '%s' +%d ms", trial, moment, delayMillis).isNull();
+            report.add("trial " + trial + ": at '" + moment.strip() + "' +" + delayMillis + " ms " + killed + ", reruns exit "
+                    + reruns + ", identical");
+        }
+    }
+
+    @Test
+    void aNightWhoseBackendsAreTerminatedCompletesOnAPlainRerunWithTheSameRows() throws Exception {
+        List<String> report = new ArrayList<>();
+        for (String moment : List.of("Monitor loans baseline: ", "Monitor loans feature ", "features drifted; retraining")) {
+            try (FaultNight night = template.copy()) {
+                int terminated;
+                int exit;
+                try (JarProcess run = night.start(monitors)) {
+                    assertThat(run.awaitLine(moment, RUN_LIMIT)).as(run.output()).isTrue();
+                    terminated = night.terminateBackends();
+                    exit = run.exitCode(RUN_LIMIT);
+                    // a terminated connection fails its step (5), or the pool replaces it unnoticed (0)
+                    assertThat(exit).as(run.output()).isIn(0, 5);
+                    assertThat(run.output()).doesNotContain("[exit 1 ");
+                }
+                // with the default recover-after: an execution left UNKNOWN must not need it
+                List<Integer> reruns = rerunUntilComplete(night);
+                boolean unknown = night.recoveredUnknown();
+                assertThat(FaultNight.difference(referenceRows, night.rows())).as("backends terminated at '%s'", moment)
+                        .isNull();
+                report.add("at '" + moment.strip() + "': " + terminated + " backend(s) terminated, exit " + exit
+                        + (unknown ? " leaving it UNKNOWN" : "") + ", reruns exit " + reruns + ", identical");
+            }
+        }
+        System.out.println("[faults] backend terminations:\n  " + String.join("\n  ", report));
+    }
+
+    @Test
+    void aServerThatAcceptsAndNeverAnswersFailsTheStartWithinTheLoginTimeout() throws Exception {
+        List<Socket> accepted = new CopyOnWriteArrayList<>();
+        long[] firstAccept = {0};
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        Socket socket = silent.accept();
+                        if (accepted.isEmpty()) {
+                            firstAccept[0] = System.nanoTime();
+                        }
+                        accepted.add(socket);
+                    }
+                } catch (Exception closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            String url = "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/test";
+
+            int exit;
+            String output;
+            try (JarProcess run = JarProcess.start(List.of("--spring.config.additional-location=file:" + monitors,
+                    "runDate=" + FaultNight.RUN_DATE), Map.of("SPRING_DATASOURCE_URL", url,
+                    "SPRING_DATASOURCE_USERNAME", "postgres", "SPRING_DATASOURCE_PASSWORD", ""))) {
+                exit = run.exitCode(Duration.ofMinutes(2));
+                output = run.output();
+            }
+            Duration toFailure = Duration.ofNanos(System.nanoTime() - firstAccept[0]);
+            System.out.println("[faults] silent server: exit " + exit + " " + toFailure.toMillis()
+                    + " ms after it accepted the first connection (driftwatch.database.login-timeout PT10S)");
+
+            assertThat(accepted).as(output).isNotEmpty();
+            assertThat(exit).as(output).isEqualTo(5);
+            assertThat(output).contains("127.0.0.1:" + silent.getLocalPort())
+                    .contains("driftwatch.database.login-timeout (PT10S)").contains("Exit code 5");
+            // the documented timeout, plus the time to report the failure and close the process
+            assertThat(toFailure).isBetween(Duration.ofSeconds(10), Duration.ofSeconds(25));
+        } finally {
+            for (Socket socket : accepted) {
+                socket.close();
+            }
+        }
+    }
+
+    /** Reruns the night as a CronJob retries it (at most three times) until it completes; the exit codes. */
+    private static List<Integer> rerunUntilComplete(FaultNight night, String... args) throws Exception {
+        List<Integer> exits = new ArrayList<>();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try (JarProcess rerun = night.start(monitors, args)) {
+                int exit = rerun.exitCode(RUN_LIMIT);
+                exits.add(exit);
+                assertThat(exit).as(rerun.output()).isIn(0, 3, 5);
+                if (exit == 0 || exit == 3) {
+                    return exits;
+                }
+            }
+        }
+        throw new AssertionError("the night did not complete after three reruns: exits " + exits);
+    }
+}
