@@ -98,6 +98,54 @@ class DriftwatchApplicationTest {
     }
 
     @Test
+    void helpPrintsTheUsageAndExitsZeroWithoutTouchingTheDatabase(CapturedOutput output) {
+        // an unreachable database: any attempt to start would fail with exit code 1
+        int exitCode = DriftwatchApplication.run("--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/none", "--help");
+
+        assertThat(exitCode).isZero();
+        assertThat(output.getOut()).contains("Usage: java -jar driftwatch.jar").contains("runs rerun monitor=NAME")
+                .contains(" 7 NO_DATA").contains("docs/configuration.md").doesNotContain("HikariPool");
+    }
+
+    @Test
+    void aDashedRunDateIsRejectedBeforeStartWithTheRightSpelling(CapturedOutput output) {
+        int exitCode = DriftwatchApplication.run("--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/none",
+                "--runDate=2026-03-02");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(output.getOut()).contains("'--runDate=2026-03-02' is not an option: job parameters take no dashes."
+                + " Write runDate=2026-03-02 instead. [exit 2 INVALID_CONFIGURATION]");
+    }
+
+    @Test
+    void aMissingConfigurationFileIsExitTwoNamingTheFile(CapturedOutput output) {
+        int exitCode = DriftwatchApplication.run(DEMO_DB, "--spring.config.additional-location=file:/nonexistent/monitors.yaml",
+                "--driftwatch.launch.enabled=false");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(output.toString()).contains("/nonexistent/monitors.yaml").contains("does not exist");
+    }
+
+    @Test
+    void aYamlSyntaxErrorIsExitTwoNamingTheFileLineAndColumnWithoutAStackTrace(CapturedOutput output,
+                                                                             @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("monitors.yaml"), """
+                driftwatch:
+                  monitors:
+                    - name: loans
+                     model: credit-risk
+                """);
+
+        int exitCode = DriftwatchApplication.run(DEMO_DB, "--spring.config.additional-location=file:" + file,
+                "--driftwatch.launch.enabled=false");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(output.toString()).contains("The configuration file URL [file:" + file + "] is not valid YAML at line 4, column 6")
+                .doesNotContain("\tat org.yaml");
+    }
+
+    @Test
     void anInvalidMonitorStopsStartupWithExitCodeTwoAndTheProblem() {
         assertThatThrownBy(() -> SpringApplication.run(DriftwatchApplication.class,
                 "--spring.datasource.url=jdbc:h2:mem:bad-config;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",

@@ -1,34 +1,14 @@
 package io.driftwatch.config;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 
-/** A configuration file that is not valid YAML: the file, the line and column, and what the parser expected. No stack trace. */
-class YamlFailureAnalyzer extends AbstractFailureAnalyzer<MarkedYAMLException> {
-
-    private static final Pattern LOCATION = Pattern.compile("from location '([^']+)'");
+/** A configuration file that is not valid YAML, reported as the file, line, column and problem; no stack trace. */
+class YamlFailureAnalyzer extends AbstractFailureAnalyzer<InvalidYamlException> {
 
     @Override
-    protected FailureAnalysis analyze(Throwable rootFailure, MarkedYAMLException cause) {
-        String file = "a configuration file";
-        for (Throwable t = rootFailure; t != null; t = t.getCause()) {
-            Matcher m = t.getMessage() == null ? null : LOCATION.matcher(t.getMessage());
-            if (m != null && m.find()) {
-                file = m.group(1);
-                break;
-            }
-        }
-        Mark mark = cause.getProblemMark() != null ? cause.getProblemMark() : cause.getContextMark();
-        String where = mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
-        String problem = cause.getProblem() != null ? cause.getProblem() : cause.getMessage();
-        String context = cause.getContext() == null ? "" : " (" + cause.getContext() + ")";
-        return new FailureAnalysis("The configuration file " + file + " is not valid YAML" + where + ": " + problem + context,
-                "Correct the YAML in " + file + " (indentation with spaces, a space after every colon, quotes around values"
-                        + " with ': ' or '#'), then run the same command again. Exit code 2.", null);
+    protected FailureAnalysis analyze(Throwable rootFailure, InvalidYamlException cause) {
+        return new FailureAnalysis(cause.getMessage(), "Correct the YAML at that place (indent with spaces, one space after"
+                + " each colon, quote values holding ': ' or ' #'), then run the same command again. Exit code 2.", null);
     }
 }

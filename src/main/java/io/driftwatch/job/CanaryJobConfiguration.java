@@ -43,7 +43,7 @@ public class CanaryJobConfiguration {
     @Bean
     Job canaryJob(JobRepository jobRepository, Step analyse, CanaryService canary) {
         return new JobBuilder(JOB_NAME, jobRepository).validator(parameters -> validate(canary, parameters))
-                .start(analyse).build();
+                .listener(DriftJobConfiguration.FAILURE_LOG).start(analyse).build();
     }
 
     @Bean

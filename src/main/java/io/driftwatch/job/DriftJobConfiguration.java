@@ -74,6 +74,7 @@ public class DriftJobConfiguration {
                 .listener(logContext)
                 .listener(gracefulStop)
                 .listener(listener)
+                .listener(FAILURE_LOG)
                 .start(reap).next(prepare).next(profile).next(drift).next(decide).next(publish)
                 .build();
     }
@@ -82,6 +83,9 @@ public class DriftJobConfiguration {
     DriftJobListener driftJobListener(JdbcDriftRunDao runs, ApplicationEventPublisher events) {
         return new DriftJobListener(runs, events);
     }
+
+    /** Stateless: why an execution failed, once per failure, with a stack trace only when unexpected. */
+    static final FailureLog FAILURE_LOG = new FailureLog();
 
     /** Stateless: run identity into the log context of whichever thread runs a step. */
     private static final RunLogContext LOG_CONTEXT = new RunLogContext();

@@ -10,6 +10,7 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 
 import org.springframework.context.ApplicationEventPublisher;
 
+import io.driftwatch.config.MonitorConfigurationException;
 import io.driftwatch.report.JdbcDriftRunDao;
 import io.driftwatch.telemetry.RunEvents;
 
@@ -36,8 +37,12 @@ class DriftJobListener implements JobExecutionListener {
         java.util.List<String> failed = java.util.List.of();
         try {
             failed = runs.failOpenRuns(runDate, execution.getId(), message);
-            log.warn("driftJob {} ended {}; {} open run(s) marked FAILED. Rerun the same runDate to resume.",
-                    runDate, execution.getStatus(), failed.size());
+            // A configuration error is not resumed: it is corrected, then the date runs again from its first step.
+            String next = JobFailures.causedBy(execution, MonitorConfigurationException.class) != null
+                    ? "Correct the configuration, then run the same runDate again."
+                    : "Rerun the same runDate to resume.";
+            log.warn("driftJob {} ended {}; {} open run(s) marked FAILED. {}", runDate, execution.getStatus(), failed.size(),
+                    next);
         } catch (RuntimeException e) {
             log.error("Could not mark the open runs of {} as FAILED (they stay RUNNING until the date is rerun)", runDate, e);
         }

@@ -33,7 +33,8 @@ public class ReaperJobConfiguration {
 
     @Bean
     Job reaperJob(JobRepository jobRepository, Step reap) {
-        return new JobBuilder(JOB_NAME, jobRepository).incrementer(new RunIdIncrementer()).start(reap).build();
+        return new JobBuilder(JOB_NAME, jobRepository).incrementer(new RunIdIncrementer())
+                .listener(DriftJobConfiguration.FAILURE_LOG).start(reap).build();
     }
 
     @Bean
