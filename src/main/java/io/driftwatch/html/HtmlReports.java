@@ -71,6 +71,15 @@ public class HtmlReports {
         return out.toString();
     }
 
+    /** Temporary files are private to their owner; a page is for sharing, like any file the user writes. */
+    private static void readableByAll(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the default permissions stand
+        }
+    }
+
     static Written write(Path file, String html, long renderMillis) {
         byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
         try {
@@ -79,6 +88,7 @@ public class HtmlReports {
             Path temp = Files.createTempFile(dir, ".driftwatch-", ".tmp");
             try {
                 Files.write(temp, bytes);
+                readableByAll(temp);
                 try {
                     Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {

@@ -152,8 +152,8 @@ final class Svg {
             max = Math.max(max, e == null ? 0 : e);
         }
         double bw = Math.min(36, (double) (WIDTH * 2) / Math.max(1, n));
-        int width = (int) Math.ceil(bw * n);
-        StringBuilder s = open(Math.max(width, 40), height + AXIS, "timeline", "Drifted features of " + monitor
+        int width = Math.max(240, (int) Math.ceil(bw * n));
+        StringBuilder s = open(width, height + AXIS, "timeline", "Drifted features of " + monitor
                 + " per run, " + n + " runs from " + dates.get(0) + " to " + dates.get(n - 1));
         for (int i = 0; i < n; i++) {
             int d = drifted.get(i) == null ? 0 : drifted.get(i);
