@@ -3,14 +3,16 @@ package io.driftwatch.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -115,18 +117,30 @@ class ManifestSchemasTest {
     private static Map<String, List<Map<?, ?>>> manifests() throws IOException {
         Map<String, List<Map<?, ?>>> manifests = new LinkedHashMap<>();
         Path root = Path.of("").toAbsolutePath();
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.filter(f -> f.toString().matches(".*\\.ya?ml"))
-                    .filter(f -> NOT_SOURCES.stream().noneMatch(d -> root.relativize(f).startsWith(d))).sorted().toList()) {
-                List<Map<?, ?>> documents = new ArrayList<>();
-                for (Object document : new Yaml().loadAll(Files.readString(file))) {
-                    if (document instanceof Map<?, ?> map && map.containsKey("apiVersion") && map.containsKey("kind")) {
-                        documents.add(map);
-                    }
+        List<Path> files = new ArrayList<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                return NOT_SOURCES.contains(dir.getFileName().toString()) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (file.getFileName().toString().matches(".*\\.ya?ml")) {
+                    files.add(file);
                 }
-                if (!documents.isEmpty()) {
-                    manifests.put(root.relativize(file).toString().replace('\\', '/'), documents);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        for (Path file : files.stream().sorted().toList()) {
+            List<Map<?, ?>> documents = new ArrayList<>();
+            for (Object document : new Yaml().loadAll(Files.readString(file))) {
+                if (document instanceof Map<?, ?> map && map.containsKey("apiVersion") && map.containsKey("kind")) {
+                    documents.add(map);
                 }
+            }
+            if (!documents.isEmpty()) {
+                manifests.put(root.relativize(file).toString().replace('\\', '/'), documents);
             }
         }
         return manifests;
