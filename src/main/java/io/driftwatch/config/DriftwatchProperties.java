@@ -35,8 +35,16 @@ public class DriftwatchProperties {
     /** On SIGTERM, how long to wait for the running job to stop at a step boundary (below the pod's grace period). */
     private java.time.Duration shutdownGrace = java.time.Duration.ofSeconds(100);
 
+    /**
+     * A schema of driftwatch's own for its tables and Spring Batch's (created when missing); unset: the
+     * connection's schema. Feature tables are still found along the connection's search path.
+     */
+    private String schema;
+
     private List<MonitorProperties> monitors = new ArrayList<>();
 
+    public String getSchema() { return schema; }
+    public void setSchema(String schema) { this.schema = schema; }
     public String getZone() { return zone; }
     public void setZone(String zone) { this.zone = zone; }
     public int getPartitionThreads() { return partitionThreads; }
