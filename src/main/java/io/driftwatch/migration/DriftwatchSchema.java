@@ -41,7 +41,8 @@ public class DriftwatchSchema {
     }
 
     /**
-     * Flyway as driftwatch needs it: into driftwatch.schema when set, and on PostgreSQL all pending migrations in
+     * Flyway as driftwatch needs it: into driftwatch.schema when set, lower versions applied out of order, and on
+     * PostgreSQL all pending migrations in
      * one transaction ({@code group}), so that a failing one leaves nothing applied. (H2 cannot roll DDL back, and
      * Flyway warns against grouping there.)
      */
@@ -50,6 +51,9 @@ public class DriftwatchSchema {
         Optional<String> schema = of(environment);
         return configuration -> {
             schema.ifPresent(s -> configuration.schemas(s).defaultSchema(s).createSchemas(true));
+            // Versions are not always released in order (V7 came after V9): a database migrated before a lower
+            // version existed applies it on its next start instead of failing validation.
+            configuration.outOfOrder(true);
             if (configuration.getDataSource() != null
                     && "postgresql".equals(Dialect.of(configuration.getDataSource()).vendor())) {
                 configuration.group(true);
