@@ -37,6 +37,12 @@ public class DriftwatchProperties {
     private Duration shutdownGrace = Duration.ofSeconds(100);
 
     /**
+     * A schema of driftwatch's own for its tables and Spring Batch's (created when missing); unset: the
+     * connection's schema. Feature tables are still found along the connection's search path.
+     */
+    private String schema;
+
+    /**
      * The monitors: each names a model, its source table and timestamp column, a baseline, a window, features
      * and methods (keys listed in docs/configuration.md).
      */
@@ -44,6 +50,8 @@ public class DriftwatchProperties {
 
     private ExitCodeProperties exitCodes = new ExitCodeProperties();
 
+    public String getSchema() { return schema; }
+    public void setSchema(String schema) { this.schema = schema; }
     public String getZone() { return zone; }
     public void setZone(String zone) { this.zone = zone; }
     public int getPartitionThreads() { return partitionThreads; }

@@ -162,7 +162,7 @@ public class DriftwatchMigration implements FlywayMigrationStrategy {
                 : "Flyway could not migrate schema " + schema;
         String reason = root instanceof SQLException ? root.getMessage().strip() : details(e.getMessage());
         String undone = "postgresql".equals(vendor)
-                ? "Nothing was applied: the pending migrations run in one transaction (spring.flyway.group) and were"
+                ? "Nothing was applied: the pending migrations run in one transaction (Flyway's group) and were"
                         + " rolled back, flyway_schema_history included."
                 : "H2 cannot roll DDL back: start from an empty database.";
         return new DatabaseSchemaException(List.of(what + ": " + reason), undone + " Fix: rename or drop the object"

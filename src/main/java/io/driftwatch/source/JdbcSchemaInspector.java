@@ -116,9 +116,13 @@ public class JdbcSchemaInspector {
     private Map<String, ColumnInfo> columns(Connection connection, DatabaseMetaData meta, SqlIdentifier table, String monitor,
                                             String key, List<ConfigurationProblem> problems) throws SQLException {
         String schema = table.schema() != null ? table.schema() : connection.getSchema();
-        Map<String, ColumnInfo> columns = readColumns(meta, schema, table.name());
-        if (!columns.isEmpty()) {
-            return columns;
+        // An unqualified table is found as the database finds it: along the search path (driftwatch.schema comes
+        // first there, with the connection's own schemas after it).
+        for (String candidate : table.schema() != null ? List.of(schema) : searchPath(connection, meta, schema)) {
+            Map<String, ColumnInfo> columns = readColumns(meta, candidate, table.name());
+            if (!columns.isEmpty()) {
+                return columns;
+            }
         }
         String hint = "create the table or correct the name";
         for (String candidate : tablesIgnoringCase(meta, schema, table.name())) {
@@ -127,6 +131,21 @@ public class JdbcSchemaInspector {
         problems.add(new ConfigurationProblem(monitor, key, table.toString(),
                 "table " + table + " does not exist" + (table.schema() == null ? " in schema " + schema : ""), hint));
         return null;
+    }
+
+    /** The schemas an unqualified name resolves in, in order: PostgreSQL's search path, else the current schema. */
+    private static List<String> searchPath(Connection connection, DatabaseMetaData meta, String current) throws SQLException {
+        if (!meta.getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
+            return List.of(current);
+        }
+        List<String> schemas = new ArrayList<>();
+        try (var statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT unnest(current_schemas(false))")) {
+            while (rs.next()) {
+                schemas.add(rs.getString(1));
+            }
+        }
+        return schemas.isEmpty() ? List.of(current) : schemas;
     }
 
     private static Map<String, ColumnInfo> readColumns(DatabaseMetaData meta, String schema, String table) throws SQLException {

@@ -160,7 +160,7 @@ class ExistingDatabaseTest {
         assertThat(failure).rootCause().isInstanceOf(java.sql.SQLException.class);
         assertThat(failure).hasStackTraceContaining("migration V2__driftwatch_tables.sql failed")
                 .hasStackTraceContaining("drift_run_date_ix");
-        assertThat(tables()).as("application.yaml's spring.flyway.group rolls V1 back with V2")
+        assertThat(tables()).as("the application groups the migrations: V1 rolls back with V2")
                 .containsExactlyInAnyOrder("features", "flyway_schema_history");
     }
 

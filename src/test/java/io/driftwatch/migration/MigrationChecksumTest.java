@@ -70,7 +70,7 @@ class MigrationChecksumTest {
 
     private static Flyway app(HikariDataSource dataSource) {
         return Flyway.configure().dataSource(dataSource).locations("classpath:db/h2").baselineOnMigrate(true)
-                .baselineVersion("0").group(true).load();
+                .baselineVersion("0").load();
     }
 
     private static HikariDataSource h2() {

@@ -62,6 +62,11 @@ final class QueueDatabase implements AutoCloseable {
         return new QueueDatabase(Dialect.postgresql(), url, "postgres", "", url);
     }
 
+    /** The PostgreSQL URL of this database's schema (null on H2). */
+    String jdbcUrl() {
+        return postgresUrl;
+    }
+
     DataSource dataSource() {
         return dataSource;
     }

@@ -2,6 +2,7 @@ package io.driftwatch.retrain.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -9,10 +10,12 @@ import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import io.driftwatch.DriftwatchApplication;
 import io.driftwatch.support.PostgresTestDatabase;
 
 /**
@@ -38,6 +41,29 @@ class TaskInvariantsMigrationTest {
             repairsTasksThatBreakTheInvariants(dataSource, "postgresql");
         } finally {
             PostgresTestDatabase.dropSchemaOf(url);
+        }
+    }
+
+    @Test
+    void aDatabaseMigratedToV9BeforeV7ExistedAppliesV7OnTheNextStart() {
+        String url = "jdbc:h2:mem:dwv7late_" + UUID.randomUUID().toString().substring(0, 8)
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+        try (HikariDataSource dataSource = pool(url)) {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/h2").load().migrate();
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            // as a database migrated by the release before V7: V9 applied, V7 unknown
+            jdbc.update("DELETE FROM flyway_schema_history WHERE version = '7'");
+            for (String constraint : List.of("lease", "running_owner", "running_lease", "running_attempts")) {
+                jdbc.execute("ALTER TABLE retraining_task DROP CONSTRAINT retraining_task_" + constraint + "_ck");
+            }
+
+            SpringApplication.run(DriftwatchApplication.class, "--spring.datasource.url=" + url,
+                    "--driftwatch.launch.enabled=false").close();
+
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM flyway_schema_history WHERE version = '7' AND success",
+                    Integer.class)).isOne();
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.table_constraints"
+                    + " WHERE constraint_name = 'retraining_task_lease_ck'", Integer.class)).isOne();
         }
     }
 
