@@ -132,6 +132,21 @@ class PackagedJarIT {
     }
 
     @Test
+    void helpExitsZeroAndADateWithoutRowsExitsSevenWritingNothing() throws Exception {
+        Path monitors = write("monitors.yaml", MONITORS.formatted("P1D", "region"));
+
+        Result help = runJar(monitors, "--help");
+        Result empty = runJar(monitors, "runDate=2026-05-02");
+
+        assertThat(help.exitCode()).as(help.output()).isZero();
+        assertThat(help.output()).contains("Usage: java -jar driftwatch.jar").contains("Exit codes");
+        assertThat(empty.exitCode()).as(empty.output()).isEqualTo(7);
+        assertThat(empty.output()).contains("the current window [2026-05-01T00:00:00Z, 2026-05-02T00:00:00Z) of loan_features"
+                + " holds no rows").doesNotContain("\tat ");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM drift_run WHERE run_date = DATE '2026-05-02'", Long.class)).isZero();
+    }
+
+    @Test
     void sigtermStopsTheRunningJobAndTheNextAttemptResumesTheDate() throws Exception {
         // A window large enough that the job is still profiling when the pod is told to terminate.
         jdbc.update("""

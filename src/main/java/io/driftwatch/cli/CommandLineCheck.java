@@ -87,10 +87,9 @@ public final class CommandLineCheck {
             jobName = environment.get("SPRING_BATCH_JOB_NAME");
         }
         if (jobName != null && !JOBS.contains(jobName)) {
-            String given = jobName;
             return new Reject("Unknown job '" + jobName + "'." + closest(jobName, JOBS).map(c -> " Did you mean " + c + "?")
                     .orElse("") + " Jobs: --" + JOB_NAME_OPTION + "=" + String.join("|", JOBS) + " (driftJob is the default);"
-                    + " commands: " + String.join(", ", WORDS) + ". " + (given.isBlank() ? "" : "See --help."));
+                    + " commands: " + String.join(", ", WORDS) + ". See --help.");
         }
         List<String> words = all.stream().filter(a -> !a.startsWith("-")).toList();
         try {
