@@ -38,8 +38,8 @@ final class EffectSizes {
     static final double KS_FLOOR = 0.1;
     static final double SHARE_FLOOR = 0.05;
     static final double JS_FLOOR = 0.1;
-    static final double NOVEL_FLOOR = 0.01;
-    static final double MISSING_FLOOR = 0.02;
+    static final double NOVEL_FLOOR = 0.008;
+    static final double MISSING_FLOOR = 0.015;
 
     private EffectSizes() {
     }
@@ -169,7 +169,9 @@ final class EffectSizes {
         double inverse = 1.0 / n + 1.0 / m;
         int k = bins.size();
         double zShare = NormalDistribution.of(0, 1).inverseSurvivalProbability(ALPHA / (2.0 * Math.max(1, k)));
-        Effect share = new Effect("share_move", 0, SHARE_FLOOR, 0, "no share moved", " points");
+        String moved = null;
+        double bestRatio = -1;
+        double[] best = {0, 0, 0};
         double divergence = 0;
         List<String> novel = new ArrayList<>();
         for (String bin : bins) {
@@ -177,10 +179,11 @@ final class EffectSizes {
             double c = (double) comparable[1].countOf(bin) / m;
             double pooled = (b * n + c * m) / (n + m);
             double noise = zShare * Math.sqrt(pooled * (1 - pooled) * inverse);
-            Effect candidate = new Effect("share_move", Math.abs(c - b), SHARE_FLOOR, noise, String.format(
-                    Locale.ROOT, "share of '%s' %.1f%% -> %.1f%%", bin, 100 * b, 100 * c), "");
-            if (candidate.ratio() > share.ratio() || share.effect() == 0) {
-                share = candidate;
+            double ratio = Math.abs(c - b) / Math.max(SHARE_FLOOR, Math.nextUp(noise));
+            if (ratio > bestRatio) {
+                bestRatio = ratio;
+                moved = bin;
+                best = new double[]{b, c, noise};
             }
             double mid = (b + c) / 2;
             divergence += (b > 0 ? b * Math.log(b / mid) : 0) + (c > 0 ? c * Math.log(c / mid) : 0);
@@ -188,6 +191,8 @@ final class EffectSizes {
                 novel.add(bin);
             }
         }
+        Effect share = new Effect("share_move", Math.abs(best[1] - best[0]), SHARE_FLOOR, best[2], String.format(
+                Locale.ROOT, "share of '%s' %.1f%% -> %.1f%%", moved, 100 * best[0], 100 * best[1]), "");
         List<Effect> effects = new ArrayList<>();
         effects.add(share);
         double jsd = Math.max(0, divergence / 2);
@@ -201,16 +206,15 @@ final class EffectSizes {
             // window with probability (m / (n + m))^count; Bonferroni over the unseen categories
             double perCategory = Math.log(ALPHA / novel.size()) / Math.log((double) m / (n + m));
             double noise = (Math.ceil(perCategory) - 0.5) / m;
-            Effect best = null;
+            String largest = novel.get(0);
             for (String bin : novel) {
-                double c = (double) comparable[1].countOf(bin) / m;
-                Effect candidate = new Effect("new_category", c, NOVEL_FLOOR, noise, String.format(Locale.ROOT,
-                        "new category '%s' at %.1f%%", bin, 100 * c), "");
-                if (best == null || candidate.effect() > best.effect()) {
-                    best = candidate;
+                if (comparable[1].countOf(bin) > comparable[1].countOf(largest)) {
+                    largest = bin;
                 }
             }
-            effects.add(best);
+            double c = (double) comparable[1].countOf(largest) / m;
+            effects.add(new Effect("new_category", c, NOVEL_FLOOR, noise, String.format(Locale.ROOT,
+                    "new category '%s' at %.1f%%", largest, 100 * c), ""));
         }
         return effects;
     }
