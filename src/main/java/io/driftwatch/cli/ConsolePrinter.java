@@ -45,6 +45,9 @@ public class ConsolePrinter {
                         r.score() == null ? "-" : String.format(Locale.ROOT, "%.4f", r.score()),
                         String.format(Locale.ROOT, "%.4g", r.threshold()), verdict(r)));
             }
+            m.rows().stream().filter(DriftReportRow::drifted).map(DriftReportRow::explanation)
+                    .filter(java.util.Objects::nonNull).distinct()
+                    .forEach(explanation -> text.append("  what changed: ").append(explanation).append('\n'));
             String reason = m.run().retrainingReason() == null ? "not decided (run " + m.run().status() + ")"
                     : m.run().retrainingReason();
             text.append("  retraining: ").append(m.task() != null ? "task enqueued" : "no task").append(" ─ ").append(reason)

@@ -38,7 +38,7 @@ final class MethodPlanValidator {
                             Map<String, Double> warnThresholds, List<ConfigurationProblem> problems) {
         int before = problems.size();
         MethodSelection.Mode selection = parse(monitor, prefix + ".selection", m.getSelection(), MethodSelection.Mode::parse,
-                MethodSelection.Mode.DEFAULT, "use selection: default (ours, robust on large windows) or evidently", problems);
+                MethodSelection.Mode.DEFAULT, "use selection: effects (the default), linf (the default before effects) or evidently", problems);
         Binning binning = parse(monitor, prefix + ".binning", m.getBinning(), Binning::parse, null,
                 "use baseline-deciles, baseline-quantiles:N, sturges, values or evidently (or edges on a feature)", problems);
         Smoothing smoothing = parse(monitor, prefix + ".smoothing", m.getSmoothing(), Smoothing::parse, null,

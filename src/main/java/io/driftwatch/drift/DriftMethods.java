@@ -21,7 +21,7 @@ public final class DriftMethods {
             new MeanShiftMethod(), JensenShannonMethod.distance(), JensenShannonMethod.divergence(),
             new HellingerMethod(), WassersteinMethod.raw(), WassersteinMethod.normalised(),
             new KolmogorovSmirnovMethod(), new AndersonDarlingMethod(), new LInfinityMethod(), new ChiSquareMethod(),
-            new ZTestMethod(), new MissingRateMethod()));
+            new ZTestMethod(), new MissingRateMethod(), new EffectsMethod()));
 
     private final Map<String, DriftMethod> byKey;
     private final Set<String> names;
@@ -55,7 +55,7 @@ public final class DriftMethods {
 
     /**
      * The built-in methods, in this order: psi, kl, mean_shift, js, js_divergence, hellinger, wasserstein,
-     * wasserstein_norm, ks, anderson_darling, linf, chisquare, z, missing_rate. See {@code docs/drift-methods.md}.
+     * wasserstein_norm, ks, anderson_darling, linf, chisquare, z, missing_rate, effects. See {@code docs/drift-methods.md}.
      */
     public static DriftMethods standard() {
         return STANDARD;

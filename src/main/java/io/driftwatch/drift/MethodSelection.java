@@ -27,7 +27,11 @@ import java.util.Locale;
  * sketch mode, whose exact counts those tests need ({@link DriftStatus#UNSUPPORTED} otherwise), it takes Evidently's
  * choice for larger references instead (normed Wasserstein or Jensen-Shannon) and says so in the reason.
  * <p>
- * <b>{@link Mode#DEFAULT}</b> is designed against false alarms, at both ends of the sample size. With
+ * <b>{@link Mode#EFFECTS}</b>, the default, runs one method, {@code effects} ({@link EffectsMethod}): a feature
+ * drifted when a practically meaningful effect (location, spread, tails, shape, category shares, new categories,
+ * missing share) is beyond sampling noise for both window sizes.
+ * <p>
+ * <b>{@link Mode#LINF}</b>, the default before {@code effects}, is designed against false alarms, at both ends of the sample size. With
  * <em>small</em> = min(baseline, current usable values):
  * <ul>
  *   <li>small ≥ {@value #LARGE_WINDOW}: {@code linf} at 0.1 for numeric and categorical features. Its false-alarm
@@ -48,25 +52,34 @@ public final class MethodSelection {
 
     /** How methods are chosen. */
     public enum Mode {
+        /** The default: one {@code effects} row, practically meaningful effects beyond sampling noise. */
+        EFFECTS,
+        /** The default before {@code effects}: linf at 0.1 on large windows, tests on small ones, missing_rate. */
+        LINF,
         /** Evidently's automatic choice and thresholds. */
-        EVIDENTLY,
-        /** Effect sizes on large windows, tests on small ones, plus the missing share. */
-        DEFAULT;
+        EVIDENTLY;
+
+        /** The mode a monitor without {@code selection} gets. */
+        public static final Mode DEFAULT = EFFECTS;
 
         /**
-         * Parses {@code evidently} or {@code default}, ignoring case and blanks.
+         * Parses {@code effects}, {@code linf}, {@code evidently} or {@code default} (= {@code effects}), ignoring
+         * case and blanks.
          *
          * @throws IllegalArgumentException naming the allowed spellings otherwise
          */
         public static Mode parse(String text) {
             String value = text == null ? "" : text.trim().toUpperCase(Locale.ROOT);
+            if (value.equals("DEFAULT")) {
+                return DEFAULT;
+            }
             for (Mode mode : values()) {
                 if (mode.name().equals(value)) {
                     return mode;
                 }
             }
-            throw new IllegalArgumentException("method selection mode must be one of [evidently, default] but was "
-                    + (text == null ? "null" : "'" + text + "'"));
+            throw new IllegalArgumentException("method selection mode must be one of [effects, linf, evidently,"
+                    + " default] but was " + (text == null ? "null" : "'" + text + "'"));
         }
     }
 
@@ -125,7 +138,11 @@ public final class MethodSelection {
             throw new IllegalArgumentException("method selection needs two profiles of one type but got " + baseline
                     + " and " + current);
         }
-        return mode == Mode.EVIDENTLY ? List.of(evidently(baseline, current)) : standard(baseline, current);
+        return switch (mode) {
+            case EVIDENTLY -> List.of(evidently(baseline, current));
+            case LINF -> standard(baseline, current);
+            case EFFECTS -> List.of(choice(EffectsMethod.NAME, defaults(EffectsMethod.NAME), EFFECTS_REASON));
+        };
     }
 
     private Choice evidently(FeatureProfile baseline, FeatureProfile current) {
@@ -182,6 +199,10 @@ public final class MethodSelection {
                 "every feature: shift of the missing share (needs " + LARGE_WINDOW + " rows per window)"));
         return choices;
     }
+
+    private static final String EFFECTS_REASON = "practically meaningful effects beyond sampling noise: median,"
+            + " IQR, tails beyond p1/p99 and KS (numeric) or share move, Jensen-Shannon and new categories"
+            + " (categorical), and the missing share";
 
     private static final String SKETCH_REASON = "a profile is in sketch mode (more distinct values than its exact"
             + " cap) and the tests (ks, chisquare, z) need exact counts";

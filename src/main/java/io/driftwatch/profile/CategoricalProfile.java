@@ -121,13 +121,33 @@ public final class CategoricalProfile implements FeatureProfile {
         if (value == null) {
             missing++;
         } else {
-            add(value, 1);
+            addCounted(value, 1);
         }
     }
 
     /** Counts one SQL NULL. */
     public void addMissing() {
         missing++;
+    }
+
+    /**
+     * Counts {@code times} occurrences of one value at once (null: missing), as {@code times} calls of
+     * {@link #add(String)} would.
+     *
+     * @throws IllegalArgumentException if {@code times} is negative
+     */
+    public void add(String value, long times) {
+        if (times < 0) {
+            throw new IllegalArgumentException("a value is counted a non-negative number of times but was " + times);
+        }
+        if (times == 0) {
+            return;
+        }
+        if (value == null) {
+            missing += times;
+        } else {
+            addCounted(value, times);
+        }
     }
 
     /**
@@ -143,7 +163,7 @@ public final class CategoricalProfile implements FeatureProfile {
             toSketch();
         }
         for (Map.Entry<String, long[]> entry : entries) {
-            add(entry.getKey(), entry.getValue()[0]);
+            addCounted(entry.getKey(), entry.getValue()[0]);
         }
         if (otherBuckets != null) {
             for (int i = 0; i < BUCKETS; i++) {
@@ -307,7 +327,7 @@ public final class CategoricalProfile implements FeatureProfile {
         return byHash != 0 ? byHash : a.compareTo(b);
     }
 
-    private void add(String value, long n) {
+    private void addCounted(String value, long n) {
         count += n;
         sortedView = null;
         if (buckets != null && table.size() >= NAMED_CATEGORIES) {

@@ -139,6 +139,47 @@ public final class NumericProfile implements FeatureProfile {
         }
     }
 
+    /**
+     * Adds {@code times} copies of one value at once, exactly as {@code times} calls of {@link #add(double)} would.
+     *
+     * @throws IllegalArgumentException if {@code times} is negative
+     */
+    public void add(double value, long times) {
+        if (times < 0) {
+            throw new IllegalArgumentException("a value is added a non-negative number of times but was " + times);
+        }
+        if (times == 0) {
+            return;
+        }
+        if (Double.isNaN(value)) {
+            nanCount += times;
+            return;
+        }
+        if (Double.isInfinite(value)) {
+            infiniteCount += times;
+            return;
+        }
+        double v = value == 0.0 ? 0.0 : value;
+        if (count == 0) {
+            min = v;
+            max = v;
+        } else if (v < min) {
+            min = v;
+        } else if (v > max) {
+            max = v;
+        }
+        count += times;
+        if (exact != null) {
+            exact.add(v, times);
+            if (exact.size() > exactDistinctCap) {
+                convertToSketch();
+            }
+        } else {
+            sketch.add(v, times);
+            moments.add(v, times);
+        }
+    }
+
     /** Counts one SQL NULL. */
     public void addMissing() {
         missing++;

@@ -14,9 +14,18 @@ import io.driftwatch.profile.FeatureType;
  * @param convention     every choice that changes the method's number (binning, smoothing, ...)
  * @param selectedBecause why the method ran: "configured", or the selection's reason
  * @param detailsJson    the method's details as JSON text
+ * @param explanation    what changed, in the feature's units ({@code io.driftwatch.drift.Explanations}), on rows that
+ *                       drifted when evaluated; null otherwise
  */
 public record DriftReportRow(long runId, String feature, FeatureType featureType, String method, String convention,
-                             Judgement judgement, String selectedBecause, WindowStats stats, String detailsJson) {
+                             Judgement judgement, String selectedBecause, WindowStats stats, String detailsJson,
+                             String explanation) {
+
+    /** A row without an explanation. */
+    public DriftReportRow(long runId, String feature, FeatureType featureType, String method, String convention,
+                          Judgement judgement, String selectedBecause, WindowStats stats, String detailsJson) {
+        this(runId, feature, featureType, method, convention, judgement, selectedBecause, stats, detailsJson, null);
+    }
 
     public DriftReportRow {
         Objects.requireNonNull(feature, "feature");
@@ -91,6 +100,6 @@ public record DriftReportRow(long runId, String feature, FeatureType featureType
     /** The same row judged anew. */
     public DriftReportRow with(Judgement newJudgement) {
         return new DriftReportRow(runId, feature, featureType, method, convention, newJudgement, selectedBecause, stats,
-                detailsJson);
+                detailsJson, explanation);
     }
 }

@@ -12,6 +12,7 @@ import io.driftwatch.config.MethodPlan;
 import io.driftwatch.config.Monitor;
 import io.driftwatch.drift.DriftMethods;
 import io.driftwatch.drift.DriftResult;
+import io.driftwatch.drift.Explanations;
 import io.driftwatch.drift.MethodSelection;
 import io.driftwatch.drift.MethodSettings;
 import io.driftwatch.profile.FeatureProfile;
@@ -91,8 +92,14 @@ public class FeatureEvaluator {
             DriftReportRow.Judgement judgement = new DriftReportRow.Judgement(result.status(), result.score(),
                     planned.settings().thresholdKind(), result.threshold(), planned.settings().warnThreshold(), result.pValue(),
                     result.pValue(), result.drifted(), result.severity());
+            String because = planned.because();
+            if (result.drifted() && result.details().get("largest_effect") instanceof String fired) {
+                because = because + "; fired: " + fired;
+                because = because.length() <= 500 ? because : because.substring(0, 500);
+            }
+            String explanation = result.drifted() ? Explanations.explain(feature.name(), baseline, current) : null;
             rows.add(new DriftReportRow(runId, feature.name(), feature.type(), result.method(), result.convention(), judgement,
-                    planned.because(), stats, json.writeValueAsString(result.details())));
+                    because, stats, json.writeValueAsString(result.details()), explanation));
         }
         return rows;
     }

@@ -27,8 +27,9 @@ public class JdbcDriftReportDao {
             INSERT INTO drift_report (run_id, monitor, run_date, feature, feature_type, method, convention, status, score,
                                       threshold_kind, threshold, warn_threshold, p_value, p_value_adjusted, drifted,
                                       severity, selected_because, baseline_count, current_count, baseline_missing,
-                                      current_missing, baseline_mean, current_mean, baseline_std, current_std, details)
-            SELECT r.id, r.monitor, r.run_date, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %s
+                                      current_missing, baseline_mean, current_mean, baseline_std, current_std, explanation,
+                                      details)
+            SELECT r.id, r.monitor, r.run_date, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %s
             FROM drift_run r WHERE r.id = ?""";
 
     private static final String UPDATE_VERDICT = """
@@ -39,7 +40,7 @@ public class JdbcDriftReportDao {
             SELECT run_id, feature, feature_type, method, convention, status, score, threshold_kind, threshold,
                    warn_threshold, p_value, p_value_adjusted, drifted, severity, selected_because, baseline_count,
                    current_count, baseline_missing, current_missing, baseline_mean, current_mean, baseline_std,
-                   current_std, details
+                   current_std, explanation, details
             FROM drift_report WHERE run_id = ? ORDER BY id""";
 
 
@@ -61,7 +62,7 @@ public class JdbcDriftReportDao {
                     j.status().name(), j.score(), j.thresholdKind().configName(), j.threshold(), j.warnThreshold(), j.pValue(),
                     j.pValueAdjusted(), j.drifted(), j.severity().name(), r.selectedBecause(), s.baselineCount(),
                     s.currentCount(), s.baselineMissing(), s.currentMissing(), s.baselineMean(), s.currentMean(),
-                    s.baselineStd(), s.currentStd(), r.detailsJson(), runId);
+                    s.baselineStd(), s.currentStd(), r.explanation(), r.detailsJson(), runId);
             if (inserted != 1) {
                 throw new IllegalStateException("drift_run " + runId + " does not exist; cannot report feature " + feature);
             }
@@ -100,6 +101,6 @@ public class JdbcDriftReportDao {
                 rs.getObject("current_std", Double.class));
         return new DriftReportRow(rs.getLong("run_id"), rs.getString("feature"), FeatureType.parse(rs.getString("feature_type")),
                 rs.getString("method"), rs.getString("convention"), judgement, rs.getString("selected_because"), stats,
-                rs.getString("details"));
+                rs.getString("details"), rs.getString("explanation"));
     }
 }

@@ -96,6 +96,6 @@ public final class Decider {
     private static FeatureDrift evidence(DriftReportRow r) {
         DriftReportRow.Judgement j = r.judgement();
         return new FeatureDrift(r.feature(), r.method(), j.thresholdKind(), r.score(), j.pValue(),
-                r.isPValueTest() ? j.pValueAdjusted() : null, r.threshold());
+                r.isPValueTest() ? j.pValueAdjusted() : null, r.threshold(), r.explanation());
     }
 }

@@ -80,7 +80,7 @@ public record Decision(DecisionInput input, List<DriftReportRow> rows, List<Drif
         DriftRun run = input.run();
         return new RunSnapshot.Evidence(input.monitor().name(), input.monitor().model(), run.runDate().toString(),
                 wanted.reasons(), drifted.stream().map(d -> new RunSnapshot.DriftedMethod(d.feature(), d.method(), d.score(),
-                d.threshold())).toList(), performance());
+                d.threshold(), d.explanation())).toList(), performance());
     }
 
     /** The run as {@code drift_run.snapshot} records it. */

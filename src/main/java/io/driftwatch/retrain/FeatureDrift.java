@@ -9,13 +9,14 @@ import io.driftwatch.drift.ThresholdKind;
  * @param pValue         for a p-value test, its own p-value; else null
  * @param adjustedPValue for a p-value test, the p-value after multiple-testing correction it was judged on
  * @param threshold      the score threshold, or the significance level of a test
+ * @param explanation    what changed in the feature, in its units; null when unknown
  */
 public record FeatureDrift(String feature, String method, ThresholdKind kind, Double score, Double pValue,
-                           Double adjustedPValue, double threshold) {
+                           Double adjustedPValue, double threshold, String explanation) {
 
     /** A score method's drift. */
     public FeatureDrift(String feature, String method, Double score, double threshold) {
-        this(feature, method, ThresholdKind.SCORE_AT_LEAST, score, null, null, threshold);
+        this(feature, method, ThresholdKind.SCORE_AT_LEAST, score, null, null, threshold, null);
     }
 
     /**

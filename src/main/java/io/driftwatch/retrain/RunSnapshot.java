@@ -2,6 +2,7 @@ package io.driftwatch.retrain;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -32,14 +33,19 @@ public record RunSnapshot(String monitor, String model, String runDate, Window w
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Feature(String feature, String type, boolean drifted, long baselineCount, long currentCount,
-                          long baselineMissing, long currentMissing, List<Method> methods) {
+                          long baselineMissing, long currentMissing, List<Method> methods, String explanation) {
 
+        /** A drifted feature's explanation is that of its first drifted row (absent otherwise). */
         static Feature of(String feature, List<DriftReportRow> rows) {
             DriftReportRow first = rows.get(0);
-            return new Feature(feature, first.featureType().configName(), rows.stream().anyMatch(DriftReportRow::drifted),
+            boolean drifted = rows.stream().anyMatch(DriftReportRow::drifted);
+            String explanation = rows.stream().filter(DriftReportRow::drifted).map(DriftReportRow::explanation)
+                    .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            return new Feature(feature, first.featureType().configName(), drifted,
                     first.stats().baselineCount(), first.stats().currentCount(), first.stats().baselineMissing(),
-                    first.stats().currentMissing(), rows.stream().map(Method::of).toList());
+                    first.stats().currentMissing(), rows.stream().map(Method::of).toList(), explanation);
         }
     }
 
@@ -82,6 +88,8 @@ public record RunSnapshot(String monitor, String model, String runDate, Window w
                            List<DriftedMethod> driftedFeatures, Performance performance) {
     }
 
-    public record DriftedMethod(String feature, String method, Double score, double threshold) {
+    /** @param explanation what changed in the feature, in its units (absent when unknown) */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DriftedMethod(String feature, String method, Double score, double threshold, String explanation) {
     }
 }

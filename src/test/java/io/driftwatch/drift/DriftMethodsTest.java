@@ -18,7 +18,7 @@ class DriftMethodsTest {
 
         assertThat(methods.names()).containsExactly("psi", "kl", "mean_shift", "js", "js_divergence", "hellinger",
                 "wasserstein", "wasserstein_norm", "ks", "anderson_darling", "linf", "chisquare", "z",
-                "missing_rate");
+                "missing_rate", "effects");
         assertThat(methods.find("PSI")).containsInstanceOf(PsiMethod.class);
         assertThat(methods.find(" kl ")).containsInstanceOf(KlDivergenceMethod.class);
         assertThat(methods.find("ks")).isPresent();
@@ -31,7 +31,7 @@ class DriftMethodsTest {
     void requireNamesTheKnownMethods() {
         assertThatIllegalArgumentException().isThrownBy(() -> DriftMethods.standard().require("energy"))
                 .withMessageStartingWith("drift method must be one of [psi, kl, mean_shift, js, ")
-                .withMessageEndingWith("missing_rate] but was 'energy'");
+                .withMessageEndingWith("missing_rate, effects] but was 'energy'");
     }
 
     @Test

@@ -139,22 +139,28 @@ class DriftPropertiesTest {
                 numericCurrent.addMissing();
             }
         }
-        MethodSelection selection = MethodSelection.of(MethodSelection.Mode.DEFAULT);
-
         for (FeatureProfile[] pair : List.of(new FeatureProfile[]{numericBaseline, numericCurrent},
                 new FeatureProfile[]{skewedBaseline, skewedCurrent},
                 new FeatureProfile[]{categoricalBaseline, categoricalCurrent})) {
             // when
-            List<MethodSelection.Choice> choices = selection.select(pair[0], pair[1]);
+            List<MethodSelection.Choice> linf = MethodSelection.of(MethodSelection.Mode.LINF).select(pair[0], pair[1]);
+            List<MethodSelection.Choice> effects = MethodSelection.of(MethodSelection.Mode.DEFAULT)
+                    .select(pair[0], pair[1]);
 
             // then
-            assertThat(choices).extracting(MethodSelection.Choice::method).containsExactly("linf", "missing_rate");
-            for (MethodSelection.Choice choice : choices) {
+            assertThat(linf).extracting(MethodSelection.Choice::method).containsExactly("linf", "missing_rate");
+            assertThat(effects).extracting(MethodSelection.Choice::method).containsExactly("effects");
+            for (MethodSelection.Choice choice : linf) {
                 DriftResult result = choice.compute(pair[0], pair[1]);
                 assertThat(result.status()).as(choice.method()).isEqualTo(DriftStatus.OK);
                 assertThat(result.drifted()).as(choice.method() + " " + result.score()).isFalse();
                 assertThat(result.score()).as(choice.method()).isLessThan(0.01);
             }
+            DriftResult result = effects.get(0).compute(pair[0], pair[1]);
+            assertThat(result.status()).isEqualTo(DriftStatus.OK);
+            assertThat(result.drifted()).as("effects " + result.details()).isFalse();
+            assertThat(result.score()).as("effects: the largest effect is a small part of its floor")
+                    .isLessThan(0.5);
         }
         assertThat(numericBaseline.isExact()).isFalse();
     }

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class MethodSelectionTest {
 
     private final MethodSelection evidently = MethodSelection.of(MethodSelection.Mode.EVIDENTLY);
-    private final MethodSelection standard = MethodSelection.of(MethodSelection.Mode.DEFAULT);
+    private final MethodSelection standard = MethodSelection.of(MethodSelection.Mode.LINF);
 
     @Test
     void evidentlyUsesTestsUpToAThousandReferenceRowsAndDistancesAbove() {
@@ -138,7 +138,23 @@ class MethodSelectionTest {
         assertThatIllegalArgumentException().isThrownBy(() -> standard.select(numeric(10, 2), categorical(10, 2)));
         assertThat(MethodSelection.Mode.parse(" Evidently ")).isEqualTo(MethodSelection.Mode.EVIDENTLY);
         assertThatIllegalArgumentException().isThrownBy(() -> MethodSelection.Mode.parse("auto"))
-                .withMessage("method selection mode must be one of [evidently, default] but was 'auto'");
+                .withMessage("method selection mode must be one of [effects, linf, evidently, default] but was 'auto'");
+    }
+
+    @Test
+    void theDefaultIsOneEffectsRowAndDefaultSpellsItLinfKeepsTheFormerDefault() {
+        assertThat(MethodSelection.Mode.parse("default")).isEqualTo(MethodSelection.Mode.EFFECTS);
+        assertThat(MethodSelection.Mode.DEFAULT).isEqualTo(MethodSelection.Mode.EFFECTS);
+        assertThat(MethodSelection.Mode.parse(" LINF")).isEqualTo(MethodSelection.Mode.LINF);
+
+        List<MethodSelection.Choice> choices = MethodSelection.of(MethodSelection.Mode.DEFAULT)
+                .select(numeric(500, 50), numeric(5000, 50));
+
+        assertThat(choices).extracting(MethodSelection.Choice::method).containsExactly("effects");
+        assertThat(choices.get(0).settings().threshold()).isEqualTo(1.0);
+        assertThat(choices.get(0).reason()).contains("beyond sampling noise");
+        assertThat(standard.select(numeric(5000, 50), numeric(5000, 50))).extracting(MethodSelection.Choice::method)
+                .containsExactly("linf", "missing_rate");
     }
 
     private String evidentlyChoice(FeatureProfile baseline, FeatureProfile current) {

@@ -51,12 +51,20 @@ abstract class AbstractMethodSelectionJobTests {
     }
 
     @Test
-    void theDefaultSelectionUsesDistancesOnLargeWindowsAndFlagsOnlyTheShiftedFeatures() {
-        assertThat(methods("auto", "income")).containsExactlyInAnyOrder("linf", "missing_rate");
-        assertThat(methods("auto", "region")).containsExactlyInAnyOrder("linf", "missing_rate");
+    void theDefaultSelectionFlagsOnlyTheShiftedFeaturesWithOneEffectsRowEachAndSaysWhatChanged() {
+        assertThat(methods("auto", "income")).containsExactly("effects");
+        assertThat(methods("auto", "region")).containsExactly("effects");
         assertThat(drifted("auto")).containsExactlyInAnyOrder("income", "region");
-        assertThat(jdbc.queryForList("SELECT selected_because FROM drift_report WHERE monitor = 'auto' AND method = 'linf'",
-                String.class)).allSatisfy(b -> assertThat(b).startsWith("default selection:"));
+        assertThat(jdbc.queryForList("SELECT selected_because FROM drift_report WHERE monitor = 'auto' AND drifted",
+                String.class)).allSatisfy(b -> assertThat(b).startsWith("effects selection:").contains("; fired: "));
+        assertThat(jdbc.queryForList("SELECT explanation FROM drift_report WHERE monitor = 'auto' AND feature = 'income'",
+                String.class)).singleElement().asString().startsWith("income: median ").contains(" σ); p");
+        assertThat(jdbc.queryForList("SELECT explanation FROM drift_report WHERE monitor = 'auto' AND feature = 'region'",
+                String.class)).singleElement().asString().startsWith("region: ").contains(" points)");
+        assertThat(jdbc.queryForList("SELECT explanation FROM drift_report WHERE monitor = 'auto' AND NOT drifted",
+                String.class)).containsOnlyNulls();
+        assertThat(jdbc.queryForObject("SELECT snapshot FROM drift_run WHERE monitor = 'auto'", String.class))
+                .containsPattern("\"explanation\":\\s*\"income: median ");
     }
 
     @Test

@@ -108,8 +108,11 @@ final class AlertRules {
                 + (drift ? " >= " : " < ") + "drift-share " + format(monitor.methods().driftShare()) + ")";
         String summary = (drift ? "Dataset drift on " : "No dataset drift on ") + subject(monitor, run.runDate()) + ": " + counts
                 + (drifted.isEmpty() ? "" : ": " + String.join(", ", drifted));
+        List<String> explanations = rows.stream().filter(DriftReportRow::drifted).map(DriftReportRow::explanation)
+                .filter(java.util.Objects::nonNull).distinct().toList();
         String description = drift
-                ? summary + ". The drift_report rows of run " + run.id() + " hold every feature's scores."
+                ? summary + ". " + (explanations.isEmpty() ? "" : "What changed: " + String.join(" | ", explanations) + ". ")
+                + "The drift_report rows of run " + run.id() + " hold every feature's scores."
                 : summary + ". The dataset drift seen by earlier runs has cleared.";
         Map<String, Object> details = runDetails(run);
         details.put("features_evaluated", run.featuresEvaluated());
@@ -117,6 +120,7 @@ final class AlertRules {
         details.put("drift_share", run.driftShare());
         details.put("drift_share_threshold", monitor.methods().driftShare());
         details.put("drifted_features", drifted);
+        details.put("explanations", explanations);
         return alert(Problem.DATASET_DRIFT, monitor, run.runDate(), drift, summary, description, details);
     }
 
