@@ -40,9 +40,9 @@ public class CliConfiguration {
     }
 
     @Bean
-    DriftCommand driftCommand(JobOperator jobOperator, @Qualifier("driftJob") Job driftJob, AbandonedExecutions abandoned,
-                              MonitorCatalog catalog, Clock clock, Optional<DemoData> demo) {
-        return new DriftCommand(jobOperator, driftJob, abandoned, catalog, clock, demo);
+    DriftCommand driftCommand(JobOperator jobOperator, JobRepository jobRepository, @Qualifier("driftJob") Job driftJob,
+                              AbandonedExecutions abandoned, MonitorCatalog catalog, Clock clock, Optional<DemoData> demo) {
+        return new DriftCommand(jobOperator, jobRepository, driftJob, abandoned, catalog, clock, demo);
     }
 
     @Bean

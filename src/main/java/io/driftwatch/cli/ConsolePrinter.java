@@ -76,8 +76,13 @@ public class ConsolePrinter {
 
     /** The closing line of a process: what happened and the exit code it leaves. */
     public void outcome(ExitCodes code, String message) {
-        out.println((code == ExitCodes.COMPLETED ? "" : "driftwatch: ") + message + " [exit " + code.code() + " " + code.name()
-                + "]");
+        outcome(code.code(), code, message);
+    }
+
+    /** The closing line when the process leaves another code than its outcome's (143 after SIGTERM). */
+    public void outcome(int processExitCode, ExitCodes code, String message) {
+        out.println((code == ExitCodes.COMPLETED ? "" : "driftwatch: ") + message + " [exit " + processExitCode + " "
+                + code.name() + "]");
         out.flush();
     }
 
