@@ -50,10 +50,10 @@ public class CliConfiguration {
     }
 
     @Bean
-    DriftCommand driftCommand(JobOperator jobOperator, @Qualifier("driftJob") Job driftJob, AbandonedExecutions abandoned,
+    DriftCommand driftCommand(JobOperator jobOperator, JobRepository jobRepository, @Qualifier("driftJob") Job driftJob, AbandonedExecutions abandoned,
                               MonitorCatalog catalog, Clock clock, Optional<DemoData> demo, JdbcSchemaInspector inspector,
                               JdbcFeatureSource source, JdbcDriftRunDao runs) {
-        return new DriftCommand(jobOperator, driftJob, abandoned, catalog, clock, demo,
+        return new DriftCommand(jobOperator, jobRepository, driftJob, abandoned, catalog, clock, demo,
                 new DataCheck(inspector, source, clock), runs);
     }
 

@@ -11,6 +11,7 @@ import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.context.ApplicationEventPublisher;
 
 import io.driftwatch.ExitCodes;
+import io.driftwatch.job.Termination;
 import io.driftwatch.telemetry.RunEvents;
 
 /**
@@ -82,7 +83,9 @@ public final class CommandRunner implements ApplicationRunner, ExitCodeGenerator
 
     private void finish(String name, Outcome outcome) {
         exitCode = outcome.exitCode() == ExitCodes.ALREADY_COMPLETE ? alreadyCompleteCode : outcome.exitCode().code();
-        printer.outcome(outcome.exitCode(), exitCode, outcome.message());
+        // A SIGTERM during the job makes the JVM exit 143 whatever the command's code: print the code the process leaves.
+        int processExitCode = Termination.requested() ? Termination.EXIT_CODE : exitCode;
+        printer.outcome(processExitCode, outcome.exitCode(), outcome.message());
         events.publishEvent(new RunEvents.ProcessFinished(name, outcome.exitCode()));
     }
 

@@ -110,13 +110,13 @@ public class ConsolePrinter {
 
     /** The closing line of a process: what happened and the exit code it leaves. */
     public void outcome(ExitCodes code, String message) {
-        outcome(code, code.code(), message);
+        outcome(code.code(), code, message);
     }
 
-    /** The closing line when the process exits with {@code processCode} for {@code code} (a configured mapping). */
-    public void outcome(ExitCodes code, int processCode, String message) {
-        out.println((code == ExitCodes.COMPLETED ? "" : "driftwatch: ") + message + " [exit " + processCode + " " + code.name()
-                + "]");
+    /** The closing line when the process leaves another code than its outcome's (143 after SIGTERM, or a configured mapping). */
+    public void outcome(int processExitCode, ExitCodes code, String message) {
+        out.println((code == ExitCodes.COMPLETED ? "" : "driftwatch: ") + message + " [exit " + processExitCode + " "
+                + code.name() + "]");
         out.flush();
     }
 

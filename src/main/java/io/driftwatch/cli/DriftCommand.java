@@ -1,5 +1,6 @@
 package io.driftwatch.cli;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,6 +15,10 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 
 import io.driftwatch.ExitCodes;
 import io.driftwatch.config.ConfigurationProblem;
@@ -28,6 +33,7 @@ import io.driftwatch.job.JobFailures;
 import io.driftwatch.report.DriftRun;
 import io.driftwatch.report.JdbcDriftRunDao;
 import io.driftwatch.source.DataCheck;
+import io.driftwatch.job.Termination;
 import io.driftwatch.telemetry.ProcessPeaks;
 
 /**
@@ -39,6 +45,7 @@ public final class DriftCommand implements Command {
     private static final Logger log = LoggerFactory.getLogger(DriftCommand.class);
 
     private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
     private final Job driftJob;
     private final AbandonedExecutions abandoned;
     private final MonitorCatalog catalog;
@@ -48,9 +55,10 @@ public final class DriftCommand implements Command {
     private final JdbcDriftRunDao runs;
 
     /** @param demo the built-in demo's data, present only on the embedded database with no monitors configured */
-    public DriftCommand(JobOperator jobOperator, Job driftJob, AbandonedExecutions abandoned, MonitorCatalog catalog,
-                        Clock clock, Optional<DemoData> demo, DataCheck check, JdbcDriftRunDao runs) {
+    public DriftCommand(JobOperator jobOperator, JobRepository jobRepository, Job driftJob, AbandonedExecutions abandoned,
+                        MonitorCatalog catalog, Clock clock, Optional<DemoData> demo, DataCheck check, JdbcDriftRunDao runs) {
         this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
         this.driftJob = driftJob;
         this.abandoned = abandoned;
         this.catalog = catalog;
@@ -88,7 +96,7 @@ public final class DriftCommand implements Command {
         JobExecution execution;
         try {
             abandoned.recoverIfAbandoned(DriftJobConfiguration.JOB_NAME, parameters);
-            JobExecution last = jobRepository().getLastJobExecution(DriftJobConfiguration.JOB_NAME, parameters);
+            JobExecution last = jobRepository.getLastJobExecution(DriftJobConfiguration.JOB_NAME, parameters);
             if (last == null || !last.isRunning()) {
                 List<Monitor> open = catalog.monitors().stream().filter(m -> runs.find(m.name(), runDate)
                         .map(r -> r.status() != DriftRun.Status.COMPLETED).orElse(true)).toList();
@@ -103,11 +111,17 @@ public final class DriftCommand implements Command {
                     + "; nothing was written. Reports are in drift_run / drift_report; to reprocess the date on purpose: runs"
                     + " rerun monitor=NAME runDate=" + runDate + ".");
         } catch (JobExecutionAlreadyRunningException e) {
-            return new Outcome(ExitCodes.ALREADY_RUNNING, "driftJob is already running for runDate=" + runDate
-                    + " in another process; nothing was written. If that process died, its run is recovered and resumed"
-                    + " once idle for driftwatch.recover-after (" + abandoned.recoverAfter() + "); to take over now, when"
-                    + " you are sure it is not running, rerun with --driftwatch.recover-after=PT0S.");
+            return alreadyRunning(runDate);
         } catch (Exception e) {
+            if (lostTheRaceToStart(e)) {
+                log.info("driftJob for runDate={} was started by another process at the same moment: {}", runDate,
+                        e.toString());
+                return alreadyRunning(runDate);
+            }
+            OptimisticLockingFailureException concurrentUpdate = JobFailures.causedBy(e, OptimisticLockingFailureException.class);
+            if (concurrentUpdate != null) {
+                return afterConcurrentUpdate(runDate, parameters, concurrentUpdate);
+            }
             if (DatabaseUnreachableException.isConnectionFailure(e)) {
                 log.error("driftJob could not start for runDate={}: the database connection failed", runDate, e);
                 return new Outcome(ExitCodes.FAILED, "driftJob could not start for runDate=" + runDate + ": the database"
@@ -128,7 +142,7 @@ public final class DriftCommand implements Command {
                 + "' is configured." + CommandLineCheck.closest(monitorName, catalog.monitors().stream().map(Monitor::name)
                 .toList()).map(c -> " Did you mean " + c + "?").orElse("") + " Monitors: "
                 + catalog.monitors().stream().map(Monitor::name).toList()));
-        JobExecution nightly = jobRepository().getLastJobExecution(DriftJobConfiguration.JOB_NAME,
+        JobExecution nightly = jobRepository.getLastJobExecution(DriftJobConfiguration.JOB_NAME,
                 DriftJobConfiguration.parameters(runDate));
         if (nightly != null && nightly.isRunning()) {
             return new Outcome(ExitCodes.ALREADY_RUNNING, "driftJob is running runDate=" + runDate + " right now; nothing"
@@ -171,6 +185,50 @@ public final class DriftCommand implements Command {
         return null;
     }
 
+    private Outcome alreadyRunning(LocalDate runDate) {
+        return new Outcome(ExitCodes.ALREADY_RUNNING, "driftJob is already running for runDate=" + runDate
+                + " in another process; nothing was written. If that process died, its run is recovered and resumed"
+                + " once idle for driftwatch.recover-after (" + abandoned.recoverAfter() + "); to take over now, when"
+                + " you are sure it is not running, rerun with --driftwatch.recover-after=PT0S.");
+    }
+
+    /**
+     * Two processes started the same date at the same instant and this one lost: the instance or execution it
+     * tried to create was created by the other (a duplicate key, Spring Batch's "JobInstance must not already
+     * exist", or a serialization failure of the repository's SERIALIZABLE create). Nothing of its own was written.
+     */
+    static boolean lostTheRaceToStart(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof OptimisticLockingFailureException) {
+                return false;
+            }
+            if (t instanceof DuplicateKeyException || t instanceof ConcurrencyFailureException
+                    || (t instanceof IllegalStateException && t.getMessage() != null
+                            && t.getMessage().contains("JobInstance must not already exist"))
+                    || (t instanceof SQLException sql && sql.getSQLState() != null
+                            && List.of("23505", "40001", "40P01").contains(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The job's own update of its execution met a newer version: a stop request (SIGTERM) or another process
+     * changed it meanwhile. The repository says what the execution became; a rerun resumes it either way.
+     */
+    private Outcome afterConcurrentUpdate(LocalDate runDate, JobParameters parameters, Exception failure) {
+        log.warn("driftJob for runDate={} met a concurrent update of its execution: {}", runDate, failure.toString());
+        JobExecution last = jobRepository.getLastJobExecution(DriftJobConfiguration.JOB_NAME, parameters);
+        BatchStatus status = last == null ? BatchStatus.UNKNOWN : last.getStatus();
+        if (Termination.requested() || status == BatchStatus.STOPPING || status == BatchStatus.STOPPED) {
+            return new Outcome(ExitCodes.STOPPED, "driftJob was stopped for runDate=" + runDate
+                    + "; rerun the same runDate to resume.", last);
+        }
+        return new Outcome(ExitCodes.FAILED, "driftJob " + status + " for runDate=" + runDate + " (" + failure.getMessage()
+                + "). Rerun the same runDate to resume from the failed step.", last);
+    }
+
     static Outcome outcome(LocalDate runDate, JobExecution execution) {
         BatchStatus status = execution.getStatus();
         if (status == BatchStatus.COMPLETED) {
@@ -181,14 +239,12 @@ public final class DriftCommand implements Command {
             return new Outcome(ExitCodes.INVALID_CONFIGURATION, configuration.getMessage(), execution);
         }
         if (status == BatchStatus.STOPPED) {
-            return new Outcome(ExitCodes.STOPPED, "driftJob was stopped for runDate=" + runDate
+            return new Outcome(ExitCodes.STOPPED, "driftJob was stopped" + (Termination.requested() ? " by SIGTERM" : "")
+                    + " for runDate=" + runDate
                     + "; rerun the same runDate to resume.", execution);
         }
         return new Outcome(ExitCodes.FAILED, "driftJob " + status + " for runDate=" + runDate + " ("
                 + JobFailures.root(execution) + "). Rerun the same runDate to resume from the failed step.", execution);
     }
 
-    private org.springframework.batch.core.repository.JobRepository jobRepository() {
-        return abandoned.jobRepository();
-    }
 }

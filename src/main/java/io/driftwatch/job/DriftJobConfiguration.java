@@ -96,8 +96,9 @@ public class DriftJobConfiguration {
     }
 
     @Bean
-    GracefulStop gracefulStop(ObjectProvider<JobOperator> jobOperator, DriftwatchProperties properties) {
-        return new GracefulStop(jobOperator, properties.getShutdownGrace());
+    GracefulStop gracefulStop(ObjectProvider<JobOperator> jobOperator, ObjectProvider<JobRepository> jobRepository,
+                              DriftwatchProperties properties) {
+        return new GracefulStop(jobOperator, jobRepository, properties.getShutdownGrace());
     }
 
     /** Runs partitions; deliberately not the job launcher's executor (that one must stay synchronous). */

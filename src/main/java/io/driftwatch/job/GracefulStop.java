@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
@@ -17,18 +18,26 @@ import org.springframework.beans.factory.ObjectProvider;
  * Spring Boot's own shutdown hook is switched off (spring.main.register-shutdown-hook=false): it
  * would close the connection pool under the running job and leave it STARTED. The process's exit
  * hook ({@link io.driftwatch.telemetry.ExitFlush}) closes the context once the command has finished.
+ * <p>
+ * The stop request goes through a copy of the execution read from the repository, as a stop from
+ * another process would: changing the running job's own {@code JobExecution} from this thread races
+ * with the job's updates of it ({@code OptimisticLockingFailureException}). The wait ends as soon as
+ * the job has ended, by its listener or, should the listener not run, by the repository's word.
  */
 class GracefulStop implements JobExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(GracefulStop.class);
+    private static final long POLL_MILLIS = 200;
 
     private final ObjectProvider<JobOperator> jobOperator;
+    private final ObjectProvider<JobRepository> jobRepository;
     private final Duration grace;
     private volatile CountDownLatch finished;
     private volatile Thread hook;
 
-    GracefulStop(ObjectProvider<JobOperator> jobOperator, Duration grace) {
+    GracefulStop(ObjectProvider<JobOperator> jobOperator, ObjectProvider<JobRepository> jobRepository, Duration grace) {
         this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
         this.grace = grace;
     }
 
@@ -36,26 +45,53 @@ class GracefulStop implements JobExecutionListener {
     public void beforeJob(JobExecution execution) {
         CountDownLatch latch = new CountDownLatch(1);
         finished = latch;
+        long id = execution.getId();
         hook = new Thread(() -> {
+            Termination.markRequested();
             log.warn("Termination requested: stopping driftJob execution {} at the next step boundary (waiting up to {})",
-                    execution.getId(), grace);
+                    id, grace);
+            requestStop(id);
             try {
-                jobOperator.getObject().stop(execution);
-            } catch (Exception e) {
-                // The stop request may be reported as failed (e.g. for partition steps) after the execution is
-                // already marked STOPPING; the job still stops at its next step boundary, so keep waiting for it.
-                log.warn("Stop request for driftJob execution {} reported: {}", execution.getId(), e.toString());
-            }
-            try {
-                if (!latch.await(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                    log.error("driftJob execution {} did not stop within {}; it stays STARTED and is recovered by a later"
-                            + " run after driftwatch.recover-after", execution.getId(), grace);
+                long deadline = System.nanoTime() + grace.toNanos();
+                while (!latch.await(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                    if (ended(id)) {
+                        log.info("driftJob execution {} has ended in the repository; not waiting any longer", id);
+                        return;
+                    }
+                    if (System.nanoTime() > deadline) {
+                        log.error("driftJob execution {} did not stop within {}; it stays STARTED and is recovered by a"
+                                + " later run after driftwatch.recover-after", id, grace);
+                        return;
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "driftwatch-graceful-stop");
         Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    private void requestStop(long id) {
+        try {
+            JobExecution current = jobRepository.getObject().getJobExecution(id);
+            if (current != null && current.isRunning()) {
+                jobOperator.getObject().stop(current);
+            }
+        } catch (Exception e) {
+            // The stop request may be reported as failed (e.g. for partition steps) after the execution is
+            // already marked STOPPING; the job still stops at its next step boundary, so keep waiting for it.
+            log.warn("Stop request for driftJob execution {} reported: {}", id, e.toString());
+        }
+    }
+
+    /** Whether the repository says the execution is over (STOPPED, FAILED, COMPLETED, ...). */
+    private boolean ended(long id) {
+        try {
+            JobExecution current = jobRepository.getObject().getJobExecution(id);
+            return current == null || (current.getEndTime() != null && !current.getStatus().isRunning());
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     @Override

@@ -36,4 +36,14 @@ public final class JobFailures {
         }
         return null;
     }
+
+    /** {@code failure} itself or its first cause that is a {@code type}; null when none is. */
+    public static <T extends Throwable> T causedBy(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
 }

@@ -205,6 +205,57 @@ class DriftJobFaultsIT {
         }
     }
 
+    @Test
+    void sigtermAtTheDecideToPublishBoundaryExits143PromptlyAndSaysSoAndTheRerunCompletes() throws Exception {
+        List<String> report = new ArrayList<>();
+        for (int delayMillis : new int[] {0, 60, 150}) {
+            try (FaultNight night = template.copy()) {
+                int exit;
+                Duration stopping;
+                String closing;
+                try (JarProcess run = night.start(monitors)) {
+                    assertThat(run.awaitLine("features drifted; retraining", RUN_LIMIT)).as(run.output()).isTrue();
+                    Thread.sleep(delayMillis);
+                    long signalled = System.nanoTime();
+                    run.terminate();
+                    exit = run.exitCode(RUN_LIMIT);
+                    stopping = Duration.ofNanos(System.nanoTime() - signalled);
+                    closing = closingLine(run.output());
+                    assertThat(exit).as(run.output()).isEqualTo(143);
+                    // the console agrees with the process; no wait for the grace period (PT100S) of a stopped job
+                    assertThat(closing).as(run.output()).contains("[exit 143 ");
+                    assertThat(stopping).as(run.output()).isLessThan(Duration.ofSeconds(30));
+                }
+                List<Integer> reruns = rerunUntilComplete(night);
+                assertThat(FaultNight.difference(referenceRows, night.rows()))
+                        .as("SIGTERM %d ms after decide", delayMillis).isNull();
+                report.add("+" + delayMillis + " ms: exit " + exit + " after " + stopping.toMillis() + " ms, '"
+                        + closing.substring(closing.lastIndexOf('[')) + "', reruns exit " + reruns + ", identical");
+            }
+        }
+        System.out.println("[faults] SIGTERM at decide -> publish:\n  " + String.join("\n  ", report));
+    }
+
+    @Test
+    void twoProcessesStartingTheSameNightTogetherGiveOneRunAndExitFourOrThreeToTheOther() throws Exception {
+        try (FaultNight night = template.copy();
+             JarProcess first = night.start(monitors);
+             JarProcess second = night.start(monitors)) {
+            List<Integer> exits = new ArrayList<>(List.of(first.exitCode(RUN_LIMIT), second.exitCode(RUN_LIMIT)));
+            exits.sort(null);
+            System.out.println("[faults] two processes started together: exits " + exits);
+
+            assertThat(exits.get(0)).as(first.output() + second.output()).isZero();
+            assertThat(exits.get(1)).as(first.output() + second.output()).isIn(3, 4);
+            assertThat(FaultNight.difference(referenceRows, night.rows())).isNull();
+        }
+    }
+
+    private static String closingLine(String output) {
+        List<String> lines = output.lines().filter(l -> l.matches(".*\\[exit \\d+ [A-Z_]+]$")).toList();
+        return lines.isEmpty() ? "(no closing line)" : lines.get(lines.size() - 1);
+    }
+
     /** Reruns the night as a CronJob retries it (at most three times) until it completes; the exit codes. */
     private static List<Integer> rerunUntilComplete(FaultNight night, String... args) throws Exception {
         List<Integer> exits = new ArrayList<>();

@@ -250,7 +250,7 @@ abstract class AbstractDriftJobTests {
         assertThat(blocked.message()).contains("driftwatch.recover-after");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM drift_run WHERE run_date = ?", Long.class, runDate)).isZero();
 
-        DriftCommand takeOver = new DriftCommand(jobOperator, driftJob, new io.driftwatch.job.AbandonedExecutions(jobRepository,
+        DriftCommand takeOver = new DriftCommand(jobOperator, jobRepository, driftJob, new io.driftwatch.job.AbandonedExecutions(jobRepository,
                 jobOperator, Clock.systemUTC(), Duration.ZERO), catalog, Clock.systemUTC(), java.util.Optional.empty(),
                 new io.driftwatch.source.DataCheck(inspector, featureSource, Clock.systemUTC()), runs);
         Outcome resumed = takeOver.launch(runDate);

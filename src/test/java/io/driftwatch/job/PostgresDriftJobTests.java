@@ -56,6 +56,41 @@ class PostgresDriftJobTests extends AbstractDriftJobTests {
         assertThat(results.get(4)).hasSize(10); // the ten decile bins of income's PSI on 2026-03-02
     }
 
+    @Test
+    void twoProcessesStartingTheSameDateAtTheSameInstantGiveOneRunAndExitFourOrThreeToTheOther() throws Exception {
+        List<String> pairs = new ArrayList<>();
+        for (int day = 20; day < 26; day++) {
+            LocalDate runDate = LocalDate.of(2026, 3, day);
+            givenWindow(runDate, Set.of("age"), day);
+            givenPerformance(runDate, 0.91, 0.2);
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService twoProcesses = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                List<java.util.concurrent.Future<ExitCodes>> exits = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    exits.add(twoProcesses.submit(() -> {
+                        together.await();
+                        return launcher.launch(runDate).exitCode();
+                    }));
+                }
+                List<ExitCodes> codes = new ArrayList<>();
+                for (var exit : exits) {
+                    codes.add(exit.get());
+                }
+                pairs.add(runDate + " " + codes);
+                assertThat(codes).as(runDate.toString()).containsOnlyOnce(ExitCodes.COMPLETED)
+                        .containsAnyOf(ExitCodes.ALREADY_RUNNING, ExitCodes.ALREADY_COMPLETE);
+            } finally {
+                twoProcesses.shutdownNow();
+            }
+            assertThat(reportRows(runDate)).isEqualTo(REPORT_ROWS_PER_RUN);
+            assertThat(tasks(runDate)).hasSizeLessThanOrEqualTo(1);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM drift_run WHERE run_date = ? AND status = 'COMPLETED'",
+                    Long.class, runDate)).isEqualTo(1);
+        }
+        System.out.println("[races] concurrent starts: " + pairs);
+    }
+
     private static List<String> statements(Path file) throws IOException {
         String withoutComments = Files.readAllLines(file).stream().filter(l -> !l.trim().startsWith("--"))
                 .collect(Collectors.joining("\n"));
