@@ -195,7 +195,8 @@ public final class DriftCommand implements Command {
     /**
      * Two processes started the same date at the same instant and this one lost: the instance or execution it
      * tried to create was created by the other (a duplicate key, Spring Batch's "JobInstance must not already
-     * exist", or a serialization failure of the repository's SERIALIZABLE create). Nothing of its own was written.
+     * exist", an instance whose first execution the other has not committed yet, or a serialization failure of
+     * the repository's SERIALIZABLE create). Nothing of its own was written.
      */
     static boolean lostTheRaceToStart(Throwable failure) {
         for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
@@ -204,7 +205,8 @@ public final class DriftCommand implements Command {
             }
             if (t instanceof DuplicateKeyException || t instanceof ConcurrencyFailureException
                     || (t instanceof IllegalStateException && t.getMessage() != null
-                            && t.getMessage().contains("JobInstance must not already exist"))
+                            && (t.getMessage().contains("JobInstance must not already exist")
+                                    || t.getMessage().contains("Cannot find any job execution for job instance")))
                     || (t instanceof SQLException sql && sql.getSQLState() != null
                             && List.of("23505", "40001", "40P01").contains(sql.getSQLState()))) {
                 return true;

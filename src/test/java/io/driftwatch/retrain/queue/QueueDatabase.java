@@ -96,7 +96,7 @@ final class QueueDatabase implements AutoCloseable {
 
     /**
      * One task put straight into {@code status} with the columns the table contract asks of it (a live lease
-     * when RUNNING, finished_at when final, an attempt used unless PENDING or AWAITING_APPROVAL); returns its id.
+     * and a heartbeat when RUNNING, finished_at when final, an attempt used unless PENDING or AWAITING_APPROVAL); returns its id.
      */
     long givenTaskIn(TaskStatus status, String monitor) {
         String insert = "INSERT INTO retraining_task (model, monitor, run_date, reason, evidence, dedupe_key) VALUES ("
@@ -107,7 +107,8 @@ final class QueueDatabase implements AutoCloseable {
         boolean attempted = status != TaskStatus.PENDING && status != TaskStatus.AWAITING_APPROVAL;
         jdbc.update("UPDATE retraining_task SET status = ?, attempts = ?, finished_at = "
                 + (status.isFinal() ? "now()" : "NULL") + ", lease_owner = " + (running ? "'w'" : "NULL")
-                + ", lease_token = " + (running ? "'t'" : "NULL") + ", lease_expires_at = "
+                + ", lease_token = " + (running ? "'t'" : "NULL") + ", heartbeat_at = " + (running ? "now()" : "NULL")
+                + ", lease_expires_at = "
                 + (running ? "now() + INTERVAL '1' HOUR" : "NULL") + " WHERE id = ?", status.name(), attempted ? 1 : 0, id);
         return id;
     }
