@@ -84,7 +84,12 @@ public final class DatabaseUnreachableException extends DriftwatchException impl
                     || (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
                 return t;
             }
-            if (t instanceof SocketTimeoutException || t instanceof ConnectException) {
+            // HikariCP reports a connection the server has closed without an SQLState
+            if (t instanceof SQLException sql && "Connection is closed".equals(sql.getMessage())) {
+                return t;
+            }
+            if (t instanceof SocketTimeoutException || t instanceof ConnectException
+                    || t instanceof java.net.SocketException) {
                 return t;
             }
             if (t.getCause() == t) {

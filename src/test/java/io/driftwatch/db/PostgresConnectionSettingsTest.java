@@ -110,6 +110,8 @@ class PostgresConnectionSettingsTest {
     void otherFailuresAreNotConnectionFailures() {
         assertThat(DatabaseUnreachableException.of(new SQLException("syntax error", "42601"), null,
                 DatabaseTimeouts.DEFAULTS)).isNull();
+        assertThat(DatabaseUnreachableException.isConnectionFailure(new RuntimeException("JDBC rollback failed",
+                new SQLException("Connection is closed")))).isTrue();
         assertThat(DatabaseUnreachableException.host("jdbc:postgresql://a:1,b:2/db?x=y")).isEqualTo("a:1,b:2");
     }
 
