@@ -100,6 +100,10 @@ abstract class AbstractRetrainingPolicyJobTests {
         jdbc.update("UPDATE retraining_task SET status = 'CANCELLED', finished_at = CURRENT_TIMESTAMP, lease_expires_at = NULL WHERE status IN"
                 + " ('PENDING', 'RUNNING', 'RETRYABLE', 'AWAITING_APPROVAL')");
         LocalDate night = LocalDate.of(2026, 4, 9);
+        // an earlier task of the same model, cancelled since
+        long other = queue.enqueue(io.driftwatch.retrain.queue.NewTask.of("model-approval", "approval", night.minusDays(30),
+                "earlier drift", "{}")).orElseThrow();
+        queue.cancel(other);
         nightWithDrift(night);
         assertThat(launcher.launch(night).exitCode()).isEqualTo(ExitCodes.COMPLETED);
         long gated = jdbc.queryForObject("SELECT id FROM retraining_task WHERE model = 'model-approval' AND run_date = ?",
@@ -126,8 +130,6 @@ abstract class AbstractRetrainingPolicyJobTests {
                 .containsEntry("status", "PENDING").containsEntry("attempts", 0).containsEntry("finished_at", null);
 
         // a second open task of the same model cannot be requeued next to it
-        long other = jdbc.queryForObject("SELECT id FROM retraining_task WHERE model = 'model-approval' AND id <> ?"
-                + " ORDER BY id LIMIT 1", Long.class, gated);
         assertThat(status(other)).isEqualTo("CANCELLED");
         Outcome refused = tasks.run(java.util.List.of("requeue", String.valueOf(other)));
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);

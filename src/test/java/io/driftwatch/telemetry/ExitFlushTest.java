@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -44,36 +46,46 @@ class ExitFlushTest {
     @Test
     void waitsForACloseAlreadyUnderWayOnAnotherThread() throws Exception {
         SlowExporter exporter = new SlowExporter();
-        GenericApplicationContext context = contextWith(exporter);
+        Thread self = Thread.currentThread();
+        AtomicBoolean closeReturnedHere = new AtomicBoolean();
+        List<Boolean> activeSeenAfterClose = new CopyOnWriteArrayList<>();
+        GenericApplicationContext context = new GenericApplicationContext() {
+            @Override
+            public void close() {
+                super.close();
+                if (Thread.currentThread() == self) {
+                    closeReturnedHere.set(true);
+                }
+            }
+
+            /** Once close() returned here, the export in flight ends right after the first look at the context. */
+            @Override
+            public boolean isActive() {
+                boolean active = super.isActive();
+                if (Thread.currentThread() == self && closeReturnedHere.get()) {
+                    activeSeenAfterClose.add(active);
+                    exporter.release.countDown();
+                }
+                return active;
+            }
+        };
+        context.registerBean(SlowExporter.class, () -> exporter);
+        context.refresh();
         ExitFlush flush = new ExitFlush(context, Duration.ofSeconds(100));
         flush.on(new RunEvents.ProcessFinished("driftJob", ExitCodes.STOPPED));
-
         Thread main = new Thread(context::close, "main-close");
         main.start();
         assertThat(exporter.closing.await(10, TimeUnit.SECONDS)).isTrue();
-        Thread self = Thread.currentThread();
-        Thread releaser = new Thread(() -> {
-            // release the export only once this thread is waiting in afterTermination (its close() has returned)
-            try {
-                do {
-                    Thread.sleep(20);
-                } while (self.getState() != Thread.State.TIMED_WAITING);
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            exporter.release.countDown();
-        });
-        releaser.start();
 
         flush.afterTermination(Duration.ofSeconds(1));
 
-        // Spring's close() on this thread returns at once (the main thread holds the close); the JVM would halt
-        // here, so the export must have completed by now.
+        // Spring's close() on this thread returned at once (the main thread holds the close) while the export was
+        // still in flight; the JVM would halt here, so afterTermination must have waited until the context closed.
+        assertThat(closeReturnedHere).isTrue();
+        assertThat(activeSeenAfterClose).first().as("still closing on the main thread").isEqualTo(true);
+        assertThat(activeSeenAfterClose).last().as("closed before returning").isEqualTo(false);
         assertThat(exporter.exported).isTrue();
-        assertThat(context.isActive()).isFalse();
         main.join(5_000);
-        releaser.join(5_000);
     }
 
     @Test

@@ -108,9 +108,10 @@ abstract class AbstractRetrainingQueueTests {
     @Test
     void killedWorkersTasksAreReapedAfterTheirLeaseExpiresAndFinishedByOthers() throws Exception {
         List<Long> ids = db.givenTasks(40);
-        List<ClaimedTask> abandoned = new ArrayList<>(queue.claim("doomed-1", 5, SHORT_LEASE));
-        abandoned.addAll(queue.claim("doomed-2", 5, SHORT_LEASE));
-        // the doomed workers die here: no heartbeat, no completion
+        List<ClaimedTask> abandoned = new ArrayList<>(queue.claim("doomed-1", 5, LONG_LEASE));
+        abandoned.addAll(queue.claim("doomed-2", 5, LONG_LEASE));
+        // the doomed workers die here: no heartbeat, no completion, until their leases run out
+        abandoned.forEach(task -> db.expireLease(task.id()));
         Map<Long, AtomicInteger> completions = new ConcurrentHashMap<>();
         AtomicInteger reaped = new AtomicInteger();
 
@@ -142,12 +143,12 @@ abstract class AbstractRetrainingQueueTests {
     }
 
     @Test
-    void heartbeatKeepsALeaseAliveBeyondItsFirstExpiry() throws Exception {
+    void heartbeatKeepsALeaseAliveBeyondItsFirstExpiry() {
         long id = db.givenTasks(1).get(0);
         ClaimedTask task = queue.claim("w", 1, SHORT_LEASE).get(0);
 
         queue.heartbeat(task, LONG_LEASE);
-        Thread.sleep(SHORT_LEASE.toMillis() + 200);
+        db.age(id, 10); // far beyond the claim's lease, well within the heartbeat's
         ReapResult reaped = queue.reap();
 
         assertThat(reaped.total()).isZero();
@@ -158,10 +159,10 @@ abstract class AbstractRetrainingQueueTests {
     }
 
     @Test
-    void writesAfterTheLeaseWasLostChangeNothingAndAreReported() throws Exception {
+    void writesAfterTheLeaseWasLostChangeNothingAndAreReported() {
         long id = db.givenTasks(1).get(0);
-        ClaimedTask stale = queue.claim("slow-worker", 1, SHORT_LEASE).get(0);
-        db.awaitLeaseExpiry(id);
+        ClaimedTask stale = queue.claim("slow-worker", 1, LONG_LEASE).get(0);
+        db.expireLease(id);
         assertThat(queue.reap()).isEqualTo(new ReapResult(1, 0));
         ClaimedTask current = queue.claim("fast-worker", 1, LONG_LEASE).get(0);
         Map<String, Object> before = db.row(id);
@@ -235,11 +236,11 @@ abstract class AbstractRetrainingQueueTests {
     }
 
     @Test
-    void theReaperDeadLettersAnExpiredLeaseOnTheLastAttempt() throws Exception {
+    void theReaperDeadLettersAnExpiredLeaseOnTheLastAttempt() {
         long id = queue.enqueue(task("credit-risk", "loans").withMaxAttempts(1)).orElseThrow();
-        queue.claim("crashing-worker", 1, SHORT_LEASE);
+        queue.claim("crashing-worker", 1, LONG_LEASE);
         assertThat(queue.reap()).as("nothing expired yet").isEqualTo(new ReapResult(0, 0));
-        db.awaitLeaseExpiry(id);
+        db.expireLease(id);
 
         ReapResult reaped = queue.reap();
 
@@ -421,7 +422,7 @@ abstract class AbstractRetrainingQueueTests {
     }
 
     @Test
-    void finishedAtIsSetExactlyWhenTheStateIsFinalThroughEveryTransition() throws Exception {
+    void finishedAtIsSetExactlyWhenTheStateIsFinalThroughEveryTransition() {
         long id = queue.enqueue(task("credit-risk", "loans")).orElseThrow();
         List<String> walk = new ArrayList<>();
         Runnable record = () -> {
@@ -433,9 +434,9 @@ abstract class AbstractRetrainingQueueTests {
         queue.fail(queue.claim("w", 1, LONG_LEASE).get(0), "e1");
         record.run();
         db.makeAvailableNow(id);
-        queue.claim("w", 1, SHORT_LEASE);
+        queue.claim("w", 1, LONG_LEASE);
         record.run();
-        db.awaitLeaseExpiry(id);
+        db.expireLease(id);
         queue.reap();
         record.run();
         queue.release(queue.claim("w", 1, LONG_LEASE).get(0), Duration.ZERO);

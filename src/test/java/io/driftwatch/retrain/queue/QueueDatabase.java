@@ -1,6 +1,5 @@
 package io.driftwatch.retrain.queue;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -140,15 +139,19 @@ final class QueueDatabase implements AutoCloseable {
         jdbc.update("UPDATE retraining_task SET available_at = now() WHERE id = ?", id);
     }
 
-    /** Waits (on the database's clock) until the task's lease has expired. */
-    void awaitLeaseExpiry(long id) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (count("id = " + id + " AND lease_expires_at < now()") == 0) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the lease of task " + id + " did not expire within 10 s");
-            }
-            Thread.sleep(50);
+    /** Time passes for one task's worker: its lease ran out a second ago (on the database's clock). */
+    void expireLease(long id) {
+        if (jdbc.update("UPDATE retraining_task SET lease_expires_at = now() - INTERVAL '1' SECOND WHERE id = ?"
+                + " AND status = 'RUNNING'", id) != 1) {
+            throw new AssertionError("task " + id + " holds no lease to expire");
         }
+    }
+
+    /** Time passes for one task: every timestamp the queue compares with now() moves {@code seconds} into the past. */
+    void age(long id, int seconds) {
+        String back = " - INTERVAL '" + seconds + "' SECOND";
+        jdbc.update("UPDATE retraining_task SET available_at = available_at" + back + ", heartbeat_at = heartbeat_at" + back
+                + ", lease_expires_at = lease_expires_at" + back + ", updated_at = updated_at" + back + " WHERE id = ?", id);
     }
 
     /** Rows breaking the table contract: finished_at set exactly when final; a live lease exactly when RUNNING. */

@@ -61,14 +61,6 @@ class QueueValuesTest {
     }
 
     @Test
-    void openAndFinalStatesPartitionTheStatuses() {
-        assertThat(TaskStatus.values()).filteredOn(TaskStatus::isOpen)
-                .containsExactly(TaskStatus.PENDING, TaskStatus.RUNNING, TaskStatus.RETRYABLE, TaskStatus.AWAITING_APPROVAL);
-        assertThat(TaskStatus.values()).filteredOn(TaskStatus::isFinal)
-                .containsExactly(TaskStatus.SUCCEEDED, TaskStatus.FAILED, TaskStatus.CANCELLED);
-    }
-
-    @Test
     void claimRejectsBadArgumentsBeforeTouchingTheDatabase() {
         RetrainingQueue queue = RetrainingQueue.create(new DriverManagerDataSource("jdbc:unused:"), Dialect.h2());
 
