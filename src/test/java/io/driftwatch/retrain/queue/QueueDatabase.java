@@ -141,7 +141,9 @@ final class QueueDatabase implements AutoCloseable {
 
     /** Time passes for one task's worker: its lease ran out a second ago (on the database's clock). */
     void expireLease(long id) {
-        if (jdbc.update("UPDATE retraining_task SET lease_expires_at = now() - INTERVAL '1' SECOND WHERE id = ?"
+        // the heartbeat that set the lease moves back with it: a lease ends after the heartbeat that set it (V7)
+        if (jdbc.update("UPDATE retraining_task SET lease_expires_at = now() - INTERVAL '1' SECOND,"
+                + " heartbeat_at = LEAST(heartbeat_at, now() - INTERVAL '2' SECOND) WHERE id = ?"
                 + " AND status = 'RUNNING'", id) != 1) {
             throw new AssertionError("task " + id + " holds no lease to expire");
         }
