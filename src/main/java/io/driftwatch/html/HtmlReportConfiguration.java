@@ -40,6 +40,13 @@ public class HtmlReportConfiguration {
         return new RunReportListener(reports, reportDir(properties, demo.isPresent()), events);
     }
 
+    /** Writes the page of each canary verdict when driftwatch.report.dir is set (and on the built-in demo). */
+    @Bean
+    CanaryReportListener canaryReportListener(HtmlReports reports, ReportProperties properties, Optional<DemoData> demo,
+                                              MonitorCatalog catalog, Clock clock) {
+        return new CanaryReportListener(reports, reportDir(properties, demo.isPresent()), catalog.zone(), clock);
+    }
+
     static Path reportDir(ReportProperties properties, boolean demo) {
         if (!properties.getDir().isEmpty()) {
             return Path.of(properties.getDir());

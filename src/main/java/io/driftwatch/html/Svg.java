@@ -175,6 +175,26 @@ final class Svg {
         return s.append("</svg>").toString();
     }
 
+    /** An effect and its confidence interval as a line on an axis marked at {@code reference} (no change). */
+    static String interval(String metric, double effect, double low, double high, double reference) {
+        int width = 220;
+        int height = 24;
+        double min = Math.min(Math.min(low, reference), effect);
+        double max = Math.max(Math.max(high, reference), effect);
+        double pad = (max - min) * 0.1 + 1e-12;
+        double lo = min - pad;
+        double span = max - min + 2 * pad;
+        java.util.function.DoubleFunction<String> x = v -> Format.coord((v - lo) / span * width);
+        StringBuilder s = open(width, height, "ci", metric + ": effect " + Format.number(effect) + ", interval ["
+                + Format.number(low) + ", " + Format.number(high) + "], no change at " + Format.number(reference));
+        s.append("<line class=\"th\" x1=\"").append(x.apply(reference)).append("\" x2=\"").append(x.apply(reference))
+                .append("\" y1=\"2\" y2=\"").append(height - 2).append("\"/>");
+        s.append("<line class=\"iv\" x1=\"").append(x.apply(low)).append("\" x2=\"").append(x.apply(high))
+                .append("\" y1=\"12\" y2=\"12\"/>");
+        s.append("<circle class=\"p\" cx=\"").append(x.apply(effect)).append("\" cy=\"12\" r=\"3\"/>");
+        return s.append("</svg>").toString();
+    }
+
     private static StringBuilder open(int width, int height, String cls, String label) {
         return new StringBuilder(256).append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"").append(cls)
                 .append("\" role=\"img\" aria-label=\"").append(escape(label)).append("\" viewBox=\"0 0 ").append(width)
