@@ -51,11 +51,6 @@ public final class AbandonedExecutions {
         this.recoverAfter = recoverAfter;
     }
 
-    /** The job repository it inspects (also the launcher's view of past executions). */
-    public JobRepository jobRepository() {
-        return jobRepository;
-    }
-
     /** How long an execution must be idle before it counts as abandoned ({@code driftwatch.recover-after}). */
     public Duration recoverAfter() {
         return recoverAfter;
