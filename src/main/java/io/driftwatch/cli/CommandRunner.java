@@ -11,6 +11,7 @@ import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.context.ApplicationEventPublisher;
 
 import io.driftwatch.ExitCodes;
+import io.driftwatch.job.PausePoint;
 import io.driftwatch.job.Termination;
 import io.driftwatch.telemetry.RunEvents;
 
@@ -87,6 +88,7 @@ public final class CommandRunner implements ApplicationRunner, ExitCodeGenerator
         // The code the process leaves: 143 after a SIGTERM during the command; a SIGTERM from now on exits with this one.
         int processExitCode = Termination.closingCode(exitCode);
         printer.outcome(processExitCode, outcome.exitCode(), outcome.message());
+        PausePoint.reached("closing line");
         events.publishEvent(new RunEvents.ProcessFinished(name, outcome.exitCode()));
     }
 

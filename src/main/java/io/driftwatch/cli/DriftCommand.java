@@ -117,6 +117,11 @@ public final class DriftCommand implements Command {
         try {
             abandoned.recoverIfAbandoned(DriftJobConfiguration.JOB_NAME, parameters, lock);
             JobExecution last = jobRepository.getLastJobExecution(DriftJobConfiguration.JOB_NAME, parameters);
+            if (last == null && jobRepository.getJobInstance(DriftJobConfiguration.JOB_NAME, parameters) != null) {
+                // an instance whose creator has not (or, where nothing proves it gone, may not have) created its
+                // first execution: Spring Batch can neither start nor restart it
+                return alreadyRunning(runDate);
+            }
             if (last == null || !last.isRunning()) {
                 List<Monitor> open = catalog.monitors().stream().filter(m -> runs.find(m.name(), runDate)
                         .map(r -> r.status() != DriftRun.Status.COMPLETED).orElse(true)).toList();

@@ -74,11 +74,12 @@ class GracefulStop implements JobExecutionListener {
             JobExecution current = jobRepository.getObject().getJobExecution(id);
             if (current != null && current.isRunning()) {
                 jobOperator.getObject().stop(current);
+                log.info("driftJob execution {} asked to stop", id);
             }
         } catch (Exception e) {
             // The stop request may be reported as failed (e.g. for partition steps) after the execution is
             // already marked STOPPING; the job still stops at its next step boundary, so keep waiting for it.
-            log.warn("Stop request for driftJob execution {} reported: {}", id, e.toString());
+            log.warn("driftJob execution {} asked to stop; the request reported: {}", id, e.toString());
         }
     }
 

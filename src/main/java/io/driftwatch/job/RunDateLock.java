@@ -15,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.DefaultJobKeyGenerator;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -75,13 +74,19 @@ public final class RunDateLock implements AutoCloseable {
      */
     public static RunDateLock take(DataSource dataSource, Dialect dialect, String jobName, JobParameters parameters)
             throws SQLException {
-        long key = key(jobName, parameters);
+        Connection connection = dataSource.getConnection();
+        long key;
+        try {
+            key = key(connection, jobName, parameters);
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
         if (!HELD_HERE.add(key)) {
+            connection.close();
             return new RunDateLock(key, State.HELD_ELSEWHERE, dataSource, dialect, null);
         }
-        Connection connection = null;
         try {
-            connection = dataSource.getConnection();
             Dialect.SessionLock lock = dialect.trySessionLock(connection, key);
             if (lock == Dialect.SessionLock.TAKEN) {
                 return new RunDateLock(key, State.TAKEN, dataSource, dialect, connection);
@@ -94,16 +99,18 @@ public final class RunDateLock implements AutoCloseable {
             return new RunDateLock(key, State.TAKEN_IN_THIS_PROCESS, dataSource, dialect, null);
         } catch (SQLException | RuntimeException e) {
             HELD_HERE.remove(key);
-            if (connection != null) {
-                DataSourceUtils.releaseConnection(connection, null);
-            }
+            connection.close();
             throw e;
         }
     }
 
-    /** The lock's key: a hash of the job's name and its identifying parameters (the instance's job key). */
-    static long key(String jobName, JobParameters parameters) {
-        String instance = "driftwatch " + jobName + " " + new DefaultJobKeyGenerator().generateKey(parameters);
+    /**
+     * The lock's key: a hash of the job repository's place (database and schema: deployments that share a server
+     * but not a schema do not block each other), the job's name and its identifying parameters (the job key).
+     */
+    static long key(Connection connection, String jobName, JobParameters parameters) throws SQLException {
+        String instance = "driftwatch " + connection.getCatalog() + "." + connection.getSchema() + " " + jobName + " "
+                + new DefaultJobKeyGenerator().generateKey(parameters);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(instance.getBytes(StandardCharsets.UTF_8));
             return ByteBuffer.wrap(digest).getLong();

@@ -63,6 +63,7 @@ public final class Termination {
                     }
                     code = closingCode != null ? closingCode : EXIT_CODE;
                 }
+                log.warn("Termination requested (SIG{}); the process exits {}", signal.getName(), code);
                 System.exit(code);
             });
             handling = true;

@@ -288,7 +288,7 @@ abstract class AbstractDriftJobTests {
             return owner;
         }
         java.sql.Connection session = dataSource.getConnection();
-        long key = RunDateLock.key("driftJob", parameters);
+        long key = RunDateLock.key(session, "driftJob", parameters);
         assertThat(dialect.trySessionLock(session, key)).isEqualTo(io.driftwatch.db.Dialect.SessionLock.TAKEN);
         return () -> {
             dialect.releaseSessionLock(session, key);
