@@ -152,10 +152,12 @@ class DriftJobFaultsIT {
             try (FaultNight night = template.copy()) {
                 int terminated;
                 int exit;
+                boolean failedOwn;
                 try (JarProcess run = night.start(monitors)) {
                     assertThat(run.awaitLine(moment, RUN_LIMIT)).as(run.output()).isTrue();
                     terminated = night.terminateBackends();
                     exit = run.exitCode(RUN_LIMIT);
+                    failedOwn = run.output().contains("by its own failed run");
                     // a terminated connection fails its step (5), or the pool replaces it unnoticed (0)
                     assertThat(exit).as(run.output()).isIn(0, 5);
                     assertThat(run.output()).doesNotContain("[exit 1 ");
@@ -166,7 +168,8 @@ class DriftJobFaultsIT {
                 assertThat(FaultNight.difference(referenceRows, night.rows())).as("backends terminated at '%s'", moment)
                         .isNull();
                 report.add("at '" + moment.strip() + "': " + terminated + " backend(s) terminated, exit " + exit
-                        + (unknown ? " leaving it UNKNOWN" : "") + ", rerun exit " + rerun + ", identical");
+                        + (unknown ? " leaving it UNKNOWN" : "") + (failedOwn ? " (it marked its STARTED execution FAILED)" : "")
+                        + ", rerun exit " + rerun + ", identical");
             }
         }
         System.out.println("[faults] backend terminations:\n  " + String.join("\n  ", report));
