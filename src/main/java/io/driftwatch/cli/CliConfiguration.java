@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -22,6 +24,7 @@ import io.driftwatch.config.ConfigurationProblem;
 import io.driftwatch.config.DriftwatchProperties;
 import io.driftwatch.config.MonitorCatalog;
 import io.driftwatch.config.MonitorConfigurationException;
+import io.driftwatch.db.Dialect;
 import io.driftwatch.demo.DemoData;
 import io.driftwatch.html.HtmlReports;
 import io.driftwatch.html.JdbcReportReader;
@@ -45,8 +48,8 @@ public class CliConfiguration {
 
     @Bean
     AbandonedExecutions abandonedExecutions(JobRepository jobRepository, JobOperator jobOperator, Clock clock,
-                                            DriftwatchProperties properties) {
-        return new AbandonedExecutions(jobRepository, jobOperator, clock, properties.getRecoverAfter());
+                                            DriftwatchProperties properties, DataSource dataSource, Dialect dialect) {
+        return new AbandonedExecutions(jobRepository, jobOperator, clock, properties.getRecoverAfter(), dataSource, dialect);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.driftwatch.db;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -89,5 +90,15 @@ final class H2Dialect implements Dialect {
     @Override
     public String toString() {
         return vendor();
+    }
+
+    @Override
+    public SessionLock trySessionLock(Connection connection, long key) {
+        return SessionLock.UNSUPPORTED;
+    }
+
+    @Override
+    public void releaseSessionLock(Connection connection, long key) {
+        // nothing was taken
     }
 }

@@ -1,5 +1,9 @@
 package io.driftwatch.db;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,5 +64,24 @@ final class PostgresDialect implements Dialect {
     @Override
     public String toString() {
         return vendor();
+    }
+
+    @Override
+    public SessionLock trySessionLock(Connection connection, long key) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            lock.setLong(1, key);
+            try (ResultSet taken = lock.executeQuery()) {
+                taken.next();
+                return taken.getBoolean(1) ? SessionLock.TAKEN : SessionLock.HELD_ELSEWHERE;
+            }
+        }
+    }
+
+    @Override
+    public void releaseSessionLock(Connection connection, long key) throws SQLException {
+        try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            unlock.setLong(1, key);
+            unlock.executeQuery().close();
+        }
     }
 }

@@ -190,7 +190,9 @@ public class DriftJobConfiguration {
                 JdbcWindowProfileDao profiles, RunCompleter completer) {
         return new StepBuilder("decide", jobRepository)
                 .tasklet(new DriftTasklets.Decide(catalog, runs, profiles, completer), tm)
-                .listener((StepExecutionListener) LOG_CONTEXT).build();
+                .listener((StepExecutionListener) LOG_CONTEXT)
+                .listener(PausePoint.afterStep())
+                .build();
     }
 
     @Bean
