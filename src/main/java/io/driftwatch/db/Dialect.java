@@ -100,4 +100,11 @@ public interface Dialect {
      */
     <T> List<T> claim(JdbcTemplate jdbc, List<ShippedStatement> claim, Map<String, ?> values, Supplier<String> tokens,
                       RowMapper<T> rows);
+
+    /**
+     * The GRANT that would let {@code user} run a read that failed with {@code failure}, or empty when the
+     * failure is not a missing privilege: PostgreSQL's SQLSTATE 42501 ("permission denied for table x"),
+     * H2's "Not enough rights for object".
+     */
+    Optional<String> missingGrant(java.sql.SQLException failure, String user);
 }
