@@ -61,6 +61,8 @@ public final class FeatureDatabase implements AutoCloseable {
         pool.setPassword(properties.getPassword());
         pool.setMaximumPoolSize(Math.max(1, properties.getPoolSize()));
         pool.setMinimumIdle(0);
+        // A wrong URL or password is reported by the first step within seconds, not after Hikari's 30 s default.
+        pool.setConnectionTimeout(10_000);
         pool.setReadOnly(properties.isReadOnly());
         // Connections are made on first use: a configuration error is reported by the first step, not at startup.
         pool.setInitializationFailTimeout(-1);

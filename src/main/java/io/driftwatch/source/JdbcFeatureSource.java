@@ -292,21 +292,29 @@ public class JdbcFeatureSource {
                 return null;
             }
         }
-        Map<String, ColumnInfo> catalog = null;
-        if (relation instanceof Relation.Table table) {
-            catalog = inspector.catalogColumns(table.name(), monitor.name(), key, problems);
-            if (catalog == null) {
+        Rows rows = rows(relation);
+        Map<String, ColumnInfo> result;
+        try {
+            result = rows.inFeatureDatabase() ? features.check(() -> probe(rows)) : probe(rows);
+        } catch (org.springframework.transaction.CannotCreateTransactionException
+                 | org.springframework.jdbc.CannotGetJdbcConnectionException e) {
+            problems.add(new io.driftwatch.config.ConfigurationProblem(monitor.name(), "driftwatch.features.datasource.url",
+                    null, "driftwatch cannot connect to the feature database: " + DuckDbFiles.firstLine(e),
+                    "check driftwatch.features.datasource.url, username and password (unset url: the report database)"));
+            return null;
+        } catch (org.springframework.dao.DataAccessException e) {
+            io.driftwatch.config.ConfigurationProblem problem = unreadable(monitor, relation, key, rows, e);
+            // A table that is missing is reported with its spelling in the database, unless a grant is what is missing.
+            if (relation instanceof Relation.Table table && !problem.problem().contains("may not read it")
+                    && inspector.catalogColumns(table.name(), monitor.name(), key, problems) == null) {
                 return null;
             }
-        }
-        Rows rows = rows(relation);
-        try {
-            Map<String, ColumnInfo> result = rows.inFeatureDatabase() ? features.check(() -> probe(rows)) : probe(rows);
-            return catalog != null ? catalog : result;
-        } catch (org.springframework.dao.DataAccessException e) {
-            problems.add(unreadable(monitor, relation, key, rows, e));
+            problems.add(problem);
             return null;
         }
+        // A table's columns as the catalog spells them (the probe's labels may be folded by the driver).
+        return relation instanceof Relation.Table table ? inspector.catalogColumns(table.name(), monitor.name(), key, problems)
+                : result;
     }
 
     private io.driftwatch.config.ConfigurationProblem unreadable(Monitor monitor, Relation relation, String key, Rows rows,
