@@ -120,4 +120,11 @@ public interface Dialect {
 
     /** Releases a lock that {@link #trySessionLock} took on the same connection. */
     void releaseSessionLock(Connection connection, long key) throws SQLException;
+
+    /**
+     * The GRANT that would let {@code user} run a read that failed with {@code failure}, or empty when the
+     * failure is not a missing privilege: PostgreSQL's SQLSTATE 42501 ("permission denied for table x"),
+     * H2's "Not enough rights for object".
+     */
+    Optional<String> missingGrant(java.sql.SQLException failure, String user);
 }

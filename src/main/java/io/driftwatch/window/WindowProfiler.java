@@ -54,7 +54,7 @@ public class WindowProfiler {
 
     /** The monitor's baseline: cached while its fingerprint is unchanged, else scanned and cached. Call in a transaction. */
     public Baseline baseline(Monitor monitor) {
-        BaselineFingerprint fingerprint = BaselineFingerprint.of(monitor, jdbc, inspector, zone);
+        BaselineFingerprint fingerprint = BaselineFingerprint.of(monitor, source, zone);
         List<String> features = monitor.features().stream().map(Monitor.Feature::name).toList();
         WindowProfile cached = cache.find(monitor.name(), fingerprint.value(), features).orElse(null);
         if (cached != null) {
@@ -64,7 +64,7 @@ public class WindowProfiler {
         log.info("Monitor {} baseline: no cached profile for this fingerprint ({}), profiling it", monitor.name(),
                 fingerprint.data());
         ProgressLine progress = ProgressLine.start();
-        WindowProfile scanned = source.profile(monitor, monitor.baseline().table(), monitor.baseline().from(),
+        WindowProfile scanned = source.profile(monitor, monitor.baseline().relation(), monitor.baseline().from(),
                 monitor.baseline().to(), zone,
                 (rows, expected) -> log.info("Monitor {} baseline: {}", monitor.name(), progress.describe(rows, expected)));
         cache.store(monitor.name(), fingerprint.value(), fingerprint.definition(), scanned);
@@ -74,7 +74,7 @@ public class WindowProfiler {
     /** One time slice of the monitor's current window. */
     public WindowProfile current(Monitor monitor, TimeSlice slice) {
         ProgressLine progress = ProgressLine.start();
-        return source.profile(monitor, monitor.sourceTable(), slice.from(), slice.to(), zone,
+        return source.profile(monitor, monitor.source(), slice.from(), slice.to(), zone,
                 (rows, expected) -> log.info("Monitor {} current slice {}: {}", monitor.name(), slice.label(),
                         progress.describe(rows, expected)));
     }

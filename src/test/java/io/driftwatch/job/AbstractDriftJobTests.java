@@ -396,7 +396,7 @@ abstract class AbstractDriftJobTests {
                 Long.class, runId)).isEqualTo(2);
         assertThat(((Number) run(runDate).get("current_rows")).longValue()).isEqualTo(ROWS);
         io.driftwatch.config.Monitor monitor = catalog.require("loans");
-        io.driftwatch.source.WindowProfile whole = featureSource.profile(monitor, monitor.sourceTable(),
+        io.driftwatch.source.WindowProfile whole = featureSource.profile(monitor, monitor.source(),
                 monitor.windowStart(runDate, ZoneOffset.UTC), monitor.windowEnd(runDate, ZoneOffset.UTC), ZoneOffset.UTC, null);
         for (String feature : FEATURES) {
             io.driftwatch.profile.FeatureProfile merged = windowProfiles.find(runId,
