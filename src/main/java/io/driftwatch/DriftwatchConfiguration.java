@@ -40,7 +40,9 @@ import io.driftwatch.retrain.queue.RetrainingQueue;
 import io.driftwatch.source.JdbcFeatureSource;
 import io.driftwatch.source.JdbcSchemaInspector;
 import io.driftwatch.window.JdbcBaselineProfileDao;
+import io.driftwatch.window.JdbcSegmentProfileDao;
 import io.driftwatch.window.JdbcWindowProfileDao;
+import io.driftwatch.source.JdbcSegmentPlanner;
 import io.driftwatch.window.WindowProfiler;
 
 /**
@@ -108,6 +110,16 @@ public class DriftwatchConfiguration {
     @Bean
     JdbcWindowProfileDao jdbcWindowProfileDao(JdbcTemplate jdbc) {
         return new JdbcWindowProfileDao(jdbc);
+    }
+
+    @Bean
+    JdbcSegmentProfileDao jdbcSegmentProfileDao(JdbcTemplate jdbc) {
+        return new JdbcSegmentProfileDao(jdbc);
+    }
+
+    @Bean
+    JdbcSegmentPlanner jdbcSegmentPlanner(DataSource dataSource, JdbcFeatureSource source) {
+        return new JdbcSegmentPlanner(dataSource, source);
     }
 
     @Bean

@@ -93,11 +93,22 @@ public class JdbcFeatureSource {
      */
     public WindowProfile profile(Monitor monitor, SqlIdentifier table, Instant from, Instant to, ZoneId zone,
                                  Progress progress) {
+        return profile(monitor, table, from, to, zone, progress, List.of());
+    }
+
+    /**
+     * As {@link #profile(Monitor, SqlIdentifier, Instant, Instant, ZoneId, Progress)}, and in the same pass each
+     * segment of {@code plans}: the query selects the segment columns after the features.
+     */
+    public WindowProfile profile(Monitor monitor, SqlIdentifier table, Instant from, Instant to, ZoneId zone,
+                                 Progress progress, List<SegmentPlan> plans) {
         List<Monitor.Feature> features = monitor.features();
         StringBuilder sql = new StringBuilder("SELECT ");
         for (int i = 0; i < features.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append(features.get(i).column().quoted());
         }
+        plans.forEach(p -> sql.append(", ").append(p.segmentation().column().quoted()));
+        SegmentedPass segments = new SegmentedPass(features, plans, features.size() + 1);
         Window window = window(monitor, table, from, to, zone);
         sql.append(" FROM ").append(table.quoted()).append(window.where());
         Object[] args = window.args();
@@ -112,6 +123,9 @@ public class JdbcFeatureSource {
         RowCallbackHandler handler = rs -> {
             for (int i = 0; i < profiles.length; i++) {
                 update(rs, i + 1, numeric[i], profiles[i]);
+            }
+            if (!segments.isEmpty()) {
+                segments.add(rs, numeric);
             }
             if (++rows[0] % 1_000_000 == 0 && progress != null) {
                 if (expected[0] == Long.MIN_VALUE) {
@@ -138,10 +152,10 @@ public class JdbcFeatureSource {
         for (int i = 0; i < profiles.length; i++) {
             byName.put(features.get(i).name(), profiles[i]);
         }
-        return new WindowProfile(rows[0], byName);
+        return new WindowProfile(rows[0], byName, segments.result());
     }
 
-    private static void update(ResultSet rs, int column, boolean numeric, FeatureProfile profile) throws SQLException {
+    static void update(ResultSet rs, int column, boolean numeric, FeatureProfile profile) throws SQLException {
         if (numeric) {
             double value = rs.getDouble(column);
             if (rs.wasNull()) {
