@@ -220,8 +220,11 @@ final class DriftTasklets {
                 }
                 List<DriftReportRow> rows = FeatureEvaluator.inConfiguredOrder(monitor, reports.findByRun(run.id()));
                 Task task = dateTasks.stream().filter(t -> t.monitor().equals(monitor.name())).findFirst().orElse(null);
-                events.publishEvent(new RunEvents.MonitorRunPublished(monitor, run, rows, task));
-                summaries.add(new RunSummary(run, rows, task));
+                List<DriftReportRow> segmentRows = monitor.segments().isEmpty() ? List.of()
+                        : FeatureEvaluator.inConfiguredOrder(monitor, reports.findSegmentsByRun(run.id())).stream()
+                                .sorted(java.util.Comparator.comparing(DriftReportRow::segment)).toList();
+                events.publishEvent(new RunEvents.MonitorRunPublished(monitor, run, rows, task, segmentRows));
+                summaries.add(new RunSummary(run, rows, task, segmentRows));
             }
             events.publishEvent(new RunEvents.DatePublished(new RunSummary.OfDate(runDate, summaries)));
             return RepeatStatus.FINISHED;
