@@ -41,7 +41,9 @@ import io.driftwatch.source.FeatureDatabase;
 import io.driftwatch.source.JdbcFeatureSource;
 import io.driftwatch.source.JdbcSchemaInspector;
 import io.driftwatch.window.JdbcBaselineProfileDao;
+import io.driftwatch.window.JdbcSegmentProfileDao;
 import io.driftwatch.window.JdbcWindowProfileDao;
+import io.driftwatch.source.JdbcSegmentPlanner;
 import io.driftwatch.window.WindowProfiler;
 
 /**
@@ -121,6 +123,16 @@ public class DriftwatchConfiguration {
     @Bean
     JdbcWindowProfileDao jdbcWindowProfileDao(JdbcTemplate jdbc) {
         return new JdbcWindowProfileDao(jdbc);
+    }
+
+    @Bean
+    JdbcSegmentProfileDao jdbcSegmentProfileDao(JdbcTemplate jdbc) {
+        return new JdbcSegmentProfileDao(jdbc);
+    }
+
+    @Bean
+    JdbcSegmentPlanner jdbcSegmentPlanner(JdbcFeatureSource source) {
+        return new JdbcSegmentPlanner(source);
     }
 
     @Bean

@@ -48,6 +48,13 @@ public class ConsolePrinter {
             m.rows().stream().filter(DriftReportRow::drifted).map(DriftReportRow::explanation)
                     .filter(java.util.Objects::nonNull).distinct()
                     .forEach(explanation -> text.append("  what changed: ").append(explanation).append('\n'));
+            m.driftedSegments().forEach((segment, rows) -> text.append("  drifted segment ").append(segment).append(": ")
+                    .append(String.join(", ", rows.stream().map(r -> r.feature() + " " + r.method()).toList()))
+                    .append('\n'));
+            if (!m.newSegments().isEmpty()) {
+                text.append("  new in the current window: ").append(String.join(", ", m.newSegments().entrySet().stream()
+                        .map(e -> e.getKey() + " (" + e.getValue() + " rows)").toList())).append('\n');
+            }
             String reason = m.run().retrainingReason() == null ? "not decided (run " + m.run().status() + ")"
                     : m.run().retrainingReason();
             text.append("  retraining: ").append(m.task() != null ? "task enqueued" : "no task").append(" ─ ").append(reason)

@@ -138,6 +138,7 @@ public class DriftwatchProperties {
         private String driftShare = "0.5";
         private RetrainingProperties retraining = new RetrainingProperties();
         private String performanceTable = "model_performance";
+        private List<SegmentProperties> segments = new ArrayList<>();
 
         public String getName() { return name; }
         public void setName(String name) { this.name = name; }
@@ -175,6 +176,29 @@ public class DriftwatchProperties {
         public void setRetraining(RetrainingProperties retraining) { this.retraining = retraining; }
         public String getPerformanceTable() { return performanceTable; }
         public void setPerformanceTable(String performanceTable) { this.performanceTable = performanceTable; }
+        public List<SegmentProperties> getSegments() { return segments; }
+        public void setSegments(List<SegmentProperties> segments) { this.segments = segments; }
+    }
+
+    /**
+     * A column whose values split the monitor's rows into segments, each judged on its own besides the whole
+     * population: the {@code max} values with the most baseline rows are segments of their own, the others are
+     * pooled as {@code (other)}, and values new in the current window are reported.
+     */
+    public static class SegmentProperties {
+        /** The column of the source (and baseline) table whose values name the segments, e.g. country. */
+        private String column;
+        /** Segments of their own at most (the values with the most baseline rows), 1 to 500; the rest are pooled. */
+        private String max = "50";
+        /** Whether a segment's drift asks for retraining (and so raises the retraining incident) like the population's. */
+        private boolean decide;
+
+        public String getColumn() { return column; }
+        public void setColumn(String column) { this.column = column; }
+        public String getMax() { return max; }
+        public void setMax(String max) { this.max = max; }
+        public boolean isDecide() { return decide; }
+        public void setDecide(boolean decide) { this.decide = decide; }
     }
 
     public static class SourceProperties {

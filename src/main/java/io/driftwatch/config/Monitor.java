@@ -16,14 +16,14 @@ import io.driftwatch.db.SqlIdentifier;
  */
 public record Monitor(String name, String model, Relation source, SqlIdentifier timestampColumn,
                       Baseline baseline, Duration window, List<Feature> features, RetrainingPolicy retraining,
-                      SqlIdentifier performanceTable, MethodPlan methods) {
+                      SqlIdentifier performanceTable, MethodPlan methods, List<Segmentation> segments) {
 
-    /** A monitor of a table. */
+    /** A monitor of a table, without segments. */
     public Monitor(String name, String model, SqlIdentifier sourceTable, SqlIdentifier timestampColumn, Baseline baseline,
                    Duration window, List<Feature> features, RetrainingPolicy retraining, SqlIdentifier performanceTable,
                    MethodPlan methods) {
         this(name, model, new Relation.Table(sourceTable), timestampColumn, baseline, window, features, retraining,
-                performanceTable, methods);
+                performanceTable, methods, List.of());
     }
 
     /** A monitor of a table with the default method plan. */
@@ -48,6 +48,41 @@ public record Monitor(String name, String model, Relation source, SqlIdentifier 
         features = List.copyOf(features);
         if (features.isEmpty()) {
             throw new IllegalArgumentException("a monitor needs at least one feature");
+        }
+        segments = List.copyOf(segments);
+        if (segments.stream().map(s -> s.column().name()).distinct().count() != segments.size()) {
+            throw new IllegalArgumentException("a segment column is listed twice: " + segments);
+        }
+    }
+
+    /**
+     * A segmentation: the rows split by the values of {@code column}. The {@code max} values with the most baseline
+     * rows are segments of their own, every other value is pooled in {@link #OTHER}, and rows whose value is NULL
+     * form {@link #MISSING}. A segment is labelled {@code column=value} in {@code drift_report.segment}.
+     *
+     * @param decide whether a segment's drift asks for retraining like the whole population's
+     */
+    public record Segmentation(SqlIdentifier column, int max, boolean decide) {
+
+        /** The most segments of their own a column may ask for: memory grows with segments times features. */
+        public static final int MAX_SEGMENTS = 500;
+        /** The value of the pooled segment: every value that is not among the {@code max} most frequent. */
+        public static final String OTHER = "(other)";
+        /** The value of the segment of rows whose segment column is NULL. */
+        public static final String MISSING = "(missing)";
+        /** Values longer than this are never segments of their own (they are pooled), so labels fit their column. */
+        public static final int MAX_VALUE_LENGTH = 200;
+
+        public Segmentation {
+            Objects.requireNonNull(column, "column");
+            if (max < 1 || max > MAX_SEGMENTS) {
+                throw new IllegalArgumentException("segments max must be in [1, " + MAX_SEGMENTS + "]: " + max);
+            }
+        }
+
+        /** The label of one of this column's segments, as stored in {@code drift_report.segment}: {@code country=DE}. */
+        public String label(String value) {
+            return column.name() + "=" + value;
         }
     }
 

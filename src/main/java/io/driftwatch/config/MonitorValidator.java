@@ -167,12 +167,47 @@ public final class MonitorValidator {
         Monitor.RetrainingPolicy retraining = retraining(name, prefix + ".retraining", m.getRetraining(), featureNames,
                 problems);
         SqlIdentifier performance = identifier(name, prefix + ".performance-table", m.getPerformanceTable(), true, problems);
+        List<Monitor.Segmentation> segments = segments(name, prefix, m.getSegments(), problems);
         if (problems.size() > before) {
             return null;
         }
         return new Monitor(name, m.getModel(), source, timestamp,
                 new Monitor.Baseline(baselineRelation, from, to, blankToNull(b.getVersion())), window, features, retraining,
-                performance, plan);
+                performance, plan, segments);
+    }
+
+    private static List<Monitor.Segmentation> segments(String monitor, String prefix,
+                                                       List<DriftwatchProperties.SegmentProperties> configured,
+                                                       List<ConfigurationProblem> problems) {
+        List<Monitor.Segmentation> segments = new ArrayList<>();
+        Set<String> columns = new HashSet<>();
+        for (int i = 0; i < configured.size(); i++) {
+            DriftwatchProperties.SegmentProperties s = configured.get(i);
+            String key = prefix + ".segments[" + i + "]";
+            if (s.getColumn() == null || s.getColumn().isBlank()) {
+                problems.add(new ConfigurationProblem(monitor, key + ".column", s.getColumn(), "a segment needs a column",
+                        "name the column whose values split the rows, e.g. segments: [{ column: country, max: 50 }]"));
+                continue;
+            }
+            SqlIdentifier column = identifier(monitor, key + ".column", s.getColumn(), false, problems);
+            Long max = count(monitor, key + ".max", s.getMax(), 1, problems);
+            if (max != null && max > Monitor.Segmentation.MAX_SEGMENTS) {
+                problems.add(new ConfigurationProblem(monitor, key + ".max", s.getMax(),
+                        "at most " + Monitor.Segmentation.MAX_SEGMENTS + " segments of their own per column (memory grows"
+                                + " with segments times features)", "use a smaller max; the other values are pooled as "
+                                + Monitor.Segmentation.OTHER));
+                continue;
+            }
+            if (column != null && !columns.add(column.name())) {
+                problems.add(new ConfigurationProblem(monitor, key + ".column", s.getColumn(), "the segment column is listed twice",
+                        "list each segment column once"));
+                continue;
+            }
+            if (column != null && max != null) {
+                segments.add(new Monitor.Segmentation(column, max.intValue(), s.isDecide()));
+            }
+        }
+        return segments;
     }
 
 

@@ -34,7 +34,7 @@ public class JdbcReportReader {
             SELECT r.run_date, r.feature, r.method, r.score, r.p_value, r.p_value_adjusted, r.threshold_kind, r.threshold,
                    r.drifted, r.explanation
             FROM drift_report r
-            WHERE r.monitor = ? AND r.run_date >= ? AND r.run_date <= ?
+            WHERE r.monitor = ? AND r.run_date >= ? AND r.run_date <= ? AND r.segment IS NULL
             ORDER BY r.run_date, r.id""";
     private static final String LAST_RUN_DATES = """
             SELECT run_date FROM drift_run WHERE monitor = ? AND run_date <= ? ORDER BY run_date DESC LIMIT ?""";

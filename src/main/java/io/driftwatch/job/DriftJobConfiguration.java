@@ -32,6 +32,9 @@ import io.driftwatch.report.JdbcDriftRunDao;
 import io.driftwatch.retrain.JdbcTaskQueries;
 import io.driftwatch.retrain.RunCompleter;
 import io.driftwatch.source.JdbcSchemaInspector;
+import io.driftwatch.source.JdbcSegmentPlanner;
+import io.driftwatch.source.SegmentPlan;
+import io.driftwatch.window.JdbcSegmentProfileDao;
 import io.driftwatch.window.JdbcWindowProfileDao;
 import io.driftwatch.window.WindowProfiler;
 
@@ -118,11 +121,11 @@ public class DriftJobConfiguration {
     @Bean
     Step prepare(JobRepository jobRepository, PlatformTransactionManager tm, MonitorCatalog catalog,
                  JdbcSchemaInspector inspector, JdbcDriftRunDao runs, JdbcDriftReportDao reports,
-                 JdbcWindowProfileDao profiles) {
+                 JdbcWindowProfileDao profiles, JdbcSegmentProfileDao segmentProfiles) {
         // Runs again on every restart: it re-validates against the database and re-opens the runs
         // that the failed execution marked FAILED.
         return new StepBuilder("prepare", jobRepository)
-                .tasklet(new DriftTasklets.Prepare(catalog, inspector, runs, reports, profiles), tm)
+                .tasklet(new DriftTasklets.Prepare(catalog, inspector, runs, reports, profiles, segmentProfiles), tm)
                 .listener((StepExecutionListener) LOG_CONTEXT)
                 .allowStartIfComplete(true)
                 .build();
@@ -142,18 +145,20 @@ public class DriftJobConfiguration {
 
     @Bean
     Step profileWindow(JobRepository jobRepository, PlatformTransactionManager tm, MonitorCatalog catalog,
-                       WindowProfiler profiler, JdbcDriftRunDao runs, JdbcWindowProfileDao profiles) {
+                       WindowProfiler profiler, JdbcDriftRunDao runs, JdbcWindowProfileDao profiles,
+                       JdbcSegmentProfileDao segmentProfiles) {
         return new StepBuilder("profileWindow", jobRepository)
-                .tasklet(new DriftTasklets.ProfileWindow(catalog, profiler, runs, profiles), tm)
+                .tasklet(new DriftTasklets.ProfileWindow(catalog, profiler, runs, profiles, segmentProfiles), tm)
                 .listener((StepExecutionListener) LOG_CONTEXT).build();
     }
 
     @Bean
     @JobScope
-    Partitioner windowPartitioner(MonitorCatalog catalog, JdbcDriftRunDao runs,
+    Partitioner windowPartitioner(MonitorCatalog catalog, JdbcDriftRunDao runs, JdbcSegmentPlanner segments,
                                   @Value("#{jobParameters['runDate']}") LocalDate runDate,
                                   @Value("#{jobParameters['rerun']}") String rerun) {
-        return Partitions.windows(catalog, runs, runDate, rerun, catalog.profileSlices());
+        return Partitions.windows(catalog, runs, runDate, rerun, catalog.profileSlices(), (monitor, run) ->
+                SegmentPlan.encode(segments.plan(monitor, run.windowStart(), run.windowEnd(), catalog.zone())));
     }
 
     @Bean
@@ -170,10 +175,10 @@ public class DriftJobConfiguration {
 
     @Bean
     Step featureDrift(JobRepository jobRepository, PlatformTransactionManager tm, MonitorCatalog catalog,
-                      JdbcDriftRunDao runs, JdbcWindowProfileDao profiles, FeatureEvaluator evaluator,
-                      JdbcDriftReportDao reports) {
+                      JdbcDriftRunDao runs, JdbcWindowProfileDao profiles, JdbcSegmentProfileDao segmentProfiles,
+                      FeatureEvaluator evaluator, JdbcDriftReportDao reports) {
         return new StepBuilder("featureDrift", jobRepository)
-                .tasklet(new DriftTasklets.FeatureDrift(catalog, runs, profiles, evaluator, reports), tm)
+                .tasklet(new DriftTasklets.FeatureDrift(catalog, runs, profiles, segmentProfiles, evaluator, reports), tm)
                 .listener((StepExecutionListener) LOG_CONTEXT).build();
     }
 

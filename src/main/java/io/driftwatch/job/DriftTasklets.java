@@ -32,6 +32,8 @@ import io.driftwatch.retrain.Task;
 import io.driftwatch.source.JdbcSchemaInspector;
 import io.driftwatch.telemetry.RunEvents;
 import io.driftwatch.telemetry.RunSummary;
+import io.driftwatch.source.SegmentPlan;
+import io.driftwatch.window.JdbcSegmentProfileDao;
 import io.driftwatch.window.JdbcWindowProfileDao;
 import io.driftwatch.window.JdbcWindowProfileDao.Side;
 import io.driftwatch.window.TimeSlice;
@@ -72,7 +74,7 @@ final class DriftTasklets {
 
     /** Validates every monitor against the database, then opens one drift_run per monitor. */
     record Prepare(MonitorCatalog catalog, JdbcSchemaInspector inspector, JdbcDriftRunDao runs, JdbcDriftReportDao reports,
-                   JdbcWindowProfileDao profiles) implements Tasklet {
+                   JdbcWindowProfileDao profiles, JdbcSegmentProfileDao segmentProfiles) implements Tasklet {
         @Override
         public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
             StepExecution step = step(chunkContext);
@@ -94,6 +96,7 @@ final class DriftTasklets {
                     // Reprocessing on purpose: the same row, its reports and profiles replaced, never duplicated.
                     int replaced = reports.deleteRun(run.id());
                     profiles.deleteRun(run.id());
+                    segmentProfiles.deleteRun(run.id());
                     run = runs.reopenCompleted(run, m.model(), m.windowStart(runDate, catalog.zone()),
                             m.windowEnd(runDate, catalog.zone()), m.baseline().relation().label(), m.baseline().from(),
                             m.baseline().to(), step.getJobExecutionId());
@@ -113,7 +116,7 @@ final class DriftTasklets {
 
     /** One partition per monitor and window (the baseline, or a time slice of the current window). */
     record ProfileWindow(MonitorCatalog catalog, WindowProfiler profiler, JdbcDriftRunDao runs,
-                         JdbcWindowProfileDao profiles) implements Tasklet {
+                         JdbcWindowProfileDao profiles, JdbcSegmentProfileDao segmentProfiles) implements Tasklet {
         @Override
         public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
             StepExecution step = step(chunkContext);
@@ -122,18 +125,22 @@ final class DriftTasklets {
             Side side = Side.valueOf(context.getString(Partitions.SIDE));
             DriftRun run = run(runs, monitor, runDate(step));
             int slice = context.getInt(Partitions.SLICE, 0);
+            List<SegmentPlan> segments = SegmentPlan.decode(monitor, context.getString(Partitions.SEGMENTS, ""));
             WindowProfile window;
             if (side == Side.BASELINE) {
-                WindowProfiler.Baseline baseline = profiler.baseline(monitor);
+                WindowProfiler.Baseline baseline = profiler.baseline(monitor, segments);
                 runs.recordBaselineSource(run.id(), baseline.source().column(), baseline.fingerprint().value());
                 runs.recordRows(run.id(), true, baseline.profile().rowsRead());
                 window = baseline.profile();
             } else {
                 TimeSlice timeSlice = TimeSlice.of(run.windowStart(), run.windowEnd(), slice,
                         context.getInt(Partitions.SLICES, 1));
-                window = profiler.current(monitor, timeSlice);
+                window = profiler.current(monitor, timeSlice, segments);
             }
             profiles.replace(run.id(), side, slice, window);
+            if (!segments.isEmpty()) {
+                segmentProfiles.replace(run.id(), side, slice, window);
+            }
             log.info("Monitor {} {}: profiled {} rows of {} features", monitor.name(),
                     side == Side.CURRENT ? "current slice " + (slice + 1) : side.column(), window.rowsRead(),
                     window.features().size());
@@ -143,7 +150,8 @@ final class DriftTasklets {
 
     /** One partition per monitor and feature: every method on the feature's two profiles. */
     record FeatureDrift(MonitorCatalog catalog, JdbcDriftRunDao runs, JdbcWindowProfileDao profiles,
-                        FeatureEvaluator evaluator, JdbcDriftReportDao reports) implements Tasklet {
+                        JdbcSegmentProfileDao segmentProfiles, FeatureEvaluator evaluator, JdbcDriftReportDao reports)
+            implements Tasklet {
         @Override
         public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
             StepExecution step = step(chunkContext);
@@ -153,11 +161,17 @@ final class DriftTasklets {
             DriftRun run = run(runs, monitor, runDate(step));
             FeatureProfile baseline = profile(run, Side.BASELINE, monitor, feature);
             FeatureProfile current = profile(run, Side.CURRENT, monitor, feature);
-            List<DriftReportRow> rows = evaluator.evaluate(run.id(), monitor, feature, baseline, current);
+            List<DriftReportRow> rows = new ArrayList<>(evaluator.evaluate(run.id(), monitor, feature, baseline, current));
+            if (!monitor.segments().isEmpty()) {
+                rows.addAll(evaluator.evaluateSegments(run.id(), monitor, feature,
+                        segmentProfiles.find(run.id(), Side.BASELINE, feature.name()),
+                        segmentProfiles.find(run.id(), Side.CURRENT, feature.name())));
+            }
             reports.replaceFeature(run.id(), feature.name(), rows);
             contribution.incrementWriteCount(rows.size());
             log.info("Monitor {} feature {}: {} method(s), drifted by {}", monitor.name(), feature.name(), rows.size(),
-                    rows.stream().filter(DriftReportRow::drifted).map(DriftReportRow::method).toList());
+                    rows.stream().filter(DriftReportRow::drifted)
+                            .map(r -> r.isPopulation() ? r.method() : r.segment() + " " + r.method()).toList());
             return RepeatStatus.FINISHED;
         }
 
@@ -206,8 +220,11 @@ final class DriftTasklets {
                 }
                 List<DriftReportRow> rows = FeatureEvaluator.inConfiguredOrder(monitor, reports.findByRun(run.id()));
                 Task task = dateTasks.stream().filter(t -> t.monitor().equals(monitor.name())).findFirst().orElse(null);
-                events.publishEvent(new RunEvents.MonitorRunPublished(monitor, run, rows, task));
-                summaries.add(new RunSummary(run, rows, task));
+                List<DriftReportRow> segmentRows = monitor.segments().isEmpty() ? List.of()
+                        : FeatureEvaluator.inConfiguredOrder(monitor, reports.findSegmentsByRun(run.id())).stream()
+                                .sorted(java.util.Comparator.comparing(DriftReportRow::segment)).toList();
+                events.publishEvent(new RunEvents.MonitorRunPublished(monitor, run, rows, task, segmentRows));
+                summaries.add(new RunSummary(run, rows, task, segmentRows));
             }
             events.publishEvent(new RunEvents.DatePublished(new RunSummary.OfDate(runDate, summaries)));
             return RepeatStatus.FINISHED;

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -26,6 +27,8 @@ final class Partitions {
     static final String FEATURE = "feature";
     static final String SLICE = "slice";
     static final String SLICES = "slices";
+    /** The run's segment plans ({@code source.SegmentPlan#encode}), fixed once so that every window splits alike. */
+    static final String SEGMENTS = "segments";
 
     private Partitions() {
     }
@@ -36,26 +39,42 @@ final class Partitions {
      * and merged by the drift step.
      */
     static Partitioner windows(MonitorCatalog catalog, JdbcDriftRunDao runs, LocalDate runDate, String rerun, int slices) {
+        return windows(catalog, runs, runDate, rerun, slices, (monitor, run) -> "");
+    }
+
+    /**
+     * As {@link #windows(MonitorCatalog, JdbcDriftRunDao, LocalDate, String, int)}, with each segmented monitor's
+     * plans computed once, here, by {@code segmentPlans}, and handed to all of its partitions.
+     */
+    static Partitioner windows(MonitorCatalog catalog, JdbcDriftRunDao runs, LocalDate runDate, String rerun, int slices,
+                               BiFunction<Monitor, DriftRun, String> segmentPlans) {
         return gridSize -> {
             Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
             int i = 0;
             for (Monitor monitor : openMonitors(catalog, runs, runDate, rerun)) {
-                partitions.put(key(i++, monitor.name() + ".baseline"), context(monitor, JdbcWindowProfileDao.Side.BASELINE, 0, 1));
+                String plans = monitor.segments().isEmpty() ? ""
+                        : segmentPlans.apply(monitor, runs.find(monitor.name(), runDate).orElseThrow());
+                partitions.put(key(i++, monitor.name() + ".baseline"),
+                        context(monitor, JdbcWindowProfileDao.Side.BASELINE, 0, 1, plans));
                 for (int slice = 0; slice < slices; slice++) {
                     partitions.put(key(i++, monitor.name() + ".current." + slice),
-                            context(monitor, JdbcWindowProfileDao.Side.CURRENT, slice, slices));
+                            context(monitor, JdbcWindowProfileDao.Side.CURRENT, slice, slices, plans));
                 }
             }
             return partitions;
         };
     }
 
-    private static ExecutionContext context(Monitor monitor, JdbcWindowProfileDao.Side side, int slice, int slices) {
+    private static ExecutionContext context(Monitor monitor, JdbcWindowProfileDao.Side side, int slice, int slices,
+                                            String plans) {
         ExecutionContext context = new ExecutionContext();
         context.putString(MONITOR, monitor.name());
         context.putString(SIDE, side.name());
         context.putInt(SLICE, slice);
         context.putInt(SLICES, slices);
+        if (!plans.isEmpty()) {
+            context.putString(SEGMENTS, plans);
+        }
         return context;
     }
 

@@ -16,10 +16,20 @@ import io.driftwatch.profile.FeatureType;
  * @param detailsJson    the method's details as JSON text
  * @param explanation    what changed, in the feature's units ({@code io.driftwatch.drift.Explanations}), on rows that
  *                       drifted when evaluated; null otherwise
+ * @param segment        the segment the row judges ({@code country=DE}, see {@code Monitor.Segmentation}); null for the
+ *                       whole population
  */
 public record DriftReportRow(long runId, String feature, FeatureType featureType, String method, String convention,
                              Judgement judgement, String selectedBecause, WindowStats stats, String detailsJson,
-                             String explanation) {
+                             String explanation, String segment) {
+
+    /** A row of the whole population. */
+    public DriftReportRow(long runId, String feature, FeatureType featureType, String method, String convention,
+                          Judgement judgement, String selectedBecause, WindowStats stats, String detailsJson,
+                          String explanation) {
+        this(runId, feature, featureType, method, convention, judgement, selectedBecause, stats, detailsJson, explanation,
+                null);
+    }
 
     /** A row without an explanation. */
     public DriftReportRow(long runId, String feature, FeatureType featureType, String method, String convention,
@@ -100,6 +110,17 @@ public record DriftReportRow(long runId, String feature, FeatureType featureType
     /** The same row judged anew. */
     public DriftReportRow with(Judgement newJudgement) {
         return new DriftReportRow(runId, feature, featureType, method, convention, newJudgement, selectedBecause, stats,
-                detailsJson, explanation);
+                detailsJson, explanation, segment);
+    }
+
+    /** The same row as a segment's. */
+    public DriftReportRow inSegment(String segmentLabel) {
+        return new DriftReportRow(runId, feature, featureType, method, convention, judgement, selectedBecause, stats,
+                detailsJson, explanation, segmentLabel);
+    }
+
+    /** Whether the row judges the whole population (not a segment). */
+    public boolean isPopulation() {
+        return segment == null;
     }
 }

@@ -3,6 +3,7 @@ package io.driftwatch.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -58,6 +59,31 @@ public class FeatureEvaluator {
                     .highCardinalityKeyValue("driftwatch.drifted.methods", String.join(",", drifted));
             return rows;
         });
+    }
+
+    /**
+     * The feature's rows in each segment: every label that holds rows on either side (a side without the label, such
+     * as the baseline of a segment new in the current window, is an empty profile), in label order.
+     */
+    public List<DriftReportRow> evaluateSegments(long runId, Monitor monitor, Monitor.Feature feature,
+                                                 Map<String, FeatureProfile> baseline, Map<String, FeatureProfile> current) {
+        java.util.SortedSet<String> labels = new java.util.TreeSet<>(baseline.keySet());
+        labels.addAll(current.keySet());
+        List<DriftReportRow> rows = new ArrayList<>();
+        for (String label : labels) {
+            FeatureProfile b = baseline.getOrDefault(label, empty(feature));
+            FeatureProfile c = current.getOrDefault(label, empty(feature));
+            if (b.count() + b.missing() + c.count() + c.missing() == 0) {
+                continue;
+            }
+            evaluateMethods(runId, monitor, feature, b, c).forEach(r -> rows.add(r.inSegment(label)));
+        }
+        return rows;
+    }
+
+    private static FeatureProfile empty(Monitor.Feature feature) {
+        return feature.type() == io.driftwatch.profile.FeatureType.NUMERIC ? NumericProfile.create()
+                : io.driftwatch.profile.CategoricalProfile.create();
     }
 
     /** Observation names and keys; the verdict of a p-value method is the one before multiple-testing correction. */

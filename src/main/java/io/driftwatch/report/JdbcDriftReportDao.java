@@ -28,20 +28,29 @@ public class JdbcDriftReportDao {
                                       threshold_kind, threshold, warn_threshold, p_value, p_value_adjusted, drifted,
                                       severity, selected_because, baseline_count, current_count, baseline_missing,
                                       current_missing, baseline_mean, current_mean, baseline_std, current_std, explanation,
-                                      details)
-            SELECT r.id, r.monitor, r.run_date, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %s
+                                      segment, details)
+            SELECT r.id, r.monitor, r.run_date, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %s
             FROM drift_run r WHERE r.id = ?""";
 
     private static final String UPDATE_VERDICT = """
             UPDATE drift_report SET p_value_adjusted = ?, drifted = ?, severity = ?
-            WHERE run_id = ? AND feature = ? AND method = ?""";
+            WHERE run_id = ? AND feature = ? AND method = ? AND segment IS NULL""";
+    private static final String UPDATE_SEGMENT_VERDICT = """
+            UPDATE drift_report SET p_value_adjusted = ?, drifted = ?, severity = ?
+            WHERE run_id = ? AND feature = ? AND method = ? AND segment = ?""";
 
     private static final String SELECT_RUN = """
             SELECT run_id, feature, feature_type, method, convention, status, score, threshold_kind, threshold,
                    warn_threshold, p_value, p_value_adjusted, drifted, severity, selected_because, baseline_count,
                    current_count, baseline_missing, current_missing, baseline_mean, current_mean, baseline_std,
-                   current_std, explanation, details
-            FROM drift_report WHERE run_id = ? ORDER BY id""";
+                   current_std, explanation, segment, details
+            FROM drift_report WHERE run_id = ? AND segment IS NULL ORDER BY id""";
+    private static final String SELECT_RUN_SEGMENTS = """
+            SELECT run_id, feature, feature_type, method, convention, status, score, threshold_kind, threshold,
+                   warn_threshold, p_value, p_value_adjusted, drifted, severity, selected_because, baseline_count,
+                   current_count, baseline_missing, current_missing, baseline_mean, current_mean, baseline_std,
+                   current_std, explanation, segment, details
+            FROM drift_report WHERE run_id = ? AND segment IS NOT NULL ORDER BY id""";
 
 
     private final JdbcTemplate jdbc;
@@ -52,7 +61,7 @@ public class JdbcDriftReportDao {
         this.insert = INSERT_TEMPLATE.formatted(dialect.jsonParameter());
     }
 
-    /** Replaces every row of one feature of one run. Call inside a transaction. */
+    /** Replaces every row of one feature of one run, its segments' included. Call inside a transaction. */
     public void replaceFeature(long runId, String feature, List<DriftReportRow> rows) {
         jdbc.update(DELETE_FEATURE, runId, feature);
         for (DriftReportRow r : rows) {
@@ -62,7 +71,7 @@ public class JdbcDriftReportDao {
                     j.status().name(), j.score(), j.thresholdKind().configName(), j.threshold(), j.warnThreshold(), j.pValue(),
                     j.pValueAdjusted(), j.drifted(), j.severity().name(), r.selectedBecause(), s.baselineCount(),
                     s.currentCount(), s.baselineMissing(), s.currentMissing(), s.baselineMean(), s.currentMean(),
-                    s.baselineStd(), s.currentStd(), r.explanation(), r.detailsJson(), runId);
+                    s.baselineStd(), s.currentStd(), r.explanation(), r.segment(), r.detailsJson(), runId);
             if (inserted != 1) {
                 throw new IllegalStateException("drift_run " + runId + " does not exist; cannot report feature " + feature);
             }
@@ -76,16 +85,26 @@ public class JdbcDriftReportDao {
     }
 
     public void updateVerdict(DriftReportRow row) {
-        int updated = jdbc.update(UPDATE_VERDICT, row.judgement().pValueAdjusted(), row.drifted(), row.severity().name(),
-                row.runId(), row.feature(), row.method());
+        int updated = row.isPopulation()
+                ? jdbc.update(UPDATE_VERDICT, row.judgement().pValueAdjusted(), row.drifted(), row.severity().name(),
+                        row.runId(), row.feature(), row.method())
+                : jdbc.update(UPDATE_SEGMENT_VERDICT, row.judgement().pValueAdjusted(), row.drifted(),
+                        row.severity().name(), row.runId(), row.feature(), row.method(), row.segment());
         if (updated != 1) {
-            throw new IllegalStateException("updating the verdict of " + row.feature() + "/" + row.method() + " of run "
-                    + row.runId() + " updated " + updated + " rows; expected 1");
+            throw new IllegalStateException("updating the verdict of " + row.feature() + "/" + row.method()
+                    + (row.isPopulation() ? "" : " in segment " + row.segment()) + " of run " + row.runId() + " updated "
+                    + updated + " rows; expected 1");
         }
     }
 
+    /** The rows of the whole population of a run. */
     public List<DriftReportRow> findByRun(long runId) {
         return jdbc.query(SELECT_RUN, JdbcDriftReportDao::map, runId);
+    }
+
+    /** The rows of the segments of a run (none for a monitor without segments). */
+    public List<DriftReportRow> findSegmentsByRun(long runId) {
+        return jdbc.query(SELECT_RUN_SEGMENTS, JdbcDriftReportDao::map, runId);
     }
 
 
@@ -101,6 +120,6 @@ public class JdbcDriftReportDao {
                 rs.getObject("current_std", Double.class));
         return new DriftReportRow(rs.getLong("run_id"), rs.getString("feature"), FeatureType.parse(rs.getString("feature_type")),
                 rs.getString("method"), rs.getString("convention"), judgement, rs.getString("selected_because"), stats,
-                rs.getString("details"), rs.getString("explanation"));
+                rs.getString("details"), rs.getString("explanation"), rs.getString("segment"));
     }
 }

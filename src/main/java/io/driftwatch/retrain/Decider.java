@@ -16,8 +16,10 @@ import io.driftwatch.report.RetrainingOutcome;
  * performance, its queue state, the policy and a clock in; a {@link Decision} out. In order:
  * <ol>
  *   <li>the p-values of the run's tests are corrected together ({@link MultipleTesting}, one family per
- *       run) and those rows judged anew on the adjusted p-values;</li>
- *   <li>dataset drift: the share of the evaluated features that drifted, against the monitor's drift-share;</li>
+ *       run: every feature of the population and of every segment) and those rows judged anew on the adjusted
+ *       p-values;</li>
+ *   <li>dataset drift: the share of the population's evaluated features that drifted, against the monitor's
+ *       drift-share; each segment is judged alike ({@link SegmentDrift});</li>
  *   <li>whether drift or performance asks for retraining ({@link RetrainingDecision});</li>
  *   <li>whether a task may be enqueued ({@link Guardrails}), or this run's task exists already.</li>
  * </ol>
@@ -33,8 +35,11 @@ public final class Decider {
         List<DriftReportRow> rows = new ArrayList<>(in.rows());
         List<DriftReportRow> rejudged = correct(monitor.methods().correction(), rows);
 
+        // Dataset drift is the whole population's; segments are judged on their own (SegmentDrift), with the same
+        // correction, which took every segment's tests into its one family.
         Map<String, List<DriftReportRow>> byFeature = new LinkedHashMap<>();
-        rows.forEach(r -> byFeature.computeIfAbsent(r.feature(), k -> new ArrayList<>()).add(r));
+        rows.stream().filter(DriftReportRow::isPopulation)
+                .forEach(r -> byFeature.computeIfAbsent(r.feature(), k -> new ArrayList<>()).add(r));
         int evaluated = 0;
         int driftedFeatures = 0;
         List<FeatureDrift> drifted = new ArrayList<>();
@@ -47,8 +52,9 @@ public final class Decider {
         Decision.DatasetDrift dataset = new Decision.DatasetDrift(evaluated, driftedFeatures, share,
                 share != null && share >= monitor.methods().driftShare());
 
+        SegmentDrift segments = SegmentDrift.of(monitor, rows);
         RetrainingDecision wanted = RetrainingDecision.decide(monitor.retraining(), drifted, driftedFeatures, evaluated,
-                in.performance());
+                in.performance()).withSegments(segments.reasons(), segments.notes());
         RetrainingOutcome outcome;
         String reason = wanted.summary();
         if (!wanted.retrain()) {
@@ -93,7 +99,7 @@ public final class Decider {
         return rejudged;
     }
 
-    private static FeatureDrift evidence(DriftReportRow r) {
+    static FeatureDrift evidence(DriftReportRow r) {
         DriftReportRow.Judgement j = r.judgement();
         return new FeatureDrift(r.feature(), r.method(), j.thresholdKind(), r.score(), j.pValue(),
                 r.isPValueTest() ? j.pValueAdjusted() : null, r.threshold(), r.explanation());

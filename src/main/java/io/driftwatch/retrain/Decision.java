@@ -87,7 +87,8 @@ public record Decision(DecisionInput input, List<DriftReportRow> rows, List<Drif
     public RunSnapshot snapshot() {
         DriftRun run = input.run();
         Map<String, List<DriftReportRow>> byFeature = new LinkedHashMap<>();
-        rows.forEach(r -> byFeature.computeIfAbsent(r.feature(), k -> new ArrayList<>()).add(r));
+        rows.stream().filter(DriftReportRow::isPopulation)
+                .forEach(r -> byFeature.computeIfAbsent(r.feature(), k -> new ArrayList<>()).add(r));
         List<RunSnapshot.Feature> features = new ArrayList<>();
         byFeature.forEach((feature, featureRows) -> features.add(RunSnapshot.Feature.of(feature, featureRows)));
         return new RunSnapshot(input.monitor().name(), input.monitor().model(), run.runDate().toString(),

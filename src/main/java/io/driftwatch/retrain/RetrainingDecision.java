@@ -65,6 +65,21 @@ public record RetrainingDecision(boolean retrain, List<String> reasons, List<Str
         return new RetrainingDecision(!reasons.isEmpty(), reasons, notes);
     }
 
+    /**
+     * The same decision with the segments' part: their reasons ask for retraining too (segments that decide), their
+     * notes are kept (drifted segments that do not decide, new segments).
+     */
+    public RetrainingDecision withSegments(List<String> segmentReasons, List<String> segmentNotes) {
+        if (segmentReasons.isEmpty() && segmentNotes.isEmpty()) {
+            return this;
+        }
+        List<String> allReasons = new ArrayList<>(reasons);
+        allReasons.addAll(segmentReasons);
+        List<String> allNotes = new ArrayList<>(notes);
+        allNotes.addAll(segmentNotes);
+        return new RetrainingDecision(!allReasons.isEmpty(), allReasons, allNotes);
+    }
+
     /** One line for {@code drift_run.retraining_reason} and the task's reason. */
     public String summary() {
         if (retrain) {

@@ -3,6 +3,8 @@ package io.driftwatch.retrain;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -10,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.driftwatch.config.Monitor;
+import io.driftwatch.report.DriftReportRow;
 import io.driftwatch.report.DriftRun;
 import io.driftwatch.report.FeatureEvaluator;
 import io.driftwatch.report.JdbcDriftReportDao;
@@ -57,8 +60,11 @@ public class RunCompleter {
         ModelPerformance perf = performance.latest(monitor.performanceTable(), monitor.model(), from, run.runDate());
         // In configured order, not in the order partitions happened to write them: the reason, the evidence and the
         // snapshot then read the same on every run of the same rows.
-        DecisionInput input = new DecisionInput(monitor, run, FeatureEvaluator.inConfiguredOrder(monitor,
-                reports.findByRun(run.id())), perf,
+        List<DriftReportRow> rows = new ArrayList<>(FeatureEvaluator.inConfiguredOrder(monitor, reports.findByRun(run.id())));
+        // Segments in label order, each in configured order (the sort is stable).
+        rows.addAll(FeatureEvaluator.inConfiguredOrder(monitor, reports.findSegmentsByRun(run.id())).stream()
+                .sorted(java.util.Comparator.comparing(DriftReportRow::segment)).toList());
+        DecisionInput input = new DecisionInput(monitor, run, rows, perf,
                 tasks.queueState(monitor.model(), monitor.retraining().period()),
                 tasks.forRun(monitor.name(), run.runDate()).isPresent(), clock.instant());
         Decision decision = Decider.decide(input);

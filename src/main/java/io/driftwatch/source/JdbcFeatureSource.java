@@ -138,6 +138,51 @@ public class JdbcFeatureSource {
     }
 
     /**
+     * The FROM item of {@code relation} under the alias {@code alias}, the engine that reads it, and whether two
+     * relations can meet in one statement (both in the feature database, or both files).
+     */
+    record Aliased(Rows rows, String from) {
+        boolean sameEngineAs(Aliased other) {
+            return rows.inFeatureDatabase() == other.rows.inFeatureDatabase();
+        }
+
+        String limit(long n) {
+            return rows.inFeatureDatabase() ? " FETCH FIRST " + n + " ROWS ONLY" : " LIMIT " + n;
+        }
+    }
+
+    Aliased aliased(Relation relation, String alias) {
+        Rows rows = rows(relation);
+        String from = rows.from();
+        if (relation instanceof Relation.Query) {
+            from = from.substring(0, from.lastIndexOf(" AS ")) + " AS " + alias;
+        } else {
+            from = from + " " + alias;
+        }
+        return new Aliased(rows, from);
+    }
+
+    /** The window predicate of {@code relation} on the column qualified by {@code alias}, as " AND …" with its arguments. */
+    Map.Entry<String, Object[]> windowCondition(Monitor monitor, Relation relation, String alias, Instant from, Instant to,
+                                                ZoneId zone) {
+        if (from == null) {
+            return Map.entry("", new Object[0]);
+        }
+        String ts = alias + "." + monitor.timestampColumn().quoted();
+        ColumnInfo column = read(rows(relation), () -> timestampColumn(monitor, relation));
+        return Map.entry(" AND " + ts + " >= ? AND " + ts + " < ?",
+                new Object[] {column.bind(from, zone), column.bind(to, zone)});
+    }
+
+    /** Runs {@code sql} on the engine of {@code rows} (the feature database read-only, or DuckDB), each row to {@code handler}. */
+    void query(Aliased rows, String sql, Object[] args, RowCallbackHandler handler) {
+        read(rows.rows(), () -> {
+            rows.rows().jdbc().query(sql, handler, args);
+            return null;
+        });
+    }
+
+    /**
      * What identifies the baseline's rows without profiling them: its row count and latest timestamp (a time
      * range) or its row count (all of a table or query); for files, their names, sizes and modification times.
      */
@@ -172,15 +217,25 @@ public class JdbcFeatureSource {
      */
     public WindowProfile profile(Monitor monitor, Relation relation, Instant from, Instant to, ZoneId zone,
                                  Progress progress) {
+        return profile(monitor, relation, from, to, zone, progress, List.of());
+    }
+
+    /**
+     * As {@link #profile(Monitor, Relation, Instant, Instant, ZoneId, Progress)}, and in the same pass each
+     * segment of {@code plans}: the statement selects the segment columns after the features.
+     */
+    public WindowProfile profile(Monitor monitor, Relation relation, Instant from, Instant to, ZoneId zone,
+                                 Progress progress, List<SegmentPlan> plans) {
         Rows rows = rows(relation);
-        return read(rows, () -> profile(monitor, relation, rows, from, to, zone, progress));
+        return read(rows, () -> profile(monitor, relation, rows, from, to, zone, progress, plans));
     }
 
     private WindowProfile profile(Monitor monitor, Relation relation, Rows source, Instant from, Instant to, ZoneId zone,
-                                  Progress progress) {
+                                  Progress progress, List<SegmentPlan> plans) {
         List<Monitor.Feature> features = monitor.features();
         Window window = window(monitor, relation, from, to, zone);
-        String sql = select(monitor, source, window);
+        String sql = select(monitor, source, window, plans);
+        SegmentedPass segments = new SegmentedPass(features, plans, features.size() + 1);
         Object[] args = window.args();
         FeatureProfile[] profiles = new FeatureProfile[features.size()];
         boolean[] numeric = new boolean[features.size()];
@@ -193,6 +248,9 @@ public class JdbcFeatureSource {
         RowCallbackHandler handler = rs -> {
             for (int i = 0; i < profiles.length; i++) {
                 update(rs, i + 1, numeric[i], profiles[i]);
+            }
+            if (!segments.isEmpty()) {
+                segments.add(rs, numeric);
             }
             if (++rows[0] % 1_000_000 == 0 && progress != null) {
                 if (expected[0] == Long.MIN_VALUE) {
@@ -219,16 +277,17 @@ public class JdbcFeatureSource {
         for (int i = 0; i < profiles.length; i++) {
             byName.put(features.get(i).name(), profiles[i]);
         }
-        return new WindowProfile(rows[0], byName);
+        return new WindowProfile(rows[0], byName, segments.result());
     }
 
-    /** The one statement that reads a window: every feature column, in the monitor's order. */
-    private static String select(Monitor monitor, Rows source, Window window) {
+    /** The one statement that reads a window: every feature column in the monitor's order, then the segment columns. */
+    private static String select(Monitor monitor, Rows source, Window window, List<SegmentPlan> plans) {
         StringBuilder sql = new StringBuilder("SELECT ");
         List<Monitor.Feature> features = monitor.features();
         for (int i = 0; i < features.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append(features.get(i).column().quoted());
         }
+        plans.forEach(p -> sql.append(", ").append(p.segmentation().column().quoted()));
         return sql.append(" FROM ").append(source.from()).append(window.where()).toString();
     }
 
@@ -236,10 +295,10 @@ public class JdbcFeatureSource {
     Map.Entry<String, Object[]> profileStatement(Monitor monitor, Relation relation, Instant from, Instant to, ZoneId zone) {
         Rows rows = rows(relation);
         Window window = read(rows, () -> window(monitor, relation, from, to, zone));
-        return Map.entry(select(monitor, rows, window), window.args());
+        return Map.entry(select(monitor, rows, window, List.of()), window.args());
     }
 
-    private static void update(ResultSet rs, int column, boolean numeric, FeatureProfile profile) throws SQLException {
+    static void update(ResultSet rs, int column, boolean numeric, FeatureProfile profile) throws SQLException {
         if (numeric) {
             double value = rs.getDouble(column);
             if (rs.wasNull()) {

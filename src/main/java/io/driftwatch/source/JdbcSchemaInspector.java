@@ -120,6 +120,10 @@ public class JdbcSchemaInspector {
 
     private void checkFeatures(Monitor monitor, Map<String, ColumnInfo> columns, Relation table, String tableKey,
                                List<ConfigurationProblem> problems) {
+        for (int i = 0; i < monitor.segments().size(); i++) {
+            checkColumn(columns, monitor.segments().get(i).column().name(), monitor.name(), "segments[" + i + "].column",
+                    table, problems);
+        }
         for (Monitor.Feature feature : monitor.features()) {
             checkColumn(columns, feature.column().name(), monitor.name(), "features[" + feature.name() + "]", table, problems)
                     .filter(c -> feature.type() == FeatureType.NUMERIC && !c.isNumeric())

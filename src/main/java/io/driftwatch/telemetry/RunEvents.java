@@ -27,9 +27,22 @@ public final class RunEvents {
      * One monitor's run for a date, as the publish step found it (COMPLETED, or FAILED/RUNNING when a
      * monitor could not finish).
      *
-     * @param task the retraining task this run enqueued, or null
+     * @param rows        the rows of the whole population
+     * @param task        the retraining task this run enqueued, or null
+     * @param segmentRows the rows of the monitor's segments, by segment label (none without segments)
      */
-    public record MonitorRunPublished(Monitor monitor, DriftRun run, List<DriftReportRow> rows, Task task) {
+    public record MonitorRunPublished(Monitor monitor, DriftRun run, List<DriftReportRow> rows, Task task,
+                                      List<DriftReportRow> segmentRows) {
+
+        /** A run of a monitor without segments. */
+        public MonitorRunPublished(Monitor monitor, DriftRun run, List<DriftReportRow> rows, Task task) {
+            this(monitor, run, rows, task, List.of());
+        }
+
+        public MonitorRunPublished {
+            segmentRows = List.copyOf(segmentRows);
+        }
+
         public boolean completed() {
             return run.status() == DriftRun.Status.COMPLETED;
         }

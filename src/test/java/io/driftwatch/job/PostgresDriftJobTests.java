@@ -49,11 +49,12 @@ class PostgresDriftJobTests extends AbstractDriftJobTests {
 
         List<String> statements = statements(Path.of("sql/queries/drift_history.sql"));
 
-        assertThat(statements).hasSize(6);
+        assertThat(statements).hasSize(7);
         List<List<Map<String, Object>>> results = new ArrayList<>();
         statements.forEach(sql -> results.add(jdbc.queryForList(sql)));
         assertThat(results.get(0)).isNotEmpty().allSatisfy(row -> assertThat(row).containsKeys("run_date", "score"));
         assertThat(results.get(4)).hasSize(10); // the ten decile bins of income's PSI on 2026-03-02
+        assertThat(results.get(5)).isEmpty(); // no monitor of this suite has segments
     }
 
     @Test

@@ -51,7 +51,7 @@ final class AlertRules {
                 run.runDate()));
         add(alerts, runCompleted(Alert.jobFailureKey(), null, null, run.runDate()));
         add(alerts, datasetDrift(monitor, run, event.rows()));
-        add(alerts, retraining(monitor, run, event.task()));
+        add(alerts, retraining(monitor, run, event.task(), event.segmentRows()));
         return alerts;
     }
 
@@ -124,7 +124,7 @@ final class AlertRules {
         return alert(Problem.DATASET_DRIFT, monitor, run.runDate(), drift, summary, description, details);
     }
 
-    private Alert retraining(Monitor monitor, DriftRun run, Task task) {
+    private Alert retraining(Monitor monitor, DriftRun run, Task task, List<DriftReportRow> segmentRows) {
         RetrainingOutcome decision = run.retrainingDecision();
         if (decision == null) {
             return null;
@@ -140,6 +140,10 @@ final class AlertRules {
         Map<String, Object> details = runDetails(run);
         details.put("decision", decision.name());
         details.put("reason", run.retrainingReason());
+        if (!monitor.segments().isEmpty()) {
+            details.put("drifted_segments", segmentRows.stream().filter(DriftReportRow::drifted).map(DriftReportRow::segment)
+                    .distinct().sorted().toList());
+        }
         if (task != null) {
             details.put("task_id", task.id());
             details.put("task_status", task.status().name());
