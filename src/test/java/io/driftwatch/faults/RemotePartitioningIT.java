@@ -180,8 +180,9 @@ class RemotePartitioningIT {
         }
         String port = "--driftwatch.remote.port=" + closedPort;
         JarProcess manager = manager(night, port);
-        JarProcess worker = night.start(monitors, "--driftwatch.partitioning=remote", "--driftwatch.role=worker",
-                "--driftwatch.remote.host=127.0.0.1", "--driftwatch.remote.queue=" + queue, port);
+        List<String> workerArgs = new ArrayList<>(List.of(remote(port)));
+        workerArgs.add("--driftwatch.role=worker");
+        JarProcess worker = night.start(monitors, workerArgs.toArray(String[]::new));
         processes.add(worker);
 
         for (JarProcess process : List.of(manager, worker)) {
@@ -203,7 +204,10 @@ class RemotePartitioningIT {
 
     private String[] remote(String... extra) {
         List<String> args = new ArrayList<>(List.of("--driftwatch.partitioning=remote", "--driftwatch.remote.host="
-                + LocalRabbitMQ.HOST, "--driftwatch.remote.port=" + LocalRabbitMQ.PORT, "--driftwatch.remote.queue=" + queue));
+                + LocalRabbitMQ.HOST, "--driftwatch.remote.queue=" + queue));
+        if (List.of(extra).stream().noneMatch(a -> a.startsWith("--driftwatch.remote.port="))) {
+            args.add("--driftwatch.remote.port=" + LocalRabbitMQ.PORT);
+        }
         args.addAll(List.of(extra));
         return args.toArray(String[]::new);
     }
