@@ -115,7 +115,7 @@ run() { # run NAME WORKERS THREADS
 
 report() { # report NAME LABEL
     local name=$1 label=$2
-    psql -At -F' ' <<SQL | while read -r step wall busy n; do
+    psql -q -At -F' ' <<SQL | while read -r step wall busy n; do
 SET search_path = ${DATA}_$1;
 SELECT m.step_name, extract(epoch FROM m.end_time - m.start_time),
        (SELECT sum(extract(epoch FROM p.end_time - p.start_time)) FROM batch_step_execution p
