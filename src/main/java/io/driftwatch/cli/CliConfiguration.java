@@ -29,6 +29,7 @@ import io.driftwatch.demo.DemoData;
 import io.driftwatch.html.HtmlReports;
 import io.driftwatch.html.JdbcReportReader;
 import io.driftwatch.job.AbandonedExecutions;
+import io.driftwatch.job.remote.PartitionWorker;
 import io.driftwatch.report.JdbcDriftRunDao;
 import io.driftwatch.retrain.JdbcTaskQueries;
 import io.driftwatch.retrain.queue.RetrainingQueue;
@@ -86,12 +87,20 @@ public class CliConfiguration {
         return new ReportCommand(reports, reader, printer);
     }
 
+    /** driftwatch.role=worker: the process takes partitions from the broker instead of running a job. */
+    @Bean
+    @ConditionalOnProperty(name = "driftwatch.role", havingValue = "worker")
+    WorkerCommand workerCommand(MonitorCatalog catalog, PartitionWorker worker) {
+        return new WorkerCommand(worker);
+    }
+
     /** Runs the command at startup; tests switch it off with driftwatch.launch.enabled=false. */
     @Bean
     @ConditionalOnProperty(name = "driftwatch.launch.enabled", havingValue = "true", matchIfMissing = true)
     CommandRunner commandRunner(List<Command> commands, @Value("${spring.batch.job.name:driftJob}") String jobName,
                                 ConsolePrinter printer, ApplicationEventPublisher events, DriftwatchProperties properties) {
-        return new CommandRunner(commands, jobName, printer, events, alreadyCompleteCode(properties));
+        String command = "worker".equals(properties.getRole()) ? WorkerCommand.NAME : jobName;
+        return new CommandRunner(commands, command, printer, events, alreadyCompleteCode(properties));
     }
 
     /** driftwatch.exit-codes.already-complete: an exit code (0-255) that no other outcome uses, or 0. */

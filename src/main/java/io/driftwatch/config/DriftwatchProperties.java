@@ -52,6 +52,23 @@ public class DriftwatchProperties {
 
     private FeaturesProperties features = new FeaturesProperties();
 
+    /**
+     * Where the partitions of the profile and drift steps run: {@code local} (threads of this process, no broker)
+     * or {@code remote} (worker processes started with driftwatch.role=worker take them from RabbitMQ, driftwatch.remote.*).
+     */
+    private String partitioning = "local";
+
+    /**
+     * What this process is: {@code manager} runs the command or job of its command line; {@code worker} (with
+     * driftwatch.partitioning=remote) executes partitions sent by managers until SIGTERM.
+     */
+    private String role = "manager";
+
+    public String getPartitioning() { return partitioning; }
+    public void setPartitioning(String partitioning) { this.partitioning = partitioning; }
+    public String getRole() { return role; }
+    public void setRole(String role) { this.role = role; }
+
     public String getSchema() { return schema; }
     public void setSchema(String schema) { this.schema = schema; }
     public String getZone() { return zone; }

@@ -70,6 +70,18 @@ public final class MonitorValidator {
                     String.valueOf(properties.getProfileSlices()), "must be between 0 and 256",
                     "use 0 (one slice per partition thread) or the number of slices to profile in parallel"));
         }
+        if (!List.of("local", "remote").contains(properties.getPartitioning())) {
+            problems.add(new ConfigurationProblem(null, "driftwatch.partitioning", properties.getPartitioning(),
+                    "must be local or remote", "use local (the default, no broker) or remote (workers over RabbitMQ)"));
+        }
+        if (!List.of("manager", "worker").contains(properties.getRole())) {
+            problems.add(new ConfigurationProblem(null, "driftwatch.role", properties.getRole(),
+                    "must be manager or worker", "use manager (the default) or worker"));
+        } else if (properties.getRole().equals("worker") && !"remote".equals(properties.getPartitioning())) {
+            problems.add(new ConfigurationProblem(null, "driftwatch.role", properties.getRole(),
+                    "a worker takes partitions from the broker, which only driftwatch.partitioning=remote uses",
+                    "start workers (and their managers) with driftwatch.partitioning=remote"));
+        }
         for (int i = 0; i < configured.size(); i++) {
             String name = configured.get(i).getName();
             if (name != null && !names.add(name)) {

@@ -32,7 +32,8 @@ public final class Termination {
     private Termination() {
     }
 
-    static void markRequested() {
+    /** Records that the process is terminating (the graceful-stop hook of a job, or a worker's). */
+    public static void markRequested() {
         synchronized (LOCK) {
             requested = true;
         }

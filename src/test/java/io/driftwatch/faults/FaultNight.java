@@ -89,6 +89,11 @@ final class FaultNight implements AutoCloseable {
         return night;
     }
 
+    /** The JDBC URL of this night's schema. */
+    String url() {
+        return url;
+    }
+
     /** The application name of this night's connections, by which a test finds and terminates them. */
     String applicationName() {
         return "driftwatch-" + schema;
