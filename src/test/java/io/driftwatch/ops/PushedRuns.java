@@ -61,6 +61,9 @@ final class PushedRuns {
                 "baselineVersion=v1", "candidateVersion=v2", "window=PT1H", "end=" + CANARY_END))
                 .isEqualTo(ExitCodes.ROLLBACK.code());
         scrapes.add(new Scrape("canaryJob rollback", Series.samples(gateway.metrics())));
+        assertThat(run(gateway, "no-data", null, "runDate=" + LocalDate.now(ZoneOffset.UTC).plusDays(30)))
+                .isEqualTo(ExitCodes.NO_DATA.code());
+        scrapes.add(new Scrape("driftJob with nothing to judge", Series.samples(gateway.metrics())));
         assertThat(run(gateway, "failure", PushedRuns::failDriftStep, "runDate=2026-05-02"))
                 .isEqualTo(ExitCodes.FAILED.code());
         scrapes.add(new Scrape("failed driftJob", Series.samples(gateway.metrics())));
