@@ -17,7 +17,7 @@ import io.driftwatch.profile.NumericProfile;
 public final class ChartData {
 
     /** Bins of a numeric histogram. */
-    public static final int NUMERIC_BINS = 24;
+    public static final int NUMERIC_BINS = 20;
     /** Categories drawn as their own bars; the rest are pooled into {@link #OTHER}. */
     public static final int SHOWN_CATEGORIES = 12;
     /** The bar pooling the categories beyond {@link #SHOWN_CATEGORIES}. */

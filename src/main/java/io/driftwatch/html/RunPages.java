@@ -139,7 +139,7 @@ public class RunPages {
                 return null;
             }
             if (h.foldedTail()) {
-                notes.add("values beyond the 1st–99th percentile range are counted in the end bins");
+                notes.add("tails beyond the 1st–99th percentiles counted in the end bins");
             }
             if (!b.isExact() || !c.isExact()) {
                 notes.add("sketch mode: bin shares are estimates within " + Format.percent(Math.max(b.rankErrorBound(),

@@ -32,41 +32,54 @@ final class Svg {
 
     /**
      * Overlaid histogram of two named samples: {@code baselineName} as filled bars, {@code currentName} as outlined
-     * bars; {@code subject} opens the chart's label, e.g. "Latency (s) of version v1 and v2".
+     * bars; {@code subject} opens the chart's label, e.g. "Latency in seconds". The chart's {@code <title>} lists every
+     * bin's shares (one title per chart rather than per bin keeps a 500-feature page within its size budget); bars
+     * are drawn upwards from the axis in a flipped group, one group per series ({@code g.b}, {@code g.c}).
      */
     static String histogram(String subject, String baselineName, String currentName, Histogram h) {
         List<Bin> bins = h.bins();
+        double[] edges = h.edges();
         double top = 0;
         for (Bin bin : bins) {
             top = Math.max(top, Math.max(bin.baseline(), bin.current()));
         }
         double bw = (double) WIDTH / bins.size();
         StringBuilder s = open(WIDTH, HIST_HEIGHT + AXIS, "hist", subject + ", " + baselineName + " and " + currentName
-                + " on " + bins.size() + " shared bins from " + Format.number(h.edges()[0]) + " to "
-                + Format.number(h.edges()[h.edges().length - 1]));
-        for (int i = 0; i < bins.size(); i++) {
-            Bin bin = bins.get(i);
-            s.append("<g><title>").append(escape(bin.label())).append(": ").append(escape(baselineName)).append(' ')
-                    .append(Format.percent(bin.baseline())).append(", ").append(escape(currentName)).append(' ')
-                    .append(Format.percent(bin.current())).append("</title>");
-            bar(s, "b", i * bw + 0.5, bw - 1, bin.baseline() / top);
-            bar(s, "c", i * bw + 0.5, bw - 1, bin.current() / top);
-            s.append("</g>");
-        }
-        s.append("<line class=\"ax\" x1=\"0\" x2=\"").append(WIDTH).append("\" y1=\"").append(HIST_HEIGHT).append("\" y2=\"")
-                .append(HIST_HEIGHT).append("\"/>");
-        text(s, "0", HIST_HEIGHT + AXIS - 3, "start", Format.number(h.edges()[0]));
+                + " on " + bins.size() + " shared bins from " + Format.number(edges[0]) + " to "
+                + Format.number(edges[edges.length - 1]));
+        StringBuilder title = new StringBuilder("Share of values per bin (%), bins of width ")
+                .append(Format.number((edges[edges.length - 1] - edges[0]) / bins.size())).append(" from ")
+                .append(Format.number(edges[0])).append(h.foldedTail() ? ", end bins holding the tails" : "").append(" ─ ")
+                .append(baselineName).append(':');
+        bins.forEach(b -> title.append(' ').append(share(b.baseline())));
+        title.append("; ").append(currentName).append(':');
+        bins.forEach(b -> title.append(' ').append(share(b.current())));
+        s.append("<title>").append(escape(title.toString())).append("</title><g transform=\"matrix(1 0 0 -1 .5 ")
+                .append(HIST_HEIGHT).append(")\">");
+        series(s, "b", bw, bins.stream().mapToDouble(Bin::baseline).toArray(), top);
+        series(s, "c", bw, bins.stream().mapToDouble(Bin::current).toArray(), top);
+        s.append("</g><line class=\"ax\" x1=\"0\" x2=\"").append(WIDTH).append("\" y1=\"").append(HIST_HEIGHT)
+                .append("\" y2=\"").append(HIST_HEIGHT).append("\"/>");
+        text(s, "0", HIST_HEIGHT + AXIS - 3, "start", Format.number(edges[0]));
         text(s, Format.coord(WIDTH / 2.0), HIST_HEIGHT + AXIS - 3, "middle",
-                Format.number((h.edges()[0] + h.edges()[h.edges().length - 1]) / 2));
-        text(s, Integer.toString(WIDTH), HIST_HEIGHT + AXIS - 3, "end", Format.number(h.edges()[h.edges().length - 1]));
+                Format.number((edges[0] + edges[edges.length - 1]) / 2));
+        text(s, Integer.toString(WIDTH), HIST_HEIGHT + AXIS - 3, "end", Format.number(edges[edges.length - 1]));
         return s.append("</svg>").toString();
     }
 
-    private static void bar(StringBuilder s, String cls, double x, double w, double fraction) {
-        double height = Math.max(fraction > 0 ? 1 : 0, fraction * (HIST_HEIGHT - 2));
-        s.append("<rect class=\"").append(cls).append("\" x=\"").append(Format.coord(x)).append("\" y=\"")
-                .append(Format.coord(HIST_HEIGHT - height)).append("\" width=\"").append(Format.coord(w))
-                .append("\" height=\"").append(Format.coord(height)).append("\"/>");
+    private static String share(double share) {
+        return Format.percent(share).replace(" %", "");
+    }
+
+    private static void series(StringBuilder s, String cls, double bw, double[] shares, double top) {
+        String width = Format.coord(bw - 1);
+        s.append("<g class=\"").append(cls).append("\">");
+        for (int i = 0; i < shares.length; i++) {
+            long height = Math.max(shares[i] > 0 ? 1 : 0, Math.round(shares[i] / top * (HIST_HEIGHT - 2)));
+            s.append("<rect x=\"").append(Format.coord(i * bw)).append("\" width=\"").append(width).append("\" height=\"")
+                    .append(height).append("\"/>");
+        }
+        s.append("</g>");
     }
 
     /** Category bars: per category a baseline bar above a current bar, the shares written beside them. */
@@ -205,7 +218,8 @@ final class Svg {
     }
 
     private static StringBuilder open(int width, int height, String cls, String label) {
-        return new StringBuilder(256).append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"").append(cls)
+        // inline in HTML: the parser puts <svg> in the SVG namespace, no xmlns needed
+        return new StringBuilder(256).append("<svg class=\"").append(cls)
                 .append("\" role=\"img\" aria-label=\"").append(escape(label)).append("\" viewBox=\"0 0 ").append(width)
                 .append(' ').append(height).append("\" width=\"").append(width).append("\" height=\"").append(height)
                 .append("\">");

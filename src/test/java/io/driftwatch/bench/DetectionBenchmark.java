@@ -29,7 +29,8 @@ import java.util.stream.IntStream;
  * them, so a 1,000-row window has about 990 usable values (the small-window regime of linf and evidently).
  * <p>
  * Options: {@code --full} (1,000 seeds per cell and 5,000 for no-drift cells, instead of 200 and 1,000),
- * {@code --sketch} (numeric profiles with an exact cap of 1,024, so every window above it is a sketch),
+ * {@code --sketch} (the default selection on the numeric cells with every window profiled both exactly and with an
+ * exact cap of 1,024, so every window above it is a sketch: rates side by side, see {@link SketchDetectionComparison}),
  * {@code --seeds N}, {@code --sizes 100,1000}, {@code --only normal,cat5}, {@code --threads N}.
  */
 public final class DetectionBenchmark {
@@ -83,7 +84,12 @@ public final class DetectionBenchmark {
                 distributions.add(new Distribution(name, name.startsWith("cat")));
             }
         }
-        boolean sketchMode = sketch;
+        if (sketch) {
+            SketchDetectionComparison.run(distributions.stream().filter(d -> !d.categorical()).map(Distribution::name)
+                    .toList(), sizes, driftSeeds, quietSeeds, threads);
+            return;
+        }
+        boolean sketchMode = false;
         ForkJoinPool pool = new ForkJoinPool(threads);
         long started = System.nanoTime();
         System.out.printf(Locale.ROOT, "# Detection benchmark: %d seeds per drift cell, %d per no-drift cell,"

@@ -86,10 +86,17 @@ class CanaryPageTest {
         }
         String html = Files.readString(dir.resolve(CanaryReportListener.fileName(9)));
         assertThat(html).contains("<h2 id=\"latency\">Latency distributions")
-                .contains("aria-label=\"Latency in seconds, baseline v1 and candidate v2 on 24 shared bins")
+                .contains("aria-label=\"Latency in seconds, baseline v1 and candidate v2 on " + ChartData.NUMERIC_BINS + " shared bins")
                 .contains("latencies beyond the 1st–99th percentile range are counted in the end bins");
-        assertThat(html.split("<rect class=\"b\"", -1)).hasSize(ChartData.NUMERIC_BINS + 1);
-        assertThat(html.split("<rect class=\"c\"", -1)).hasSize(ChartData.NUMERIC_BINS + 1);
+        String chart = html.substring(html.indexOf("<svg", html.indexOf("id=\"latency\"")));
+        chart = chart.substring(0, chart.indexOf("</svg>"));
+        assertThat(chart.split("<rect ", -1)).hasSize(2 * ChartData.NUMERIC_BINS + 1);
+        // the chart's title lists every bin's shares of both versions, as the bins hold them
+        StringBuilder shares = new StringBuilder("baseline v1:");
+        h.bins().forEach(b -> shares.append(' ').append(Format.percent(b.baseline()).replace(" %", "")));
+        shares.append("; candidate v2:");
+        h.bins().forEach(b -> shares.append(' ').append(Format.percent(b.current()).replace(" %", "")));
+        assertThat(chart).contains(shares + "</title>");
         assertThat(row(html, "v1", "data-version")).contains(">800<").contains(">" + Format.seconds(linearQuantile(baseline, 0.5)) + "<")
                 .contains(">" + Format.seconds(linearQuantile(baseline, 0.9)) + "<");
         assertThat(row(html, "v2", "data-version")).contains(">600<").contains(">" + Format.seconds(linearQuantile(candidate, 0.99)) + "<");

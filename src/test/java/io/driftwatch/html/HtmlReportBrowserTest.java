@@ -118,7 +118,7 @@ class HtmlReportBrowserTest extends HtmlReportFixture {
         assertThat(browser.findElements(By.cssSelector("article.feature svg.hist, article.feature svg.cats"))).hasSize(6);
         int methods = jdbc.queryForObject("SELECT COUNT(*) FROM drift_report WHERE run_date = ?", Integer.class, DRIFT);
         assertThat(browser.findElements(By.cssSelector("svg.spark"))).hasSize(methods);
-        assertThat(browser.findElements(By.cssSelector("svg.hist rect.c")).get(0).getSize().getWidth()).isPositive();
+        assertThat(browser.findElements(By.cssSelector("svg.hist g.c rect")).get(0).getSize().getWidth()).isPositive();
         // every in-page link has its target
         List<WebElement> anchors = browser.findElements(By.cssSelector("a[href^='#']"));
         assertThat(anchors).hasSizeGreaterThan(6);
@@ -181,8 +181,8 @@ class HtmlReportBrowserTest extends HtmlReportFixture {
         assertThat(browser.findElement(By.cssSelector("h1")).getText()).endsWith("ROLLBACK");
         WebElement chart = browser.findElement(By.cssSelector(".latency-chart svg.hist"));
         assertThat(chart.getDomAttribute("aria-label")).startsWith("Latency in seconds, baseline v1 and candidate v2");
-        assertThat(chart.findElements(By.cssSelector("rect.b"))).hasSize(ChartData.NUMERIC_BINS);
-        assertThat(chart.findElements(By.cssSelector("rect.c"))).hasSize(ChartData.NUMERIC_BINS);
+        assertThat(chart.findElements(By.cssSelector("g.b rect"))).hasSize(ChartData.NUMERIC_BINS);
+        assertThat(chart.findElements(By.cssSelector("g.c rect"))).hasSize(ChartData.NUMERIC_BINS);
         // the candidate (about 150 ms slower) is drawn to the right of the baseline: its tallest bar lies further right
         assertThat(tallestBarX(chart, "c")).isGreaterThan(tallestBarX(chart, "b"));
         assertThat(browser.findElements(By.cssSelector("table.latencies tr[data-version]")))
@@ -192,7 +192,7 @@ class HtmlReportBrowserTest extends HtmlReportFixture {
     }
 
     private static double tallestBarX(WebElement chart, String cls) {
-        return chart.findElements(By.cssSelector("rect." + cls)).stream()
+        return chart.findElements(By.cssSelector("g." + cls + " rect")).stream()
                 .max(java.util.Comparator.comparingDouble(r -> Double.parseDouble(r.getDomAttribute("height"))))
                 .map(r -> Double.parseDouble(r.getDomAttribute("x"))).orElseThrow();
     }
