@@ -147,13 +147,14 @@ public final class DriftCommand implements Command {
             log.info("driftJob for runDate={} was started by another process at the same moment: {}", runDate, e.toString());
             return alreadyRunning(runDate);
         } catch (Exception e) {
+            // The job is over even though its end may not be recorded (its listeners did not run): let the stop hook go.
+            Termination.jobEnded();
             OptimisticLockingFailureException concurrentUpdate = JobFailures.causedBy(e, OptimisticLockingFailureException.class);
             if (concurrentUpdate != null) {
                 return afterConcurrentUpdate(runDate, parameters, concurrentUpdate);
             }
             // The run's own bookkeeping failed (its final update, on a connection the server closed): its execution
-            // would stay STARTED and a rerun exit 4; mark it FAILED now, and let the stop hook go.
-            Termination.jobEnded();
+            // would stay STARTED; mark it FAILED now, so that the rerun resumes it.
             boolean failed = abandoned.failOwn(DriftJobConfiguration.JOB_NAME, parameters, lock, e);
             if (DatabaseUnreachableException.isConnectionFailure(e)) {
                 log.error("driftJob failed for runDate={}: the database connection failed", runDate, e);
