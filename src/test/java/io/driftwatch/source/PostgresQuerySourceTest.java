@@ -23,11 +23,12 @@ import io.driftwatch.support.PostgresTestDatabase;
 import io.driftwatch.support.RequiresPostgres;
 
 /**
- * The window predicate stays sargable through a query source: PostgreSQL's plan for a window of a join
- * (a WITH query, a filter) reads the fact table through its timestamp index, as it does for a table.
+ * A query source on PostgreSQL: the window predicate stays sargable (the plan for a window of a join reads
+ * the fact table through its timestamp index, as it does for a table), and a query cannot write even when
+ * it shares the report database's read-write step transaction.
  */
 @RequiresPostgres
-class PostgresQueryPlanTest {
+class PostgresQuerySourceTest {
 
     private static String url;
     private static SingleConnectionDataSource dataSource;
@@ -35,7 +36,7 @@ class PostgresQueryPlanTest {
 
     @BeforeAll
     static void tables() {
-        url = PostgresTestDatabase.freshSchemaUrl("dw_queryplan");
+        url = PostgresTestDatabase.freshSchemaUrl("dw_querysource");
         dataSource = new SingleConnectionDataSource(url, true);
         jdbc = new JdbcTemplate(dataSource);
         jdbc.execute("CREATE TABLE facts (id BIGINT PRIMARY KEY, scored_at TIMESTAMPTZ NOT NULL, income DOUBLE PRECISION,"
@@ -78,13 +79,44 @@ class PostgresQueryPlanTest {
                 .doesNotContain("Seq Scan on facts");
     }
 
-    /** The plan of the statement the source runs for one day of {@code relation}, with sequential scans made costly. */
-    private static String plan(Relation relation) {
-        Monitor monitor = new Monitor("plan", "m", relation, SqlIdentifier.parse("scored_at"),
+    @Test
+    void aQueryThatWouldWriteFailsInsideTheStepsTransactionWhichStaysWritableAfterwards() {
+        jdbc.execute("CREATE SEQUENCE IF NOT EXISTS draws");
+        jdbc.execute("CREATE TABLE IF NOT EXISTS step_writes (n INTEGER)");
+        Relation writing = new Relation.Query("SELECT scored_at, income + nextval('draws') AS income FROM facts");
+        Relation reading = new Relation.Query("SELECT scored_at, income FROM facts WHERE NOT test_traffic");
+        JdbcFeatureSource source = new JdbcFeatureSource(dataSource, Dialect.postgresql());
+        Instant from = Instant.parse("2026-02-10T00:00:00Z");
+        org.springframework.transaction.support.TransactionTemplate step = new org.springframework.transaction.support
+                .TransactionTemplate(new org.springframework.jdbc.datasource.DataSourceTransactionManager(dataSource));
+
+        step.executeWithoutResult(status -> {
+            jdbc.update("INSERT INTO step_writes VALUES (1)");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> source.profile(monitor(writing), writing, from,
+                    from.plus(Duration.ofDays(1)), ZoneOffset.UTC, null)).hasMessageContaining("read-only transaction");
+            assertThat(source.profile(monitor(reading), reading, from, from.plus(Duration.ofDays(1)), ZoneOffset.UTC, null)
+                    .rowsRead()).isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM facts WHERE NOT test_traffic"
+                    + " AND scored_at >= ? AND scored_at < ?", Long.class, from.atOffset(ZoneOffset.UTC),
+                    from.plus(Duration.ofDays(1)).atOffset(ZoneOffset.UTC)));
+            jdbc.update("INSERT INTO step_writes VALUES (2)");
+        });
+
+        assertThat(jdbc.queryForList("SELECT n FROM step_writes ORDER BY n", Integer.class)).containsExactly(1, 2);
+        assertThat(jdbc.queryForObject("SELECT last_value FROM draws", Long.class)).isEqualTo(1L);
+        assertThat(jdbc.queryForObject("SELECT is_called FROM draws", Boolean.class)).isFalse();
+    }
+
+    private static Monitor monitor(Relation relation) {
+        return new Monitor("plan", "m", relation, SqlIdentifier.parse("scored_at"),
                 new Monitor.Baseline(relation, null, null, null), Duration.ofDays(1),
                 List.of(new Monitor.Feature("income", FeatureType.NUMERIC, SqlIdentifier.parse("income"), List.of())),
                 Monitor.RetrainingPolicy.REFERENCE_DEFAULTS, SqlIdentifier.parse("model_performance"),
                 io.driftwatch.config.MethodPlan.DEFAULT);
+    }
+
+    /** The plan of the statement the source runs for one day of {@code relation}, with sequential scans made costly. */
+    private static String plan(Relation relation) {
+        Monitor monitor = monitor(relation);
         JdbcFeatureSource source = new JdbcFeatureSource(dataSource, Dialect.postgresql());
         Instant from = Instant.parse("2026-02-10T00:00:00Z");
         Map.Entry<String, Object[]> statement = source.profileStatement(monitor, relation, from, from.plus(Duration.ofDays(1)),
