@@ -127,4 +127,12 @@ public interface Dialect {
      * H2's "Not enough rights for object".
      */
     Optional<String> missingGrant(java.sql.SQLException failure, String user);
+
+    /**
+     * Runs {@code read} inside the transaction in progress with writes refused, and gives the transaction back
+     * as it was: the feature reads that share the report database's step transaction. PostgreSQL: a savepoint,
+     * {@code SET LOCAL transaction_read_only}, and a rollback to the savepoint (which also undoes a failed read).
+     * H2 has no read-only mode inside a transaction: there, only the query's statement check guards.
+     */
+    <T> T readOnlyWithin(JdbcTemplate jdbc, java.util.function.Supplier<T> read);
 }

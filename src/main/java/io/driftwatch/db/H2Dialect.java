@@ -111,4 +111,9 @@ final class H2Dialect implements Dialect {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("rights for object \"([^\"]+)\"").matcher(failure.getMessage());
         return Optional.of("GRANT SELECT ON " + (m.find() ? m.group(1) : "<the table named in the error>") + " TO " + user);
     }
+
+    @Override
+    public <T> T readOnlyWithin(JdbcTemplate jdbc, Supplier<T> read) {
+        return read.get();
+    }
 }

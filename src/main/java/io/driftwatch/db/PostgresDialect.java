@@ -103,4 +103,17 @@ final class PostgresDialect implements Dialect {
             default -> "GRANT SELECT ON " + object + " TO " + user;
         });
     }
+
+    @Override
+    public <T> T readOnlyWithin(JdbcTemplate jdbc, Supplier<T> read) {
+        jdbc.execute("SAVEPOINT driftwatch_read_only");
+        jdbc.execute("SET LOCAL transaction_read_only = on");
+        try {
+            return read.get();
+        } finally {
+            // Undoes SET LOCAL (and an error of the read); the step's own writes before the savepoint stay.
+            jdbc.execute("ROLLBACK TO SAVEPOINT driftwatch_read_only");
+            jdbc.execute("RELEASE SAVEPOINT driftwatch_read_only");
+        }
+    }
 }

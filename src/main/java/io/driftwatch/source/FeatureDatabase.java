@@ -5,8 +5,10 @@ import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -87,8 +89,15 @@ public final class FeatureDatabase implements AutoCloseable {
         return ownPool != null;
     }
 
-    /** Runs {@code read} in a read-only transaction on the feature database (joining the step's on the report database). */
+    /**
+     * Runs {@code read} in a read-only transaction on the feature database; on the report database, inside the
+     * step's transaction when one is in progress, with writes refused there for the read's duration.
+     */
     public <T> T read(Supplier<T> read) {
+        if (ownPool == null && TransactionSynchronizationManager.isActualTransactionActive()
+                && TransactionSynchronizationManager.hasResource(dataSource)) {
+            return dialect().readOnlyWithin(new JdbcTemplate(dataSource), read);
+        }
         return readOnly.execute(status -> read.get());
     }
 

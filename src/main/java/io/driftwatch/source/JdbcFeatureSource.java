@@ -5,20 +5,26 @@ import io.driftwatch.db.SqlIdentifier;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
 import org.postgresql.PGStatement;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
 import io.driftwatch.DriftwatchException;
+import io.driftwatch.config.ConfigurationProblem;
 import io.driftwatch.config.Monitor;
 import io.driftwatch.config.Relation;
 import io.driftwatch.profile.CategoricalProfile;
@@ -27,8 +33,9 @@ import io.driftwatch.profile.FeatureType;
 import io.driftwatch.profile.NumericProfile;
 
 /**
- * Profiles a window of a feature table in one pass: one query selects every feature column of the
- * monitor, and each row updates every feature's profile. Memory is bounded by the profiles, not by
+ * Profiles a window of a monitor's rows (a table or a query on the feature database, or files through
+ * DuckDB) in one pass: one query selects every feature column of the monitor, and each row updates every
+ * feature's profile. Memory is bounded by the profiles, not by
  * rows: the driver streams with a fetch size (on PostgreSQL this needs the surrounding transaction,
  * i.e. autocommit off, which the batch step provides).
  */
@@ -80,7 +87,7 @@ public class JdbcFeatureSource {
     }
 
     /** Runs a read of {@code rows}: in the feature database's read-only transaction, or on DuckDB as it is. */
-    private <T> T read(Rows rows, java.util.function.Supplier<T> read) {
+    private <T> T read(Rows rows, Supplier<T> read) {
         return rows.inFeatureDatabase() ? features.read(read) : read.get();
     }
 
@@ -340,12 +347,12 @@ public class JdbcFeatureSource {
      * (with the GRANT to add), a query the database rejects, files that do not exist or cannot be read.
      */
     Map<String, ColumnInfo> readableColumns(Monitor monitor, Relation relation, String side,
-                                            List<io.driftwatch.config.ConfigurationProblem> problems) {
+                                            List<ConfigurationProblem> problems) {
         String key = side + "." + relation.key();
         if (relation instanceof Relation.Files f) {
             String problem = files.problem(f);
             if (problem != null) {
-                problems.add(new io.driftwatch.config.ConfigurationProblem(monitor.name(), key, f.pattern(), problem,
+                problems.add(new ConfigurationProblem(monitor.name(), key, f.pattern(), problem,
                         "point " + key + " at Parquet or CSV files this process can read (a path or a glob such as"
                                 + " /data/features/*.parquet)"));
                 return null;
@@ -357,12 +364,12 @@ public class JdbcFeatureSource {
             result = rows.inFeatureDatabase() ? features.check(() -> probe(rows)) : probe(rows);
         } catch (org.springframework.transaction.CannotCreateTransactionException
                  | org.springframework.jdbc.CannotGetJdbcConnectionException e) {
-            problems.add(new io.driftwatch.config.ConfigurationProblem(monitor.name(), "driftwatch.features.datasource.url",
+            problems.add(new ConfigurationProblem(monitor.name(), "driftwatch.features.datasource.url",
                     null, "driftwatch cannot connect to the feature database: " + DuckDbFiles.firstLine(e),
                     "check driftwatch.features.datasource.url, username and password (unset url: the report database)"));
             return null;
-        } catch (org.springframework.dao.DataAccessException e) {
-            io.driftwatch.config.ConfigurationProblem problem = unreadable(monitor, relation, key, rows, e);
+        } catch (DataAccessException e) {
+            ConfigurationProblem problem = unreadable(monitor, relation, key, rows, e);
             // A table that is missing is reported with its spelling in the database, unless a grant is what is missing.
             if (relation instanceof Relation.Table table && !problem.problem().contains("may not read it")
                     && inspector.catalogColumns(table.name(), monitor.name(), key, problems) == null) {
@@ -376,7 +383,7 @@ public class JdbcFeatureSource {
                 : result;
     }
 
-    private io.driftwatch.config.ConfigurationProblem unreadable(Monitor monitor, Relation relation, String key, Rows rows,
+    private ConfigurationProblem unreadable(Monitor monitor, Relation relation, String key, Rows rows,
                                                                  RuntimeException e) {
         String value = relation instanceof Relation.Files f ? f.pattern() : relation.label();
         String message = DuckDbFiles.firstLine(e);
@@ -386,15 +393,15 @@ public class JdbcFeatureSource {
         }
         if (rows.inFeatureDatabase() && sql != null) {
             String user = features.check(() -> rows.jdbc().execute(
-                    (org.springframework.jdbc.core.ConnectionCallback<String>) c -> c.getMetaData().getUserName()));
-            java.util.Optional<String> grant = features.dialect().missingGrant(sql, user);
+                    (ConnectionCallback<String>) c -> c.getMetaData().getUserName()));
+            Optional<String> grant = features.dialect().missingGrant(sql, user);
             if (grant.isPresent()) {
-                return new io.driftwatch.config.ConfigurationProblem(monitor.name(), key, value, "driftwatch's feature"
+                return new ConfigurationProblem(monitor.name(), key, value, "driftwatch's feature"
                         + " connection (user " + user + ") may not read it: " + message, "have the owner run "
                         + grant.get() + " (driftwatch needs SELECT only), or point " + key + " at what it may read");
             }
         }
-        return new io.driftwatch.config.ConfigurationProblem(monitor.name(), key, value,
+        return new ConfigurationProblem(monitor.name(), key, value,
                 (relation instanceof Relation.Query ? "the feature database rejects the query: "
                         : relation instanceof Relation.Files ? "DuckDB cannot read the files: " : "the table cannot be read: ")
                         + message,
@@ -406,7 +413,7 @@ public class JdbcFeatureSource {
     private static Map<String, ColumnInfo> probe(Rows rows) {
         return rows.jdbc().query("SELECT * FROM " + rows.from() + " WHERE 1 = 0", rs -> {
             Map<String, ColumnInfo> columns = new LinkedHashMap<>();
-            java.sql.ResultSetMetaData meta = rs.getMetaData();
+            ResultSetMetaData meta = rs.getMetaData();
             for (int i = 1; i <= meta.getColumnCount(); i++) {
                 columns.put(meta.getColumnLabel(i), new ColumnInfo(meta.getColumnLabel(i), meta.getColumnType(i),
                         meta.getColumnTypeName(i)));

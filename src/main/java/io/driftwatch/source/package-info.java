@@ -1,2 +1,2 @@
-/** Reading monitored feature tables over JDBC: safe identifiers, schema checks and one-pass window scans. */
+/** Reading a monitor's rows (tables and queries on the feature database, Parquet and CSV files through DuckDB): access and schema checks, one-pass window scans. */
 package io.driftwatch.source;
