@@ -37,6 +37,7 @@ import io.driftwatch.retrain.JdbcModelPerformanceDao;
 import io.driftwatch.retrain.JdbcTaskQueries;
 import io.driftwatch.retrain.RunCompleter;
 import io.driftwatch.retrain.queue.RetrainingQueue;
+import io.driftwatch.source.FeatureDatabase;
 import io.driftwatch.source.JdbcFeatureSource;
 import io.driftwatch.source.JdbcSchemaInspector;
 import io.driftwatch.window.JdbcBaselineProfileDao;
@@ -91,14 +92,26 @@ public class DriftwatchConfiguration {
         return Dialect.of(dataSource, DatabaseTimeouts.from(environment));
     }
 
+    /**
+     * Where monitors read tables and queries: driftwatch.features.datasource when set (a pool of its own, with the
+     * report pool's PostgreSQL driver settings), else the report database. Not a DataSource bean, so that Spring
+     * Boot's report DataSource stays the only one.
+     */
     @Bean
-    JdbcSchemaInspector jdbcSchemaInspector(DataSource dataSource) {
-        return new JdbcSchemaInspector(dataSource);
+    FeatureDatabase featureDatabase(DriftwatchProperties properties, DataSource dataSource, Dialect dialect,
+                                    PostgresConnectionSettings settings) {
+        return FeatureDatabase.of(properties.getFeatures().getDatasource(), dataSource, dialect,
+                pool -> (com.zaxxer.hikari.HikariDataSource) settings.postProcessAfterInitialization(pool, "featureDataSource"));
     }
 
     @Bean
-    JdbcFeatureSource jdbcFeatureSource(DataSource dataSource, Dialect dialect) {
-        return new JdbcFeatureSource(dataSource, dialect);
+    JdbcSchemaInspector jdbcSchemaInspector(DataSource dataSource, JdbcFeatureSource features) {
+        return new JdbcSchemaInspector(dataSource, features);
+    }
+
+    @Bean
+    JdbcFeatureSource jdbcFeatureSource(FeatureDatabase features) {
+        return new JdbcFeatureSource(features);
     }
 
     @Bean
@@ -118,8 +131,8 @@ public class DriftwatchConfiguration {
     }
 
     @Bean
-    JdbcSegmentPlanner jdbcSegmentPlanner(DataSource dataSource, JdbcFeatureSource source) {
-        return new JdbcSegmentPlanner(dataSource, source);
+    JdbcSegmentPlanner jdbcSegmentPlanner(JdbcFeatureSource source) {
+        return new JdbcSegmentPlanner(source);
     }
 
     @Bean

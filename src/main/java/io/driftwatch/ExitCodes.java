@@ -29,6 +29,12 @@ public enum ExitCodes {
      */
     NO_DATA(7, "no rows to judge (empty baseline or current window, or a runDate whose window has not ended);"
             + " nothing written; run the same date again once the data is there"),
+    /**
+     * driftwatch.partitioning=remote: the message broker (RabbitMQ) could not be reached when a manager or a worker
+     * started; nothing was written, so the same date runs once the broker answers.
+     */
+    BROKER_UNREACHABLE(8, "driftwatch.partitioning=remote: the message broker could not be reached at start; nothing"
+            + " written; run again once it answers"),
     /** canaryJob: the candidate failed a rule; roll it back. */
     ROLLBACK(10, "canaryJob: ROLLBACK, the candidate failed a rule"),
     /** canaryJob: not enough data to judge; wait and analyse again (never a rollback). */

@@ -18,6 +18,7 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.driftwatch.config.MonitorConfigurationException;
+import io.driftwatch.demo.DemoReference;
 
 /** The process as a user starts it: main's arguments in, the summary and the exit code out. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -38,10 +39,20 @@ class DriftwatchApplicationTest {
         assertThat(SpringApplication.exit(context)).isZero();
         assertThat(output.getOut())
                 .contains("drift report for run date 2026-05-01")
-                .containsPattern("income\\s+psi\\s+\\d+\\.\\d+\\s+0\\.1000\\s+DRIFT")
-                .containsPattern("age\\s+mean_shift\\s+\\d+\\.\\d+\\s+0\\.2000\\s+ok")
+                .contains(String.format(java.util.Locale.ROOT, "what changed: region: 'central' %.1f%% → %.1f%% (%+.1f points)",
+                        100 * DemoReference.share("region", "central", false), 100 * DemoReference.share("region", "central", true),
+                        100 * (DemoReference.share("region", "central", true) - DemoReference.share("region", "central", false))))
                 .contains("retraining tasks enqueued: 1")
                 .contains("driftJob completed for runDate=2026-05-01 [exit 0 COMPLETED]");
+
+        // The default selection (the demo lists no methods): one effects line per feature, as the reference judges it.
+        for (String feature : java.util.List.of("income", "age", "credit_score", "debt_ratio", "region", "channel")) {
+            java.util.regex.Matcher line = java.util.regex.Pattern.compile("(?m)^\\s+" + feature
+                    + "\\s+effects\\s+(\\d+\\.\\d{4})\\s+1\\.000\\s+(DRIFT|ok)$").matcher(output.getOut());
+            assertThat(line.find()).as("summary line of %s in%n%s", feature, output.getOut()).isTrue();
+            DemoReference.assertEffectsScore(feature, Double.parseDouble(line.group(1)), 0.00005);
+            assertThat(line.group(2)).isEqualTo(DemoReference.drifted(feature) ? "DRIFT" : "ok");
+        }
 
         ConfigurableApplicationContext again = SpringApplication.run(DriftwatchApplication.class, DEMO_DB, "runDate=2026-05-01");
 

@@ -31,8 +31,11 @@ public class CanaryService {
     /**
      * The outcome of one request: the recorded verdict and its document, and the analysis when it ran now
      * (null when the verdict was replayed).
+     *
+     * @param latencies both versions' per-request latencies when the analysis ran now on prediction logs; null when it
+     *                  was replayed or judged {@code canary_metrics} aggregates
      */
-    public record Judgement(RecordedVerdict verdict, CanaryResult analysis, String json) {
+    public record Judgement(RecordedVerdict verdict, CanaryResult analysis, String json, LatencySamples latencies) {
 
         public boolean replayed() {
             return analysis == null;
@@ -86,18 +89,19 @@ public class CanaryService {
                     RecordedVerdict.metrics(evidence.result().metrics()));
             // Another process may have recorded the same request meanwhile: then its verdict stands.
             return verdicts.insert(key, fresh).map(fresh::withId)
-                    .map(v -> new Judgement(v, evidence.result(), json.writeValueAsString(v.document(false))))
+                    .map(v -> new Judgement(v, evidence.result(), json.writeValueAsString(v.document(false)),
+                            evidence.latencies()))
                     .orElseGet(() -> replay(verdicts.find(key).orElseThrow()));
         });
     }
 
     private Judgement replay(RecordedVerdict recorded) {
-        return new Judgement(recorded, null, json.writeValueAsString(recorded.document(true)));
+        return new Judgement(recorded, null, json.writeValueAsString(recorded.document(true)), null);
     }
 
-    /** What was read and judged: the analysis and, per version, the requests and the rows skipped. */
+    /** What was read and judged: the analysis and, per version, the requests, the rows skipped and the latencies. */
     private record Evidence(CanaryResult result, long baselineRequests, long candidateRequests, long baselineSkipped,
-                            long candidateSkipped) {
+                            long candidateSkipped, LatencySamples latencies) {
     }
 
     private Evidence analyse(CanaryRequest request) {
@@ -107,18 +111,19 @@ public class CanaryService {
             VersionAggregate candidate = metrics.aggregate(request.model(), request.candidateVersion(), request.from(),
                     request.to());
             return new Evidence(CanaryAnalysis.analyseAggregates(baseline, candidate, properties.thresholds()),
-                    baseline.requests(), candidate.requests(), baseline.skippedRows(), candidate.skippedRows());
+                    baseline.requests(), candidate.requests(), baseline.skippedRows(), candidate.skippedRows(), null);
         }
         if (request.mode() == CanaryRequest.Mode.SHADOW) {
             JdbcPredictionLogSource.ShadowLog shadow = logs.shadow(request.model(), request.baselineVersion(),
                     request.candidateVersion(), request.from(), request.to());
             return new Evidence(CanaryAnalysis.analyseShadow(shadow.pairs(), properties.thresholds()),
-                    shadow.pairs().size(), shadow.candidateLogged(), shadow.productionSkipped(), shadow.candidateSkipped());
+                    shadow.pairs().size(), shadow.candidateLogged(), shadow.productionSkipped(), shadow.candidateSkipped(),
+                    LatencySamples.of(shadow.pairs()));
         }
         VersionSample baseline = logs.sample(request.model(), request.baselineVersion(), request.from(), request.to());
         VersionSample candidate = logs.sample(request.model(), request.candidateVersion(), request.from(), request.to());
         return new Evidence(CanaryAnalysis.analyse(baseline, candidate, properties.thresholds()), baseline.requests(),
-                candidate.requests(), baseline.skippedRows(), candidate.skippedRows());
+                candidate.requests(), baseline.skippedRows(), candidate.skippedRows(), LatencySamples.of(baseline, candidate));
     }
 
     /**

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -22,10 +24,12 @@ import io.driftwatch.config.ConfigurationProblem;
 import io.driftwatch.config.DriftwatchProperties;
 import io.driftwatch.config.MonitorCatalog;
 import io.driftwatch.config.MonitorConfigurationException;
+import io.driftwatch.db.Dialect;
 import io.driftwatch.demo.DemoData;
 import io.driftwatch.html.HtmlReports;
 import io.driftwatch.html.JdbcReportReader;
 import io.driftwatch.job.AbandonedExecutions;
+import io.driftwatch.job.remote.PartitionWorker;
 import io.driftwatch.report.JdbcDriftRunDao;
 import io.driftwatch.retrain.JdbcTaskQueries;
 import io.driftwatch.retrain.queue.RetrainingQueue;
@@ -45,8 +49,8 @@ public class CliConfiguration {
 
     @Bean
     AbandonedExecutions abandonedExecutions(JobRepository jobRepository, JobOperator jobOperator, Clock clock,
-                                            DriftwatchProperties properties) {
-        return new AbandonedExecutions(jobRepository, jobOperator, clock, properties.getRecoverAfter());
+                                            DriftwatchProperties properties, DataSource dataSource, Dialect dialect) {
+        return new AbandonedExecutions(jobRepository, jobOperator, clock, properties.getRecoverAfter(), dataSource, dialect);
     }
 
     @Bean
@@ -83,12 +87,20 @@ public class CliConfiguration {
         return new ReportCommand(reports, reader, printer);
     }
 
+    /** driftwatch.role=worker: the process takes partitions from the broker instead of running a job. */
+    @Bean
+    @ConditionalOnProperty(name = "driftwatch.role", havingValue = "worker")
+    WorkerCommand workerCommand(MonitorCatalog catalog, PartitionWorker worker) {
+        return new WorkerCommand(worker);
+    }
+
     /** Runs the command at startup; tests switch it off with driftwatch.launch.enabled=false. */
     @Bean
     @ConditionalOnProperty(name = "driftwatch.launch.enabled", havingValue = "true", matchIfMissing = true)
     CommandRunner commandRunner(List<Command> commands, @Value("${spring.batch.job.name:driftJob}") String jobName,
                                 ConsolePrinter printer, ApplicationEventPublisher events, DriftwatchProperties properties) {
-        return new CommandRunner(commands, jobName, printer, events, alreadyCompleteCode(properties));
+        String command = "worker".equals(properties.getRole()) ? WorkerCommand.NAME : jobName;
+        return new CommandRunner(commands, command, printer, events, alreadyCompleteCode(properties));
     }
 
     /** driftwatch.exit-codes.already-complete: an exit code (0-255) that no other outcome uses, or 0. */

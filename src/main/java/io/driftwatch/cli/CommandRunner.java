@@ -11,6 +11,7 @@ import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.context.ApplicationEventPublisher;
 
 import io.driftwatch.ExitCodes;
+import io.driftwatch.job.PausePoint;
 import io.driftwatch.job.Termination;
 import io.driftwatch.telemetry.RunEvents;
 
@@ -47,6 +48,7 @@ public final class CommandRunner implements ApplicationRunner, ExitCodeGenerator
 
     @Override
     public void run(ApplicationArguments args) {
+        Termination.handleSignals();
         // main checked the command line already; this catches the same mistakes when the application is started otherwise
         CommandLineCheck.Verdict verdict = CommandLineCheck.check(args.getSourceArgs(), Map.of());
         if (verdict instanceof CommandLineCheck.Help) {
@@ -83,9 +85,10 @@ public final class CommandRunner implements ApplicationRunner, ExitCodeGenerator
 
     private void finish(String name, Outcome outcome) {
         exitCode = outcome.exitCode() == ExitCodes.ALREADY_COMPLETE ? alreadyCompleteCode : outcome.exitCode().code();
-        // A SIGTERM during the job makes the JVM exit 143 whatever the command's code: print the code the process leaves.
-        int processExitCode = Termination.requested() ? Termination.EXIT_CODE : exitCode;
+        // The code the process leaves: 143 after a SIGTERM during the command; a SIGTERM from now on exits with this one.
+        int processExitCode = Termination.closingCode(exitCode);
         printer.outcome(processExitCode, outcome.exitCode(), outcome.message());
+        PausePoint.reached("closing line");
         events.publishEvent(new RunEvents.ProcessFinished(name, outcome.exitCode()));
     }
 

@@ -1,6 +1,5 @@
 package io.driftwatch.cli;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,7 +15,6 @@ import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 
@@ -30,6 +28,7 @@ import io.driftwatch.demo.DemoData;
 import io.driftwatch.job.AbandonedExecutions;
 import io.driftwatch.job.DriftJobConfiguration;
 import io.driftwatch.job.JobFailures;
+import io.driftwatch.job.RunDateLock;
 import io.driftwatch.report.DriftRun;
 import io.driftwatch.report.JdbcDriftRunDao;
 import io.driftwatch.source.DataCheck;
@@ -90,13 +89,39 @@ public final class DriftCommand implements Command {
         return outcome;
     }
 
-    /** Starts or restarts driftJob for {@code runDate}. */
+    /**
+     * Starts or restarts driftJob for {@code runDate}, holding the date's {@link RunDateLock} from before it looks
+     * at the date's executions until the run has ended: a start that cannot take it exits 4 at once.
+     */
     public Outcome launch(LocalDate runDate) {
         JobParameters parameters = DriftJobConfiguration.parameters(runDate);
+        RunDateLock lock;
+        try {
+            lock = abandoned.lock(DriftJobConfiguration.JOB_NAME, parameters);
+        } catch (RuntimeException e) {
+            return couldNotStart(runDate, e);
+        }
+        try (lock) {
+            if (!lock.held()) {
+                log.info("driftJob for runDate={} is being run by another process (it holds the date's lock)", runDate);
+                return new Outcome(ExitCodes.ALREADY_RUNNING, "driftJob is already running for runDate=" + runDate
+                        + " in another process, which holds the date's lock; nothing was written. Rerun the same runDate"
+                        + " once it has ended: if it died, the rerun resumes its run at once.");
+            }
+            return launch(runDate, parameters, lock);
+        }
+    }
+
+    private Outcome launch(LocalDate runDate, JobParameters parameters, RunDateLock lock) {
         JobExecution execution;
         try {
-            abandoned.recoverIfAbandoned(DriftJobConfiguration.JOB_NAME, parameters);
+            abandoned.recoverIfAbandoned(DriftJobConfiguration.JOB_NAME, parameters, lock);
             JobExecution last = jobRepository.getLastJobExecution(DriftJobConfiguration.JOB_NAME, parameters);
+            if (last == null && jobRepository.getJobInstance(DriftJobConfiguration.JOB_NAME, parameters) != null) {
+                // an instance whose creator has not (or, where nothing proves it gone, may not have) created its
+                // first execution: Spring Batch can neither start nor restart it
+                return alreadyRunning(runDate);
+            }
             if (last == null || !last.isRunning()) {
                 List<Monitor> open = catalog.monitors().stream().filter(m -> runs.find(m.name(), runDate)
                         .map(r -> r.status() != DriftRun.Status.COMPLETED).orElse(true)).toList();
@@ -105,6 +130,10 @@ public final class DriftCommand implements Command {
                     return refused;
                 }
             }
+        } catch (RuntimeException e) {
+            return couldNotStart(runDate, e);
+        }
+        try {
             execution = jobOperator.start(driftJob, parameters);
         } catch (JobInstanceAlreadyCompleteException e) {
             return new Outcome(ExitCodes.ALREADY_COMPLETE, "driftJob already completed for runDate=" + runDate
@@ -112,25 +141,42 @@ public final class DriftCommand implements Command {
                     + " rerun monitor=NAME runDate=" + runDate + ".");
         } catch (JobExecutionAlreadyRunningException e) {
             return alreadyRunning(runDate);
+        } catch (DuplicateKeyException e) {
+            // Only the instance's creation inserts under a unique key (JOB_INST_UN): another process, one that does
+            // not take the date's lock, created it first. Nothing of this process's own was written.
+            log.info("driftJob for runDate={} was started by another process at the same moment: {}", runDate, e.toString());
+            return alreadyRunning(runDate);
         } catch (Exception e) {
-            if (lostTheRaceToStart(e)) {
-                log.info("driftJob for runDate={} was started by another process at the same moment: {}", runDate,
-                        e.toString());
-                return alreadyRunning(runDate);
-            }
             OptimisticLockingFailureException concurrentUpdate = JobFailures.causedBy(e, OptimisticLockingFailureException.class);
             if (concurrentUpdate != null) {
                 return afterConcurrentUpdate(runDate, parameters, concurrentUpdate);
             }
+            // The run's own bookkeeping failed (its final update, on a connection the server closed): its execution
+            // would stay STARTED and a rerun exit 4; mark it FAILED now, and let the stop hook go.
+            Termination.jobEnded();
+            boolean failed = abandoned.failOwn(DriftJobConfiguration.JOB_NAME, parameters, lock, e);
             if (DatabaseUnreachableException.isConnectionFailure(e)) {
-                log.error("driftJob could not start for runDate={}: the database connection failed", runDate, e);
-                return new Outcome(ExitCodes.FAILED, "driftJob could not start for runDate=" + runDate + ": the database"
-                        + " connection failed (" + e.getMessage() + "). Rerun the same runDate once the database answers.");
+                log.error("driftJob failed for runDate={}: the database connection failed", runDate, e);
+                return new Outcome(ExitCodes.FAILED, "driftJob failed for runDate=" + runDate + ": the database"
+                        + " connection failed (" + e.getMessage() + ")" + (failed ? "; its execution is marked FAILED" : "")
+                        + ". Rerun the same runDate once the database answers: it resumes from the failed step.");
             }
-            log.error("driftJob could not start for runDate={}", runDate, e);
-            return new Outcome(ExitCodes.UNEXPECTED, "driftJob could not start for runDate=" + runDate + ": " + e.getMessage());
+            log.error("driftJob failed unexpectedly for runDate={}", runDate, e);
+            return new Outcome(ExitCodes.UNEXPECTED, "driftJob failed unexpectedly for runDate=" + runDate + ": "
+                    + e.getMessage());
         }
         return outcome(runDate, execution);
+    }
+
+    /** Failed before the job began: the date's lock, recovery or the checks could not be done. */
+    private Outcome couldNotStart(LocalDate runDate, RuntimeException e) {
+        if (DatabaseUnreachableException.isConnectionFailure(e)) {
+            log.error("driftJob could not start for runDate={}: the database connection failed", runDate, e);
+            return new Outcome(ExitCodes.FAILED, "driftJob could not start for runDate=" + runDate + ": the database"
+                    + " connection failed (" + e.getMessage() + "). Rerun the same runDate once the database answers.");
+        }
+        log.error("driftJob could not start for runDate={}", runDate, e);
+        return new Outcome(ExitCodes.UNEXPECTED, "driftJob could not start for runDate=" + runDate + ": " + e.getMessage());
     }
 
     /**
@@ -187,32 +233,10 @@ public final class DriftCommand implements Command {
 
     private Outcome alreadyRunning(LocalDate runDate) {
         return new Outcome(ExitCodes.ALREADY_RUNNING, "driftJob is already running for runDate=" + runDate
-                + " in another process; nothing was written. If that process died, its run is recovered and resumed"
-                + " once idle for driftwatch.recover-after (" + abandoned.recoverAfter() + "); to take over now, when"
-                + " you are sure it is not running, rerun with --driftwatch.recover-after=PT0S.");
-    }
-
-    /**
-     * Two processes started the same date at the same instant and this one lost: the instance or execution it
-     * tried to create was created by the other (a duplicate key, Spring Batch's "JobInstance must not already
-     * exist", an instance whose first execution the other has not committed yet, or a serialization failure of
-     * the repository's SERIALIZABLE create). Nothing of its own was written.
-     */
-    static boolean lostTheRaceToStart(Throwable failure) {
-        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof OptimisticLockingFailureException) {
-                return false;
-            }
-            if (t instanceof DuplicateKeyException || t instanceof ConcurrencyFailureException
-                    || (t instanceof IllegalStateException && t.getMessage() != null
-                            && (t.getMessage().contains("JobInstance must not already exist")
-                                    || t.getMessage().contains("Cannot find any job execution for job instance")))
-                    || (t instanceof SQLException sql && sql.getSQLState() != null
-                            && List.of("23505", "40001", "40P01").contains(sql.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
+                + " in another process; nothing was written. Where the database cannot tell whether that process is"
+                + " alive (H2), its run is recovered and resumed once idle for driftwatch.recover-after ("
+                + abandoned.recoverAfter() + "); to take over now, when you are sure it is not running, rerun with"
+                + " --driftwatch.recover-after=PT0S.");
     }
 
     /**

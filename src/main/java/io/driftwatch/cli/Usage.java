@@ -27,6 +27,9 @@ public final class Usage {
                   --spring.batch.job.name=reaperJob        return expired leases of the retraining queue
                   tasks list [status=STATUS] [limit=N] | tasks approve ID | tasks cancel ID | tasks requeue ID
                                                            the retraining queue, as an operator sees it
+                  --driftwatch.partitioning=remote --driftwatch.role=worker
+                                                           a worker: run the partitions that driftJob managers send through
+                                                           RabbitMQ until SIGTERM (docs/remote-partitioning.md)
 
                 Job parameters take no dashes (runDate=2026-03-02); options with two dashes are Spring properties,
                 e.g. --spring.datasource.url=jdbc:postgresql://db/drift or --spring.config.additional-location=file:monitors.yaml.

@@ -219,4 +219,61 @@ public final class ConfigValues {
                 .collect(java.util.stream.Collectors.joining(", "))));
         return null;
     }
+    /**
+     * The relation that exactly one of {@code table}, {@code query} and {@code files} under {@code key} (e.g.
+     * {@code driftwatch.monitors[0].source}) defines; {@code absent} when none is set, null (with a problem)
+     * when more than one is set or the one set is invalid.
+     */
+    static Relation relation(String monitor, String key, String table, String query, String files, Relation absent,
+                             List<ConfigurationProblem> problems) {
+        List<String> set = new ArrayList<>();
+        if (blankToNull(table) != null) {
+            set.add("table");
+        }
+        if (blankToNull(query) != null) {
+            set.add("query");
+        }
+        if (blankToNull(files) != null) {
+            set.add("files");
+        }
+        if (set.size() > 1) {
+            problems.add(new ConfigurationProblem(monitor, key + "." + set.get(1), null, "both " + String.join(" and ", set)
+                    + " are set", "keep exactly one of table, query and files"));
+            return null;
+        }
+        if (set.isEmpty()) {
+            return absent;
+        }
+        switch (set.get(0)) {
+            case "table" -> {
+                SqlIdentifier name = identifier(monitor, key + ".table", table, true, problems);
+                return name == null ? null : new Relation.Table(name);
+            }
+            case "query" -> {
+                String problem = QueryText.problem(query);
+                if (problem != null) {
+                    problems.add(new ConfigurationProblem(monitor, key + ".query", abbreviate(query), problem,
+                            "write one SELECT (or WITH ... SELECT) statement without ';' separators, e.g. query: SELECT"
+                                    + " f.*, c.region FROM features f JOIN customers c ON c.id = f.customer_id"));
+                    return null;
+                }
+                return new Relation.Query(QueryText.statement(query).strip());
+            }
+            default -> {
+                Relation.Format format = Relation.Format.of(files.strip());
+                if (format == null) {
+                    problems.add(new ConfigurationProblem(monitor, key + ".files", files,
+                            "the files' format is told by their ending, and this names neither Parquet nor CSV",
+                            "end the path or glob in .parquet, .csv, .csv.gz or .tsv, e.g. /data/features/*.parquet"));
+                    return null;
+                }
+                return new Relation.Files(files.strip(), format);
+            }
+        }
+    }
+
+    private static String abbreviate(String text) {
+        String oneLine = text.replaceAll("\\s+", " ").trim();
+        return oneLine.length() <= 120 ? oneLine : oneLine.substring(0, 117) + "...";
+    }
 }

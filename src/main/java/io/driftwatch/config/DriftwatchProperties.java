@@ -50,6 +50,25 @@ public class DriftwatchProperties {
 
     private ExitCodeProperties exitCodes = new ExitCodeProperties();
 
+    private FeaturesProperties features = new FeaturesProperties();
+
+    /**
+     * Where the partitions of the profile and drift steps run: {@code local} (threads of this process, no broker)
+     * or {@code remote} (worker processes started with driftwatch.role=worker take them from RabbitMQ, driftwatch.remote.*).
+     */
+    private String partitioning = "local";
+
+    /**
+     * What this process is: {@code manager} runs the command or job of its command line; {@code worker} (with
+     * driftwatch.partitioning=remote) executes partitions sent by managers until SIGTERM.
+     */
+    private String role = "manager";
+
+    public String getPartitioning() { return partitioning; }
+    public void setPartitioning(String partitioning) { this.partitioning = partitioning; }
+    public String getRole() { return role; }
+    public void setRole(String role) { this.role = role; }
+
     public String getSchema() { return schema; }
     public void setSchema(String schema) { this.schema = schema; }
     public String getZone() { return zone; }
@@ -66,6 +85,44 @@ public class DriftwatchProperties {
     public void setMonitors(List<MonitorProperties> monitors) { this.monitors = monitors; }
     public ExitCodeProperties getExitCodes() { return exitCodes; }
     public void setExitCodes(ExitCodeProperties exitCodes) { this.exitCodes = exitCodes; }
+    public FeaturesProperties getFeatures() { return features; }
+    public void setFeatures(FeaturesProperties features) { this.features = features; }
+
+    /** Where monitors read their rows, when not from the report database (spring.datasource). */
+    public static class FeaturesProperties {
+        private FeatureDataSourceProperties datasource = new FeatureDataSourceProperties();
+
+        public FeatureDataSourceProperties getDatasource() { return datasource; }
+        public void setDatasource(FeatureDataSourceProperties datasource) { this.datasource = datasource; }
+    }
+
+    /**
+     * A separate database for feature tables and queries (a warehouse or read replica); unset url: the report
+     * database. driftwatch only reads it, in read-only transactions, so a role with SELECT alone suffices.
+     */
+    public static class FeatureDataSourceProperties {
+        /** JDBC URL of the feature database (PostgreSQL or H2); unset: the report database (spring.datasource.url). */
+        private String url;
+        /** User of the feature database; a role with SELECT on the monitored tables is enough. */
+        private String username;
+        /** Password of the feature database user. */
+        private String password;
+        /** Connections to the feature database; about one per partition thread. */
+        private int poolSize = 4;
+        /** Open feature connections read-only, so that no query can write. */
+        private boolean readOnly = true;
+
+        public String getUrl() { return url; }
+        public void setUrl(String url) { this.url = url; }
+        public String getUsername() { return username; }
+        public void setUsername(String username) { this.username = username; }
+        public String getPassword() { return password; }
+        public void setPassword(String password) { this.password = password; }
+        public int getPoolSize() { return poolSize; }
+        public void setPoolSize(int poolSize) { this.poolSize = poolSize; }
+        public boolean isReadOnly() { return readOnly; }
+        public void setReadOnly(boolean readOnly) { this.readOnly = readOnly; }
+    }
 
     /** Process exit codes that a scheduler may need to read differently from driftwatch's defaults. */
     public static class ExitCodeProperties {
@@ -162,17 +219,34 @@ public class DriftwatchProperties {
     }
 
     public static class SourceProperties {
+        /** The feature table (or view); exactly one of table, query and files. */
         private String table;
+        /**
+         * One SELECT (or WITH ... SELECT) on the feature database whose rows are monitored: joins, filters,
+         * computed columns. It must return the timestamp column and every feature column.
+         */
+        private String query;
+        /** Parquet or CSV files, a path or glob such as /data/features/*.parquet or s3://bucket/f/*.parquet, read through DuckDB. */
+        private String files;
         private String timestampColumn;
 
         public String getTable() { return table; }
         public void setTable(String table) { this.table = table; }
+        public String getQuery() { return query; }
+        public void setQuery(String query) { this.query = query; }
+        public String getFiles() { return files; }
+        public void setFiles(String files) { this.files = files; }
         public String getTimestampColumn() { return timestampColumn; }
         public void setTimestampColumn(String timestampColumn) { this.timestampColumn = timestampColumn; }
     }
 
     public static class BaselineProperties {
+        /** The baseline's table; at most one of table, query and files (none: the source's). */
         private String table;
+        /** The baseline as one SELECT (or WITH ... SELECT) on the feature database. */
+        private String query;
+        /** The baseline as Parquet or CSV files (a training snapshot), read through DuckDB. */
+        private String files;
         private String from;
         private String to;
         private String version;
@@ -181,6 +255,10 @@ public class DriftwatchProperties {
         public void setVersion(String version) { this.version = version; }
         public String getTable() { return table; }
         public void setTable(String table) { this.table = table; }
+        public String getQuery() { return query; }
+        public void setQuery(String query) { this.query = query; }
+        public String getFiles() { return files; }
+        public void setFiles(String files) { this.files = files; }
         public String getFrom() { return from; }
         public void setFrom(String from) { this.from = from; }
         public String getTo() { return to; }

@@ -10,23 +10,23 @@ import java.util.Objects;
 import io.driftwatch.db.SqlIdentifier;
 
 /**
- * One monitored feature table of one model, validated. The <em>current window</em> of a run date
- * is {@code [runDate 00:00 - window, runDate 00:00)} in the configured zone; the <em>baseline</em>
- * is a time range of a table, or the whole table.
+ * One monitored source of one model's features (a table, a query or files), validated. The <em>current
+ * window</em> of a run date is {@code [runDate 00:00 - window, runDate 00:00)} in the configured zone; the
+ * <em>baseline</em> is a time range of a source, or the whole source.
  */
-public record Monitor(String name, String model, SqlIdentifier sourceTable, SqlIdentifier timestampColumn,
+public record Monitor(String name, String model, Relation source, SqlIdentifier timestampColumn,
                       Baseline baseline, Duration window, List<Feature> features, RetrainingPolicy retraining,
                       SqlIdentifier performanceTable, MethodPlan methods, List<Segmentation> segments) {
 
-    /** A monitor without segments. */
+    /** A monitor of a table, without segments. */
     public Monitor(String name, String model, SqlIdentifier sourceTable, SqlIdentifier timestampColumn, Baseline baseline,
                    Duration window, List<Feature> features, RetrainingPolicy retraining, SqlIdentifier performanceTable,
                    MethodPlan methods) {
-        this(name, model, sourceTable, timestampColumn, baseline, window, features, retraining, performanceTable, methods,
-                List.of());
+        this(name, model, new Relation.Table(sourceTable), timestampColumn, baseline, window, features, retraining,
+                performanceTable, methods, List.of());
     }
 
-    /** A monitor with the default method plan. */
+    /** A monitor of a table with the default method plan. */
     public Monitor(String name, String model, SqlIdentifier sourceTable, SqlIdentifier timestampColumn, Baseline baseline,
                    Duration window, List<Feature> features, RetrainingPolicy retraining, SqlIdentifier performanceTable) {
         this(name, model, sourceTable, timestampColumn, baseline, window, features, retraining, performanceTable,
@@ -37,7 +37,7 @@ public record Monitor(String name, String model, SqlIdentifier sourceTable, SqlI
         Objects.requireNonNull(methods, "methods");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(model, "model");
-        Objects.requireNonNull(sourceTable, "sourceTable");
+        Objects.requireNonNull(source, "source");
         Objects.requireNonNull(timestampColumn, "timestampColumn");
         Objects.requireNonNull(baseline, "baseline");
         Objects.requireNonNull(retraining, "retraining");
@@ -100,16 +100,21 @@ public record Monitor(String name, String model, SqlIdentifier sourceTable, SqlI
     }
 
     /**
-     * Baseline definition: {@code from}/{@code to} both null means the whole table. {@code version},
-     * when set, identifies the baseline's content for the profile cache instead of its row count.
+     * Baseline definition: a relation (table, query or files) and a time range of it; {@code from}/{@code to}
+     * both null means all of it. {@code version}, when set, identifies the baseline's content for the profile
+     * cache instead of its row count.
      */
-    public record Baseline(SqlIdentifier table, Instant from, Instant to, String version) {
+    public record Baseline(Relation relation, Instant from, Instant to, String version) {
+        public Baseline(SqlIdentifier table, Instant from, Instant to, String version) {
+            this(new Relation.Table(table), from, to, version);
+        }
+
         public Baseline(SqlIdentifier table, Instant from, Instant to) {
             this(table, from, to, null);
         }
 
         public Baseline {
-            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(relation, "relation");
             if ((from == null) != (to == null)) {
                 throw new IllegalArgumentException("baseline from and to must be given together");
             }

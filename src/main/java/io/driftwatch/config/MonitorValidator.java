@@ -8,6 +8,7 @@ import static io.driftwatch.config.ConfigValues.identifier;
 import static io.driftwatch.config.ConfigValues.instant;
 import static io.driftwatch.config.ConfigValues.number;
 import static io.driftwatch.config.ConfigValues.positive;
+import static io.driftwatch.config.ConfigValues.relation;
 import static io.driftwatch.config.ConfigValues.window;
 
 import java.time.DateTimeException;
@@ -69,6 +70,18 @@ public final class MonitorValidator {
                     String.valueOf(properties.getProfileSlices()), "must be between 0 and 256",
                     "use 0 (one slice per partition thread) or the number of slices to profile in parallel"));
         }
+        if (!List.of("local", "remote").contains(properties.getPartitioning())) {
+            problems.add(new ConfigurationProblem(null, "driftwatch.partitioning", properties.getPartitioning(),
+                    "must be local or remote", "use local (the default, no broker) or remote (workers over RabbitMQ)"));
+        }
+        if (!List.of("manager", "worker").contains(properties.getRole())) {
+            problems.add(new ConfigurationProblem(null, "driftwatch.role", properties.getRole(),
+                    "must be manager or worker", "use manager (the default) or worker"));
+        } else if (properties.getRole().equals("worker") && !"remote".equals(properties.getPartitioning())) {
+            problems.add(new ConfigurationProblem(null, "driftwatch.role", properties.getRole(),
+                    "a worker takes partitions from the broker, which only driftwatch.partitioning=remote uses",
+                    "start workers (and their managers) with driftwatch.partitioning=remote"));
+        }
         for (int i = 0; i < configured.size(); i++) {
             String name = configured.get(i).getName();
             if (name != null && !names.add(name)) {
@@ -98,14 +111,19 @@ public final class MonitorValidator {
             problems.add(new ConfigurationProblem(name, prefix + ".model", m.getModel(), "a model name is required",
                     "set the model whose features this monitor watches, e.g. model: credit-risk"));
         }
-        SqlIdentifier sourceTable = identifier(name, prefix + ".source.table", m.getSource().getTable(), true, problems);
+        DriftwatchProperties.SourceProperties sp = m.getSource();
+        Relation source = relation(name, prefix + ".source", sp.getTable(), sp.getQuery(), sp.getFiles(), null, problems);
+        if (blankToNull(sp.getTable()) == null && blankToNull(sp.getQuery()) == null && blankToNull(sp.getFiles()) == null) {
+            problems.add(new ConfigurationProblem(name, prefix + ".source.table", null, "required: the monitor has no source",
+                    "set one of source.table (a table), source.query (one SELECT) or source.files (Parquet or CSV files)"));
+        }
         SqlIdentifier timestamp = identifier(name, prefix + ".source.timestamp-column", m.getSource().getTimestampColumn(),
                 true, problems);
         Duration window = window(name, prefix + ".window", m.getWindow(), problems);
 
         DriftwatchProperties.BaselineProperties b = m.getBaseline();
-        SqlIdentifier baselineTable = b.getTable() == null ? sourceTable
-                : identifier(name, prefix + ".baseline.table", b.getTable(), true, problems);
+        Relation baselineRelation = relation(name, prefix + ".baseline", b.getTable(), b.getQuery(), b.getFiles(), source,
+                problems);
         Instant from = instant(name, prefix + ".baseline.from", b.getFrom(), zone, problems);
         Instant to = instant(name, prefix + ".baseline.to", b.getTo(), zone, problems);
         if ((b.getFrom() == null) != (b.getTo() == null)) {
@@ -165,8 +183,8 @@ public final class MonitorValidator {
         if (problems.size() > before) {
             return null;
         }
-        return new Monitor(name, m.getModel(), sourceTable, timestamp,
-                new Monitor.Baseline(baselineTable, from, to, blankToNull(b.getVersion())), window, features, retraining,
+        return new Monitor(name, m.getModel(), source, timestamp,
+                new Monitor.Baseline(baselineRelation, from, to, blankToNull(b.getVersion())), window, features, retraining,
                 performance, plan, segments);
     }
 

@@ -100,4 +100,31 @@ public interface Dialect {
      */
     <T> List<T> claim(JdbcTemplate jdbc, List<ShippedStatement> claim, Map<String, ?> values, Supplier<String> tokens,
                       RowMapper<T> rows);
+
+    /** What {@link #trySessionLock} found. */
+    enum SessionLock {
+        /** Taken by this session: no other session holds it until this one releases it or ends. */
+        TAKEN,
+        /** Held by another session, which is therefore alive (the database would have released it otherwise). */
+        HELD_ELSEWHERE,
+        /** The database has no locks that end with their session (H2): nothing proves another process alive or gone. */
+        UNSUPPORTED
+    }
+
+    /**
+     * Tries to take the lock {@code key} for the session of {@code connection}, a lock the database itself
+     * releases when the session ends: when its process exits or dies, or its backend is terminated
+     * (PostgreSQL's session-level advisory lock). Released by {@link #releaseSessionLock}.
+     */
+    SessionLock trySessionLock(Connection connection, long key) throws SQLException;
+
+    /** Releases a lock that {@link #trySessionLock} took on the same connection. */
+    void releaseSessionLock(Connection connection, long key) throws SQLException;
+
+    /**
+     * The GRANT that would let {@code user} run a read that failed with {@code failure}, or empty when the
+     * failure is not a missing privilege: PostgreSQL's SQLSTATE 42501 ("permission denied for table x"),
+     * H2's "Not enough rights for object".
+     */
+    Optional<String> missingGrant(java.sql.SQLException failure, String user);
 }

@@ -1,5 +1,6 @@
 package io.driftwatch.db;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -89,5 +90,25 @@ final class H2Dialect implements Dialect {
     @Override
     public String toString() {
         return vendor();
+    }
+
+    @Override
+    public SessionLock trySessionLock(Connection connection, long key) {
+        return SessionLock.UNSUPPORTED;
+    }
+
+    @Override
+    public void releaseSessionLock(Connection connection, long key) {
+        // nothing was taken
+    }
+
+    @Override
+    public Optional<String> missingGrant(java.sql.SQLException failure, String user) {
+        // 90096: NOT_ENOUGH_RIGHTS_FOR_1, "Not enough rights for object "SCHEMA.TABLE"".
+        if (failure.getErrorCode() != 90096 || failure.getMessage() == null) {
+            return Optional.empty();
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("rights for object \"([^\"]+)\"").matcher(failure.getMessage());
+        return Optional.of("GRANT SELECT ON " + (m.find() ? m.group(1) : "<the table named in the error>") + " TO " + user);
     }
 }

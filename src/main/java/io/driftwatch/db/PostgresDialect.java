@@ -1,5 +1,9 @@
 package io.driftwatch.db;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +20,8 @@ final class PostgresDialect implements Dialect {
     static final PostgresDialect INSTANCE = new PostgresDialect();
 
     private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\":\\s*(\\d+)");
+    private static final Pattern PERMISSION_DENIED = Pattern.compile(
+            "permission denied for (table|view|materialized view|foreign table|sequence|schema|function) (\\S+)");
 
     private PostgresDialect() {
     }
@@ -60,5 +66,41 @@ final class PostgresDialect implements Dialect {
     @Override
     public String toString() {
         return vendor();
+    }
+
+    @Override
+    public SessionLock trySessionLock(Connection connection, long key) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            lock.setLong(1, key);
+            try (ResultSet taken = lock.executeQuery()) {
+                taken.next();
+                return taken.getBoolean(1) ? SessionLock.TAKEN : SessionLock.HELD_ELSEWHERE;
+            }
+        }
+    }
+
+    @Override
+    public void releaseSessionLock(Connection connection, long key) throws SQLException {
+        try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            unlock.setLong(1, key);
+            unlock.executeQuery().close();
+        }
+    }
+
+    @Override
+    public Optional<String> missingGrant(java.sql.SQLException failure, String user) {
+        if (!"42501".equals(failure.getSQLState()) || failure.getMessage() == null) {
+            return Optional.empty();
+        }
+        Matcher m = PERMISSION_DENIED.matcher(failure.getMessage());
+        if (!m.find()) {
+            return Optional.of("GRANT SELECT ON <the table named in the error> TO " + user);
+        }
+        String object = m.group(2);
+        return Optional.of(switch (m.group(1)) {
+            case "schema" -> "GRANT USAGE ON SCHEMA " + object + " TO " + user;
+            case "function" -> "GRANT EXECUTE ON FUNCTION " + object + " TO " + user;
+            default -> "GRANT SELECT ON " + object + " TO " + user;
+        });
     }
 }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -44,7 +43,10 @@ public final class DemoData {
         load(jdbc, runDate, zone);
     }
 
-    /** The demo monitor as if a user had written it in YAML (so it passes the same validation). */
+    /**
+     * The demo monitor as if a user had written it in YAML (so it passes the same validation). It lists no
+     * {@code methods}, so it shows what a new monitor gets: the default selection.
+     */
     public static List<DriftwatchProperties.MonitorProperties> monitors() {
         DriftwatchProperties.MonitorProperties m = new DriftwatchProperties.MonitorProperties();
         m.setName("loans-demo");
@@ -59,7 +61,6 @@ public final class DemoData {
         for (String f : SyntheticDriftGenerator.CATEGORICAL_FEATURES) {
             m.getFeatures().add(feature(f, "categorical"));
         }
-        m.setMethods(Map.of("numeric", List.of("psi", "kl", "mean_shift"), "categorical", List.of("psi", "kl")));
         return List.of(m);
     }
 

@@ -44,7 +44,7 @@ public class CanaryReportListener {
         }
         try {
             long start = System.nanoTime();
-            CanaryPage page = CanaryPage.of(event.verdictId(), event.request(), event.result(),
+            CanaryPage page = CanaryPage.of(event.verdictId(), event.request(), event.result(), event.latencies(),
                     Format.instant(clock.instant(), zone), zone);
             String html = reports.render("canary.jte", page);
             HtmlReports.Written written = HtmlReports.write(dir.resolve(fileName(event.verdictId())), html,

@@ -24,9 +24,16 @@ public record HistoryPage(LocalDate from, LocalDate to, String generatedAt, Stri
         }
     }
 
-    /** One run of the monitor, linking to its date's page. */
+    /**
+     * One run of the monitor, linking to its date's page.
+     *
+     * @param changes what changed in each drifted feature that says so, in feature order
+     */
     public record RunLine(String date, String href, String status, String drifted, String driftedFeatures,
-                          String retraining) {
+                          String retraining, List<String> changes) {
+        public RunLine {
+            changes = List.copyOf(changes);
+        }
     }
 
     /** A feature's row of the heat map, one cell per date of {@link MonitorHistory#dates()}. */

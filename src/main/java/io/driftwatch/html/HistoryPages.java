@@ -66,13 +66,17 @@ public class HistoryPages {
         });
         List<RunLine> lines = new ArrayList<>();
         for (Run r : runs) {
+            String date = r.runDate().toString();
             String driftedFeatures = String.join(", ", byFeature.entrySet().stream()
-                    .filter(e -> e.getValue().getOrDefault(r.runDate().toString(), List.of()).stream().anyMatch(Score::drifted))
+                    .filter(e -> e.getValue().getOrDefault(date, List.of()).stream().anyMatch(Score::drifted))
                     .map(Map.Entry::getKey).toList());
+            List<String> changes = byFeature.values().stream()
+                    .map(perDate -> explanation(perDate.getOrDefault(date, List.of())))
+                    .filter(e -> e != null).toList();
             lines.add(new RunLine(r.runDate().toString(), HtmlReports.runFileName(r.runDate()), r.status(),
                     r.featuresDrifted() == null ? "–" : r.featuresDrifted() + " of " + r.featuresEvaluated(),
                     driftedFeatures, r.retrainingDecision() == null ? "–"
-                            : r.retrainingDecision().toLowerCase(Locale.ROOT).replace('_', ' ')));
+                            : r.retrainingDecision().toLowerCase(Locale.ROOT).replace('_', ' '), changes));
         }
         String timeline = Svg.timeline(name, dates, runs.stream().map(Run::featuresDrifted).toList(),
                 runs.stream().map(Run::featuresEvaluated).toList());
@@ -81,6 +85,12 @@ public class HistoryPages {
                 t.reason(), t.lastError())).toList();
         return new MonitorHistory("m-" + RunPages.slug(name), name, runs.get(0).model(), timeline, lines, dates, heat,
                 taskLines);
+    }
+
+    /** What changed in a feature on one date: the explanation of its first drifted row, or null. */
+    static String explanation(List<Score> scores) {
+        return scores.stream().filter(Score::drifted).map(Score::explanation).filter(e -> e != null && !e.isBlank())
+                .findFirst().orElse(null);
     }
 
     static HeatCell cell(List<Score> scores) {
@@ -96,6 +106,10 @@ public class HistoryPages {
             drifted |= s.drifted();
             title.append(title.isEmpty() ? "" : "; ").append(s.method()).append(' ').append(Format.number(s.score()))
                     .append(s.drifted() ? " drifted" : "");
+        }
+        String changed = explanation(scores);
+        if (changed != null) {
+            title.append(" ─ ").append(changed);
         }
         int level = drifted ? (worst >= 3 ? 4 : 3) : worst >= 1 ? 2 : worst >= 0.5 ? 1 : 0;
         return new HeatCell(Pressure.text(worst) + (drifted ? " ▲" : ""), level, drifted, title.toString());

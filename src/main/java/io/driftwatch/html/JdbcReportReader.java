@@ -32,7 +32,7 @@ public class JdbcReportReader {
     /** Scores of one monitor's last runs up to a date, for sparklines and the heat map. */
     private static final String SCORES = """
             SELECT r.run_date, r.feature, r.method, r.score, r.p_value, r.p_value_adjusted, r.threshold_kind, r.threshold,
-                   r.drifted
+                   r.drifted, r.explanation
             FROM drift_report r
             WHERE r.monitor = ? AND r.run_date >= ? AND r.run_date <= ? AND r.segment IS NULL
             ORDER BY r.run_date, r.id""";
@@ -51,9 +51,14 @@ public class JdbcReportReader {
                       String failureMessage, Instant completedAt) {
     }
 
-    /** One drift_report row's numbers for history charts. */
+    /**
+     * One drift_report row's numbers for history charts.
+     *
+     * @param explanation what changed in the feature, on drifted rows; null otherwise
+     */
     public record Score(LocalDate runDate, String feature, String method, Double score, Double pValue,
-                        Double pValueAdjusted, String thresholdKind, double threshold, boolean drifted) {
+                        Double pValueAdjusted, String thresholdKind, double threshold, boolean drifted,
+                        String explanation) {
     }
 
     /** A retraining_task as the history page lists it. */
@@ -110,7 +115,7 @@ public class JdbcReportReader {
         return jdbc.query(SCORES, (rs, i) -> new Score(rs.getObject("run_date", LocalDate.class), rs.getString("feature"),
                 rs.getString("method"), rs.getObject("score", Double.class), rs.getObject("p_value", Double.class),
                 rs.getObject("p_value_adjusted", Double.class), rs.getString("threshold_kind"), rs.getDouble("threshold"),
-                rs.getBoolean("drifted")), monitor, from, to);
+                rs.getBoolean("drifted"), rs.getString("explanation")), monitor, from, to);
     }
 
     public List<TaskRow> tasksBetween(LocalDate from, LocalDate to) {

@@ -45,12 +45,14 @@ public record RunPage(LocalDate runDate, String generatedAt, String zone, List<M
      *
      * @param chart    the distribution chart (SVG), or null when a window had no usable value
      * @param notes    what the reader should know about the chart (folded tails, sketch mode, unseen categories)
-     * @param pressure how far past its threshold the feature's most alarming method is (1 = on the threshold)
+     * @param pressure    how far past its threshold the feature's most alarming method is (1 = on the threshold)
+     * @param whatChanged what changed in the feature's units (the explanation of its first drifted row), or null
      */
     public record FeatureSection(String anchor, String name, String type, boolean drifted, boolean warned, double pressure,
                                  String chart, List<String> notes, String baselineCount, String currentCount,
                                  String baselineMissing, String currentMissing, String baselineNanInf,
-                                 String currentNanInf, String baselineMean, String currentMean, List<MethodLine> methods) {
+                                 String currentNanInf, String baselineMean, String currentMean, List<MethodLine> methods,
+                                 String whatChanged) {
         public FeatureSection {
             notes = List.copyOf(notes);
             methods = List.copyOf(methods);

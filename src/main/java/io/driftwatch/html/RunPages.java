@@ -120,12 +120,15 @@ public class RunPages {
         for (DriftReportRow r : rows) {
             methods.add(method(r, history.getOrDefault(feature + '\u0000' + r.method(), List.of())));
         }
+        String whatChanged = rows.stream().filter(DriftReportRow::drifted).map(DriftReportRow::explanation)
+                .filter(e -> e != null && !e.isBlank()).findFirst().orElse(null);
         DriftReportRow first = rows.get(0);
         var stats = first.stats();
         return new FeatureSection(monitorAnchor + "-f-" + slug(feature), feature, first.featureType().configName(), drifted,
                 warned, pressure, chart, notes, Format.count(stats.baselineCount()), Format.count(stats.currentCount()),
                 Format.count(stats.baselineMissing()), Format.count(stats.currentMissing()), nanInf(baseline),
-                nanInf(current), Format.number(stats.baselineMean()), Format.number(stats.currentMean()), methods);
+                nanInf(current), Format.number(stats.baselineMean()), Format.number(stats.currentMean()), methods,
+                whatChanged);
     }
 
     private static String chart(String feature, FeatureProfile baseline, FeatureProfile current, List<String> notes) {

@@ -27,19 +27,28 @@ final class Svg {
 
     /** Overlaid histogram: baseline as filled bars, current as outlined bars on the same bins. */
     static String histogram(String feature, Histogram h) {
+        return histogram("Histogram of " + feature, "baseline", "current", h);
+    }
+
+    /**
+     * Overlaid histogram of two named samples: {@code baselineName} as filled bars, {@code currentName} as outlined
+     * bars; {@code subject} opens the chart's label, e.g. "Latency (s) of version v1 and v2".
+     */
+    static String histogram(String subject, String baselineName, String currentName, Histogram h) {
         List<Bin> bins = h.bins();
         double top = 0;
         for (Bin bin : bins) {
             top = Math.max(top, Math.max(bin.baseline(), bin.current()));
         }
         double bw = (double) WIDTH / bins.size();
-        StringBuilder s = open(WIDTH, HIST_HEIGHT + AXIS, "hist", "Histogram of " + feature + ", baseline and current on "
-                + bins.size() + " shared bins from " + Format.number(h.edges()[0]) + " to "
+        StringBuilder s = open(WIDTH, HIST_HEIGHT + AXIS, "hist", subject + ", " + baselineName + " and " + currentName
+                + " on " + bins.size() + " shared bins from " + Format.number(h.edges()[0]) + " to "
                 + Format.number(h.edges()[h.edges().length - 1]));
         for (int i = 0; i < bins.size(); i++) {
             Bin bin = bins.get(i);
-            s.append("<g><title>").append(escape(bin.label())).append(": baseline ").append(Format.percent(bin.baseline()))
-                    .append(", current ").append(Format.percent(bin.current())).append("</title>");
+            s.append("<g><title>").append(escape(bin.label())).append(": ").append(escape(baselineName)).append(' ')
+                    .append(Format.percent(bin.baseline())).append(", ").append(escape(currentName)).append(' ')
+                    .append(Format.percent(bin.current())).append("</title>");
             bar(s, "b", i * bw + 0.5, bw - 1, bin.baseline() / top);
             bar(s, "c", i * bw + 0.5, bw - 1, bin.current() / top);
             s.append("</g>");

@@ -1,9 +1,13 @@
 package io.driftwatch.job;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
+
+import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,15 +19,24 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.dao.DataAccessResourceFailureException;
+
+import io.driftwatch.db.Dialect;
 
 /**
  * Executions of a run date that no process will ever finish, made restartable so that a plain rerun
  * (the CronJob's retry) resumes the date without hand edits of {@code batch_job_execution}:
  * <ul>
- *   <li><b>STARTED, idle</b>: a process killed mid-run (OOM, evicted pod, kill -9) leaves its execution
- *   STARTED. It may as well belong to a process that is still working, so it is taken over only once it has
- *   shown no activity for {@code recoverAfter}: then it and its running steps are marked FAILED (Spring
- *   Batch's {@link JobOperator#recover}).</li>
+ *   <li><b>STARTED, its process gone</b>: a process killed mid-run (OOM, evicted pod, kill -9) leaves its
+ *   execution STARTED. On PostgreSQL the process running a date holds the date's {@link RunDateLock}, which the
+ *   server releases when the process dies; a start that takes the lock and still finds an execution running
+ *   knows that its process is gone, and marks it and its running steps FAILED at once (Spring Batch's
+ *   {@link JobOperator#recover}). Where nothing proves it (H2), it is taken over once it has shown no activity
+ *   for {@code recoverAfter}.</li>
+ *   <li><b>an instance without execution</b>: a process killed between creating the date's instance and its
+ *   first execution (two transactions in Spring Batch) leaves an instance that Spring Batch can neither start
+ *   nor restart; with the same proof it is removed, and the date starts afresh.</li>
+ *   <li><b>a partition without its context</b>: see {@link #forgetPartitionsWithoutContext}.</li>
  *   <li><b>UNKNOWN</b>: a process whose database connection died under it (a terminated backend, a lost
  *   network) could neither commit nor roll back its last step and ended the execution UNKNOWN, which Spring
  *   Batch refuses to restart ("Manual intervention is probably necessary"). Such an execution has ended
@@ -31,9 +44,14 @@ import org.springframework.batch.core.step.StepExecution;
  *   still running steps are marked FAILED. This is safe for driftJob because every step is idempotent: a
  *   profile or a feature's report rows are replaced, a run is completed together with its retraining task in
  *   one transaction, so a step whose commit did or did not reach the database is simply done again.</li>
+ *   <li><b>its own</b>: a run whose own bookkeeping failed on the database (the final update of its execution,
+ *   say, on a terminated connection) leaves it STARTED; its process marks it FAILED itself on a fresh
+ *   connection before it exits ({@link #failOwn}).</li>
  * </ul>
  * FAILED, not ABANDONED: Spring Batch treats an instance with an ABANDONED execution as complete and an
- * ABANDONED partition as not restartable, so the date could never finish.
+ * ABANDONED partition as not restartable, so the date could never finish. A recovered execution's version
+ * changes, so should its process still be alive after all, its next commit of a step fails (optimistic
+ * locking) instead of writing beside the process that took over.
  */
 public final class AbandonedExecutions {
 
@@ -42,13 +60,35 @@ public final class AbandonedExecutions {
     private final JobRepository jobRepository;
     private final JobOperator jobOperator;
     private final Clock clock;
-    private final Duration recoverAfter;
+    /** How Spring Batch names a partition's step: {@code worker:partition}. */
+    private static final String PARTITION_SEPARATOR = ":";
 
-    public AbandonedExecutions(JobRepository jobRepository, JobOperator jobOperator, Clock clock, Duration recoverAfter) {
+    private final Duration recoverAfter;
+    private final DataSource dataSource;
+    private final Dialect dialect;
+
+    public AbandonedExecutions(JobRepository jobRepository, JobOperator jobOperator, Clock clock, Duration recoverAfter,
+                               DataSource dataSource, Dialect dialect) {
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
         this.clock = clock;
         this.recoverAfter = recoverAfter;
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+    }
+
+    /**
+     * Tries to take the lock of the instance before it is looked at; the caller holds it while the run lasts.
+     *
+     * @throws DataAccessResourceFailureException when the database cannot be asked
+     */
+    public RunDateLock lock(String jobName, JobParameters parameters) {
+        try {
+            return RunDateLock.take(dataSource, dialect, jobName, parameters);
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("Could not take the lock of " + jobName + " " + parameters
+                    + ": " + e.getMessage(), e);
+        }
     }
 
     /** How long an execution must be idle before it counts as abandoned ({@code driftwatch.recover-after}). */
@@ -57,28 +97,46 @@ public final class AbandonedExecutions {
     }
 
     /**
-     * Marks the instance's UNKNOWN executions FAILED, and its last execution too when it is still running but idle
-     * for longer than {@link #recoverAfter()}; a start after this restarts the instance from its failed steps.
+     * Marks the instance's UNKNOWN executions FAILED, and its last execution too when it is still running but its
+     * process is gone: {@code lock} proves it, or it has been idle for longer than {@link #recoverAfter()}. A start
+     * after this restarts the instance from its failed steps.
+     *
+     * @param lock the instance's lock, held by this start
      */
-    public void recoverIfAbandoned(String jobName, JobParameters parameters) {
+    public void recoverIfAbandoned(String jobName, JobParameters parameters, RunDateLock lock) {
         JobInstance instance = jobRepository.getJobInstance(jobName, parameters);
         if (instance == null) {
             return;
         }
-        for (JobExecution execution : jobRepository.getJobExecutions(instance)) {
+        List<JobExecution> executions = jobRepository.getJobExecutions(instance);
+        if (executions.isEmpty()) {
+            if (lock.provesOthersGone() || recoverAfter.isZero()) {
+                log.warn("{} instance {} ({}) has no execution: the process that created it died before its first one;"
+                        + " removing it so that the date starts afresh", jobName, instance.getInstanceId(), parameters);
+                jobRepository.deleteJobInstance(instance);
+            }
+            return;
+        }
+        for (JobExecution execution : executions) {
             if (endedUnknown(execution)) {
                 failUnknown(jobName, parameters, execution);
             }
         }
         JobExecution last = jobRepository.getLastJobExecution(instance);
-        if (last == null) {
-            return;
+        if (last != null && running(last)) {
+            recoverIfGone(jobName, parameters, lock, last);
         }
-        boolean running = last.isRunning() || last.getStepExecutions().stream().anyMatch(s -> s.getStatus().isRunning());
-        if (!running) {
-            return;
-        }
+        forgetPartitionsWithoutContext(jobName, instance);
+    }
+
+    private void recoverIfGone(String jobName, JobParameters parameters, RunDateLock lock, JobExecution last) {
         LocalDateTime lastActivity = lastActivity(last);
+        if (lock.provesOthersGone()) {
+            log.warn("{} execution {} ({}) is {} but the process that ran it is gone (it would hold the date's lock):"
+                    + " recovering it as abandoned and restarting it", jobName, last.getId(), parameters, last.getStatus());
+            jobOperator.recover(last);
+            return;
+        }
         // Spring Batch records local wall-clock times of the system zone.
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneId.systemDefault()));
         if (lastActivity != null && Duration.between(lastActivity, now).compareTo(recoverAfter) < 0) {
@@ -87,6 +145,66 @@ public final class AbandonedExecutions {
         log.warn("{} execution {} ({}) is {} but idle since {} (driftwatch.recover-after={}): recovering it as abandoned"
                 + " and restarting it", jobName, last.getId(), parameters, last.getStatus(), lastActivity, recoverAfter);
         jobOperator.recover(last);
+    }
+
+    /**
+     * After this process's own run of the instance failed on the database (an exception out of the start,
+     * typically the final update of its execution on a terminated connection): marks the execution that the
+     * run left running FAILED with {@code failure}, on a fresh connection, so that the next start restarts it
+     * at once. Only with the lock held, which proves the running execution this process's own. Best effort:
+     * false when the database still refuses (the next start then recovers it by the lock).
+     */
+    public boolean failOwn(String jobName, JobParameters parameters, RunDateLock lock, Throwable failure) {
+        if (!lock.held()) {
+            return false;
+        }
+        RuntimeException last = null;
+        // a connection the server closed is evicted from the pool when it fails; the next attempt gets a new one
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                JobExecution execution = jobRepository.getLastJobExecution(jobName, parameters);
+                if (execution == null || !running(execution)) {
+                    return execution != null;
+                }
+                log.warn("{} execution {} ({}) is left {} by its own failed run ({}); marking it FAILED so that a rerun"
+                        + " resumes it at once", jobName, execution.getId(), parameters, execution.getStatus(),
+                        failure.toString());
+                fail(execution, "failed on the database: " + failure.getMessage());
+                return true;
+            } catch (RuntimeException e) {
+                last = e;
+            }
+        }
+        log.warn("Could not mark {} {} FAILED ({}); the next start recovers it", jobName, parameters, last.toString());
+        return false;
+    }
+
+    /**
+     * Spring Batch creates a partition's step execution and saves the context its partitioner gave it in two
+     * transactions, and a restart gives a partition the context of its last execution. A process that died (or
+     * lost its connection) between the two left a partition without its context, and every restart would
+     * repeat it, failing the same way. Such a partition never did any work: its failed step executions are
+     * removed, so that the restart partitions it afresh (or from an earlier execution of it that has its context).
+     */
+    private void forgetPartitionsWithoutContext(String jobName, JobInstance instance) {
+        for (JobExecution execution : jobRepository.getJobExecutions(instance)) {
+            if (running(execution)) {
+                continue;
+            }
+            for (StepExecution step : execution.getStepExecutions()) {
+                if (step.getStepName().contains(PARTITION_SEPARATOR) && step.getStatus() != BatchStatus.COMPLETED
+                        && step.getExecutionContext().entrySet().stream().allMatch(e -> e.getKey().startsWith("batch."))) {
+                    log.warn("{} partition {} of execution {} has lost the context its partitioner gave it ({}); removing"
+                            + " it so that the restart partitions it afresh", jobName, step.getStepName(),
+                            execution.getId(), step.getStatus());
+                    jobRepository.deleteStepExecution(step);
+                }
+            }
+        }
+    }
+
+    private static boolean running(JobExecution execution) {
+        return execution.isRunning() || execution.getStepExecutions().stream().anyMatch(s -> s.getStatus().isRunning());
     }
 
     /** An execution that ended UNKNOWN, or that has a step its process could not record (UNKNOWN). */
@@ -101,9 +219,13 @@ public final class AbandonedExecutions {
                 + " lost); marking it and its unfinished steps FAILED and restarting the date (every step is"
                 + " idempotent, so what it did is done again)", jobName, execution.getId(), parameters,
                 execution.getStatus());
+        fail(execution, "recovered by driftwatch: ended " + execution.getStatus()
+                + " after a failed rollback; restarted from its failed steps");
+    }
+
+    /** The execution and its UNKNOWN or still running steps FAILED with {@code description}. */
+    private void fail(JobExecution execution, String description) {
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneId.systemDefault()));
-        String description = "recovered by driftwatch: ended " + execution.getStatus()
-                + " after a failed rollback; restarted from its failed steps";
         for (StepExecution step : execution.getStepExecutions()) {
             if (step.getStatus() == BatchStatus.UNKNOWN || step.getStatus().isRunning()) {
                 step.setStatus(BatchStatus.FAILED);
@@ -116,6 +238,9 @@ public final class AbandonedExecutions {
         }
         execution.setStatus(BatchStatus.FAILED);
         execution.setExitStatus(ExitStatus.FAILED.addExitDescription(description));
+        if (execution.getStartTime() == null) {
+            execution.setStartTime(now);
+        }
         if (execution.getEndTime() == null) {
             execution.setEndTime(now);
         }

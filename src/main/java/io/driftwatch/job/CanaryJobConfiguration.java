@@ -60,7 +60,8 @@ public class CanaryJobConfiguration {
                     + " (this request was judged before; end=... sets a new window): " + verdict.reason() : verdict.reason());
             context.putString(VERDICT_JSON, judgement.json());
             if (!judgement.replayed()) {
-                events.publishEvent(new RunEvents.CanaryVerdictIssued(verdict.id(), request, judgement.analysis()));
+                events.publishEvent(new RunEvents.CanaryVerdictIssued(verdict.id(), request, judgement.analysis(),
+                        judgement.latencies()));
             }
             return RepeatStatus.FINISHED;
         }, tm).build();

@@ -16,6 +16,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -131,16 +132,17 @@ public class DriftJobConfiguration {
                 .build();
     }
 
+    /** Partitions on this process's threads unless driftwatch.partitioning=remote sends them to workers. */
     @Bean
-    Step profile(JobRepository jobRepository, Step profileWindow, Partitioner windowPartitioner,
-                 @Qualifier("partitionExecutor") TaskExecutor partitionExecutor,
-                 MonitorCatalog catalog) {
-        return new StepBuilder("profile", jobRepository)
-                .partitioner("profileWindow", windowPartitioner)
-                .step(profileWindow)
-                .taskExecutor(partitionExecutor)
-                .gridSize(catalog.partitionThreads())
-                .build();
+    @ConditionalOnProperty(name = "driftwatch.partitioning", havingValue = "local", matchIfMissing = true)
+    PartitionDispatch localPartitionDispatch(JobRepository jobRepository,
+                                             @Qualifier("partitionExecutor") TaskExecutor partitionExecutor) {
+        return new LocalPartitionDispatch(jobRepository, partitionExecutor);
+    }
+
+    @Bean
+    Step profile(PartitionDispatch partitions, Step profileWindow, Partitioner windowPartitioner, MonitorCatalog catalog) {
+        return partitions.step("profile", profileWindow, windowPartitioner, catalog.partitionThreads());
     }
 
     @Bean
@@ -162,15 +164,8 @@ public class DriftJobConfiguration {
     }
 
     @Bean
-    Step drift(JobRepository jobRepository, Step featureDrift, Partitioner featurePartitioner,
-               @Qualifier("partitionExecutor") TaskExecutor partitionExecutor,
-               MonitorCatalog catalog) {
-        return new StepBuilder("drift", jobRepository)
-                .partitioner("featureDrift", featurePartitioner)
-                .step(featureDrift)
-                .taskExecutor(partitionExecutor)
-                .gridSize(catalog.partitionThreads())
-                .build();
+    Step drift(PartitionDispatch partitions, Step featureDrift, Partitioner featurePartitioner, MonitorCatalog catalog) {
+        return partitions.step("drift", featureDrift, featurePartitioner, catalog.partitionThreads());
     }
 
     @Bean
@@ -195,7 +190,9 @@ public class DriftJobConfiguration {
                 JdbcWindowProfileDao profiles, RunCompleter completer) {
         return new StepBuilder("decide", jobRepository)
                 .tasklet(new DriftTasklets.Decide(catalog, runs, profiles, completer), tm)
-                .listener((StepExecutionListener) LOG_CONTEXT).build();
+                .listener((StepExecutionListener) LOG_CONTEXT)
+                .listener(PausePoint.afterStep())
+                .build();
     }
 
     @Bean

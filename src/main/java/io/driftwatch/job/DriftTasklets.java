@@ -90,7 +90,7 @@ final class DriftTasklets {
             }
             for (Monitor m : monitors) {
                 DriftRun run = runs.open(m.name(), m.model(), runDate, m.windowStart(runDate, catalog.zone()),
-                        m.windowEnd(runDate, catalog.zone()), m.baseline().table().toString(), m.baseline().from(),
+                        m.windowEnd(runDate, catalog.zone()), m.baseline().relation().label(), m.baseline().from(),
                         m.baseline().to(), step.getJobExecutionId());
                 if (rerun != null && run.status() == DriftRun.Status.COMPLETED) {
                     // Reprocessing on purpose: the same row, its reports and profiles replaced, never duplicated.
@@ -98,7 +98,7 @@ final class DriftTasklets {
                     profiles.deleteRun(run.id());
                     segmentProfiles.deleteRun(run.id());
                     run = runs.reopenCompleted(run, m.model(), m.windowStart(runDate, catalog.zone()),
-                            m.windowEnd(runDate, catalog.zone()), m.baseline().table().toString(), m.baseline().from(),
+                            m.windowEnd(runDate, catalog.zone()), m.baseline().relation().label(), m.baseline().from(),
                             m.baseline().to(), step.getJobExecutionId());
                     log.info("Monitor {} {}: completed run {} reopened for reprocessing; its {} report rows are replaced",
                             m.name(), runDate, run.id(), replaced);

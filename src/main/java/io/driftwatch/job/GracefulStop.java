@@ -32,8 +32,6 @@ class GracefulStop implements JobExecutionListener {
     private final ObjectProvider<JobOperator> jobOperator;
     private final ObjectProvider<JobRepository> jobRepository;
     private final Duration grace;
-    private volatile CountDownLatch finished;
-    private volatile Thread hook;
 
     GracefulStop(ObjectProvider<JobOperator> jobOperator, ObjectProvider<JobRepository> jobRepository, Duration grace) {
         this.jobOperator = jobOperator;
@@ -44,9 +42,8 @@ class GracefulStop implements JobExecutionListener {
     @Override
     public void beforeJob(JobExecution execution) {
         CountDownLatch latch = new CountDownLatch(1);
-        finished = latch;
         long id = execution.getId();
-        hook = new Thread(() -> {
+        Thread hook = new Thread(() -> {
             Termination.markRequested();
             log.warn("Termination requested: stopping driftJob execution {} at the next step boundary (waiting up to {})",
                     id, grace);
@@ -59,8 +56,8 @@ class GracefulStop implements JobExecutionListener {
                         return;
                     }
                     if (System.nanoTime() > deadline) {
-                        log.error("driftJob execution {} did not stop within {}; it stays STARTED and is recovered by a"
-                                + " later run after driftwatch.recover-after", id, grace);
+                        log.error("driftJob execution {} did not stop within {}; it stays STARTED and the next run of the"
+                                + " date recovers it once this process is gone", id, grace);
                         return;
                     }
                 }
@@ -69,6 +66,7 @@ class GracefulStop implements JobExecutionListener {
             }
         }, "driftwatch-graceful-stop");
         Runtime.getRuntime().addShutdownHook(hook);
+        Termination.stopHookInstalled(() -> release(latch, hook));
     }
 
     private void requestStop(long id) {
@@ -76,11 +74,12 @@ class GracefulStop implements JobExecutionListener {
             JobExecution current = jobRepository.getObject().getJobExecution(id);
             if (current != null && current.isRunning()) {
                 jobOperator.getObject().stop(current);
+                log.info("driftJob execution {} asked to stop", id);
             }
         } catch (Exception e) {
             // The stop request may be reported as failed (e.g. for partition steps) after the execution is
             // already marked STOPPING; the job still stops at its next step boundary, so keep waiting for it.
-            log.warn("Stop request for driftJob execution {} reported: {}", id, e.toString());
+            log.warn("driftJob execution {} asked to stop; the request reported: {}", id, e.toString());
         }
     }
 
@@ -96,17 +95,19 @@ class GracefulStop implements JobExecutionListener {
 
     @Override
     public void afterJob(JobExecution execution) {
-        CountDownLatch latch = finished;
-        if (latch != null) {
-            latch.countDown();
-        }
-        Thread registered = hook;
-        if (registered != null) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(registered);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it is waiting for the latch counted down above
-            }
+        Termination.jobEnded();
+    }
+
+    /**
+     * The job has ended: a hook already running stops waiting, one not yet started is removed. Also run when the
+     * job's end could not be recorded and this listener was not called ({@link Termination#jobEnded()}).
+     */
+    private static void release(CountDownLatch latch, Thread registered) {
+        latch.countDown();
+        try {
+            Runtime.getRuntime().removeShutdownHook(registered);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running: it is waiting for the latch counted down above
         }
     }
 }

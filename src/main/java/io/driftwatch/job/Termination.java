@@ -1,25 +1,108 @@
 package io.driftwatch.job;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
- * Whether this process was asked to terminate (SIGTERM) while a job ran. The JVM then exits with
- * {@link #EXIT_CODE} whatever the command's own exit code, so the console reports that code.
+ * The process's answer to SIGTERM, and the exit code its closing line states. A SIGTERM while a job runs
+ * ends the JVM with {@link #EXIT_CODE} once the job has stopped (the graceful-stop hook waits for it), and the
+ * closing line says 143. A SIGTERM after the closing line was printed ends the JVM with the code that line
+ * states: the signal is handled here ({@link #handleSignals()}) instead of by the JVM's default handler, which
+ * would exit 143 whatever was printed. Which of the two a signal meets is decided under one lock with the
+ * choice of the printed code ({@link #closingCode}), so the line and the process always agree.
  */
 public final class Termination {
+
+    private static final Logger log = LoggerFactory.getLogger(Termination.class);
 
     /** The exit code of a JVM ended by SIGTERM (128 + 15). */
     public static final int EXIT_CODE = 143;
 
-    private static volatile boolean requested;
+    private static final Object LOCK = new Object();
+
+    /** Guarded by {@link #LOCK}. */
+    private static boolean requested;
+    /** The code the closing line states, once chosen; guarded by {@link #LOCK}. */
+    private static Integer closingCode;
+    /** Lets the running job's graceful-stop hook go; guarded by {@link #LOCK}. */
+    private static Runnable stopHookRelease;
+
+    private static boolean handling;
 
     private Termination() {
     }
 
-    static void markRequested() {
-        requested = true;
+    /** Records that the process is terminating (the graceful-stop hook of a job, or a worker's). */
+    public static void markRequested() {
+        synchronized (LOCK) {
+            requested = true;
+        }
     }
 
-    /** Whether a termination signal arrived while a job was running. */
+    /** Whether a termination signal arrived before the closing line's code was chosen. */
     public static boolean requested() {
-        return requested;
+        synchronized (LOCK) {
+            return requested;
+        }
+    }
+
+    /**
+     * Handles SIGTERM from now on: before the closing line's code is chosen it exits {@link #EXIT_CODE} (the
+     * shutdown hooks then stop a running job and wait for it); after, it exits with the printed code. Where the
+     * runtime does not let a program handle the signal, the JVM's own handling stays (exit 143 always).
+     */
+    public static synchronized void handleSignals() {
+        if (handling) {
+            return;
+        }
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> {
+                int code;
+                synchronized (LOCK) {
+                    if (closingCode == null) {
+                        requested = true;
+                    }
+                    code = closingCode != null ? closingCode : EXIT_CODE;
+                }
+                log.warn("Termination requested (SIG{}); the process exits {}", signal.getName(), code);
+                System.exit(code);
+            });
+            handling = true;
+        } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
+            log.debug("SIGTERM is left to the JVM's default handling: {}", e.toString());
+        }
+    }
+
+    /**
+     * Chooses the code the closing line states and the process exits with: {@link #EXIT_CODE} when a
+     * termination was requested, else {@code commandCode}. A SIGTERM from now on exits with it.
+     */
+    public static int closingCode(int commandCode) {
+        synchronized (LOCK) {
+            closingCode = requested ? EXIT_CODE : commandCode;
+            return closingCode;
+        }
+    }
+
+    /** Registers what lets the graceful-stop hook of the job now running go ({@link GracefulStop}). */
+    static void stopHookInstalled(Runnable release) {
+        synchronized (LOCK) {
+            stopHookRelease = release;
+        }
+    }
+
+    /**
+     * The job has ended, even if its own end could not be recorded (its listeners did not run): the
+     * graceful-stop hook is released, so that the JVM's exit does not wait for a job that is no longer running.
+     */
+    public static void jobEnded() {
+        Runnable release;
+        synchronized (LOCK) {
+            release = stopHookRelease;
+            stopHookRelease = null;
+        }
+        if (release != null) {
+            release.run();
+        }
     }
 }

@@ -48,17 +48,18 @@ public class DataCheck {
         }
         for (Monitor m : monitors) {
             Monitor.Baseline baseline = m.baseline();
-            if (!source.hasRows(m, baseline.table(), baseline.from(), baseline.to(), zone)) {
-                missing.add("monitor '" + m.name() + "': the baseline (" + baseline.table()
-                        + (baseline.from() == null ? ", the whole table" : " from " + baseline.from() + " to " + baseline.to())
-                        + ") holds no rows. Correct the monitor's baseline (from, to, table) or load the baseline's rows");
+            if (!source.hasRows(m, baseline.relation(), baseline.from(), baseline.to(), zone)) {
+                missing.add("monitor '" + m.name() + "': the baseline (" + baseline.relation().label()
+                        + (baseline.from() == null ? ", all of it" : " from " + baseline.from() + " to " + baseline.to())
+                        + ") holds no rows. Correct the monitor's baseline (from, to, " + baseline.relation().key()
+                        + ") or load the baseline's rows");
             }
             Instant from = m.windowStart(runDate, zone);
             Instant to = m.windowEnd(runDate, zone);
-            if (!source.hasRows(m, m.sourceTable(), from, to, zone)) {
-                missing.add("monitor '" + m.name() + "': the current window [" + from + ", " + to + ") of " + m.sourceTable()
-                        + " holds no rows (by " + m.timestampColumn() + "). Load the window's rows, or check runDate,"
-                        + " the monitor's window and driftwatch.zone");
+            if (!source.hasRows(m, m.source(), from, to, zone)) {
+                missing.add("monitor '" + m.name() + "': the current window [" + from + ", " + to + ") of "
+                        + m.source().label() + " holds no rows (by " + m.timestampColumn() + "). Load the window's rows,"
+                        + " or check runDate, the monitor's window and driftwatch.zone");
             }
         }
         return missing;

@@ -20,58 +20,87 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import io.driftwatch.DriftwatchException;
 import io.driftwatch.config.ConfigurationProblem;
 import io.driftwatch.config.Monitor;
+import io.driftwatch.config.Relation;
 import io.driftwatch.profile.FeatureType;
 
 /**
- * Checks monitors against the database before any work: tables and columns exist with the exact
- * spelling configured, numeric features are numeric columns, timestamps are temporal, and the
- * performance table has the expected shape.
+ * Checks monitors against the databases before any work: each source and baseline (a table, a query or
+ * files) can be read by driftwatch, has its columns with the exact spelling configured, numeric features are
+ * numeric columns, timestamps are temporal; and the performance table (in the report database) has the
+ * expected shape.
  */
 public class JdbcSchemaInspector {
 
     private final DataSource dataSource;
+    private JdbcFeatureSource features;
 
+    /** Checks monitors whose features live in the report database ({@code dataSource}). */
     public JdbcSchemaInspector(DataSource dataSource) {
+        this(dataSource, null);
+    }
+
+    /** Checks monitors whose tables, queries and files {@code features} reads; performance tables in {@code dataSource}. */
+    public JdbcSchemaInspector(DataSource dataSource, JdbcFeatureSource features) {
         this.dataSource = dataSource;
+        this.features = features;
+    }
+
+    private synchronized JdbcFeatureSource features() {
+        if (features == null) {
+            features = new JdbcFeatureSource(dataSource, io.driftwatch.db.Dialect.of(dataSource));
+        }
+        return features;
     }
 
     /** Every problem found for the monitor; empty when it can run. */
     public List<ConfigurationProblem> check(Monitor monitor) {
         List<ConfigurationProblem> problems = new ArrayList<>();
+        String m = monitor.name();
+        Map<String, ColumnInfo> source = features().readableColumns(monitor, monitor.source(), "source", problems);
+        if (source != null) {
+            checkColumn(source, monitor.timestampColumn().name(), m, "source.timestamp-column", monitor.source(), problems)
+                    .filter(c -> !c.isTemporal())
+                    .ifPresent(c -> problems.add(new ConfigurationProblem(m, "source.timestamp-column", c.name(),
+                            "column is of type " + c.typeName() + ", not a date or timestamp",
+                            "name a DATE or TIMESTAMP column that says when each row was scored")));
+            checkFeatures(monitor, source, monitor.source(), "source." + monitor.source().key(), problems);
+        }
+        Relation baselineRelation = monitor.baseline().relation();
+        if (!baselineRelation.equals(monitor.source())) {
+            Map<String, ColumnInfo> baseline = features().readableColumns(monitor, baselineRelation, "baseline", problems);
+            if (baseline != null) {
+                if (monitor.baseline().isTimeRange()) {
+                    checkColumn(baseline, monitor.timestampColumn().name(), m, "source.timestamp-column", baselineRelation,
+                            problems);
+                }
+                checkFeatures(monitor, baseline, baselineRelation, "baseline." + baselineRelation.key(), problems);
+            }
+        }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             DatabaseMetaData meta = connection.getMetaData();
-            String m = monitor.name();
-            Map<String, ColumnInfo> source = columns(connection, meta, monitor.sourceTable(), m, "source.table", problems);
-            if (source != null) {
-                checkColumn(source, monitor.timestampColumn().name(), m, "source.timestamp-column", monitor.sourceTable(), problems)
-                        .filter(c -> !c.isTemporal())
-                        .ifPresent(c -> problems.add(new ConfigurationProblem(m, "source.timestamp-column", c.name(),
-                                "column is of type " + c.typeName() + ", not a date or timestamp",
-                                "name a DATE or TIMESTAMP column that says when each row was scored")));
-                checkFeatures(monitor, source, monitor.sourceTable(), "source.table", problems);
-            }
-            boolean separateBaseline = !monitor.baseline().table().equals(monitor.sourceTable());
-            if (separateBaseline) {
-                Map<String, ColumnInfo> baseline = columns(connection, meta, monitor.baseline().table(), m, "baseline.table", problems);
-                if (baseline != null) {
-                    if (monitor.baseline().isTimeRange()) {
-                        checkColumn(baseline, monitor.timestampColumn().name(), m, "source.timestamp-column",
-                                monitor.baseline().table(), problems);
-                    }
-                    checkFeatures(monitor, baseline, monitor.baseline().table(), "baseline.table", problems);
-                }
-            }
             Map<String, ColumnInfo> perf = columns(connection, meta, monitor.performanceTable(), m, "performance-table", problems);
             if (perf != null) {
                 for (String c : List.of("model", "metric_date", "accuracy", "latency_seconds")) {
-                    checkColumn(perf, c, m, "performance-table", monitor.performanceTable(), problems);
+                    checkColumn(perf, c, m, "performance-table", new Relation.Table(monitor.performanceTable()), problems);
                 }
             }
             return problems;
         } catch (SQLException e) {
             throw new DriftwatchException("Cannot read the database schema for monitor '" + monitor.name() + "': "
                     + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** Columns of the table keyed by exact name, or null with the problem (under {@code key}) recorded when it is missing. */
+    Map<String, ColumnInfo> catalogColumns(SqlIdentifier table, String monitor, String key, List<ConfigurationProblem> problems) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            return columns(connection, connection.getMetaData(), table, monitor, key, problems);
+        } catch (SQLException e) {
+            throw new DriftwatchException("Cannot read the columns of " + table + ": " + e.getMessage(), e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
@@ -89,7 +118,7 @@ public class JdbcSchemaInspector {
         }
     }
 
-    private void checkFeatures(Monitor monitor, Map<String, ColumnInfo> columns, SqlIdentifier table, String tableKey,
+    private void checkFeatures(Monitor monitor, Map<String, ColumnInfo> columns, Relation table, String tableKey,
                                List<ConfigurationProblem> problems) {
         for (int i = 0; i < monitor.segments().size(); i++) {
             checkColumn(columns, monitor.segments().get(i).column().name(), monitor.name(), "segments[" + i + "].column",
@@ -99,25 +128,34 @@ public class JdbcSchemaInspector {
             checkColumn(columns, feature.column().name(), monitor.name(), "features[" + feature.name() + "]", table, problems)
                     .filter(c -> feature.type() == FeatureType.NUMERIC && !c.isNumeric())
                     .ifPresent(c -> problems.add(new ConfigurationProblem(monitor.name(), "features[" + feature.name() + "].type",
-                            "numeric", "column " + table + "." + c.name() + " is of type " + c.typeName() + ", not numeric",
+                            "numeric", "column " + c.name() + " of " + describe(table) + " is of type " + c.typeName()
+                                    + ", not numeric",
                             "declare it type: categorical, or point the feature at a numeric column")));
         }
     }
 
     private Optional<ColumnInfo> checkColumn(Map<String, ColumnInfo> columns, String column, String monitor, String key,
-                                             SqlIdentifier table, List<ConfigurationProblem> problems) {
+                                             Relation table, List<ConfigurationProblem> problems) {
         ColumnInfo info = columns.get(column);
         if (info != null) {
             return Optional.of(info);
         }
         String sameIgnoringCase = columns.keySet().stream().filter(c -> c.equalsIgnoreCase(column)).findFirst().orElse(null);
-        problems.add(new ConfigurationProblem(monitor, key, column, "table " + table + " has no column " + column,
+        problems.add(new ConfigurationProblem(monitor, key, column, describe(table) + " has no column " + column,
                 sameIgnoringCase != null ? "the column is spelled '" + sameIgnoringCase + "' in the database; use that spelling"
                         : "use one of its columns: " + String.join(", ", columns.keySet())));
         return Optional.empty();
     }
 
-    private Map<String, ColumnInfo> columns(Connection connection, DatabaseMetaData meta, SqlIdentifier table, String monitor,
+    /** How a relation is named in a problem: "table x", "the query", "the files /data/*.parquet". */
+    static String describe(Relation relation) {
+        if (relation instanceof Relation.Table table) {
+            return "table " + table.name();
+        }
+        return relation instanceof Relation.Query ? "the query's result" : "the files " + relation.label();
+    }
+
+    Map<String, ColumnInfo> columns(Connection connection, DatabaseMetaData meta, SqlIdentifier table, String monitor,
                                             String key, List<ConfigurationProblem> problems) throws SQLException {
         String schema = table.schema() != null ? table.schema() : connection.getSchema();
         // An unqualified table is found as the database finds it: along the search path (driftwatch.schema comes

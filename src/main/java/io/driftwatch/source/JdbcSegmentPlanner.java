@@ -3,33 +3,34 @@ package io.driftwatch.source;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-
-import javax.sql.DataSource;
-
-import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.Map;
+import java.util.Set;
 
 import io.driftwatch.config.Monitor;
 
 /**
- * Fixes a run's {@link SegmentPlan}s before its windows are read: two grouped counts of the segment
- * column that the database computes (so a column with a million distinct values costs the database
- * a hash table, never driftwatch more than {@code max + 1} rows): the values with the most baseline
- * rows, and the values of the current window that the baseline does not hold at all.
+ * Fixes a run's {@link SegmentPlan}s before its windows are read: grouped counts of the segment column
+ * that the engine holding the rows computes (so a column with a million distinct values costs the
+ * database a hash table, never driftwatch more than {@code max + 1} rows): the values with the most
+ * baseline rows, and the values of the current window that the baseline does not hold at all.
+ * <p>
+ * When the baseline and the current window live in one engine (both in the feature database, or both
+ * files), the new values come from one statement ({@code NOT EXISTS}). When they do not (a Parquet
+ * training snapshot against a table), the current window's {@value #CROSS_ENGINE_SCAN} most frequent
+ * values are looked up in the baseline, a thousand at a time; rarer new values are pooled in
+ * {@code (other)}.
  */
 public class JdbcSegmentPlanner {
 
-    private static final String TOP = "SELECT %1$s, COUNT(*) FROM %2$s b WHERE %1$s IS NOT NULL%3$s"
-            + " GROUP BY %1$s ORDER BY COUNT(*) DESC, %1$s FETCH FIRST %4$d ROWS ONLY";
-    private static final String FRESH = "SELECT c.%1$s, COUNT(*) FROM %2$s c WHERE c.%1$s IS NOT NULL%3$s"
-            + " AND NOT EXISTS (SELECT 1 FROM %4$s b WHERE b.%1$s = c.%1$s%5$s)"
-            + " GROUP BY c.%1$s ORDER BY COUNT(*) DESC, c.%1$s FETCH FIRST %6$d ROWS ONLY";
+    /** How many of the current window's most frequent values are looked up in a baseline of another engine. */
+    static final int CROSS_ENGINE_SCAN = 100_000;
+    private static final int LOOKUP_CHUNK = 1_000;
 
-    private final JdbcTemplate jdbc;
     private final JdbcFeatureSource source;
 
-    public JdbcSegmentPlanner(DataSource dataSource, JdbcFeatureSource source) {
-        this.jdbc = new JdbcTemplate(dataSource);
+    public JdbcSegmentPlanner(JdbcFeatureSource source) {
         this.source = source;
     }
 
@@ -43,46 +44,87 @@ public class JdbcSegmentPlanner {
     }
 
     private SegmentPlan plan(Monitor monitor, Monitor.Segmentation s, Instant from, Instant to, ZoneId zone) {
-        String column = s.column().quoted();
         Monitor.Baseline baseline = monitor.baseline();
-        List<Object> baselineArgs = new ArrayList<>();
-        String baselineWhere = "";
-        if (baseline.isTimeRange()) {
-            ColumnInfo ts = source.timestampColumn(monitor, baseline.table());
-            baselineWhere = " AND b." + monitor.timestampColumn().quoted() + " >= ? AND b." + monitor.timestampColumn().quoted()
-                    + " < ?";
-            baselineArgs.add(ts.bind(baseline.from(), zone));
-            baselineArgs.add(ts.bind(baseline.to(), zone));
-        }
-        Counted top = counted(TOP.formatted(column, baseline.table().quoted(), baselineWhere, s.max() + 1),
-                baselineArgs.toArray(), s.max());
+        JdbcFeatureSource.Aliased b = source.aliased(baseline.relation(), "b");
+        JdbcFeatureSource.Aliased c = source.aliased(monitor.source(), "c");
+        Map.Entry<String, Object[]> bWhere = source.windowCondition(monitor, baseline.relation(), "b",
+                baseline.isTimeRange() ? baseline.from() : null, baseline.to(), zone);
+        Map.Entry<String, Object[]> cWhere = source.windowCondition(monitor, monitor.source(), "c", from, to, zone);
+        String bColumn = "b." + s.column().quoted();
+        String cColumn = "c." + s.column().quoted();
 
-        ColumnInfo ts = source.timestampColumn(monitor, monitor.sourceTable());
-        List<Object> args = new ArrayList<>(List.of(ts.bind(from, zone), ts.bind(to, zone)));
-        args.addAll(baselineArgs);
-        String currentWhere = " AND c." + monitor.timestampColumn().quoted() + " >= ? AND c."
-                + monitor.timestampColumn().quoted() + " < ?";
-        Counted fresh = counted(FRESH.formatted(column, monitor.sourceTable().quoted(), currentWhere,
-                baseline.table().quoted(), baselineWhere, s.max() + 1), args.toArray(), s.max());
+        Counted top = counted(b, "SELECT " + bColumn + ", COUNT(*) FROM " + b.from() + " WHERE " + bColumn + " IS NOT NULL"
+                + bWhere.getKey() + " GROUP BY " + bColumn + " ORDER BY COUNT(*) DESC, " + bColumn + b.limit(s.max() + 1L),
+                bWhere.getValue(), s.max());
+        Counted fresh;
+        if (b.sameEngineAs(c)) {
+            fresh = counted(c, "SELECT " + cColumn + ", COUNT(*) FROM " + c.from() + " WHERE " + cColumn + " IS NOT NULL"
+                    + cWhere.getKey() + " AND NOT EXISTS (SELECT 1 FROM " + b.from() + " WHERE " + bColumn + " = " + cColumn
+                    + bWhere.getKey() + ") GROUP BY " + cColumn + " ORDER BY COUNT(*) DESC, " + cColumn
+                    + c.limit(s.max() + 1L), concat(cWhere.getValue(), bWhere.getValue()), s.max());
+        } else {
+            fresh = freshAcrossEngines(b, c, bColumn, cColumn, bWhere, cWhere, s.max());
+        }
         return new SegmentPlan(s, top.values(), fresh.values(), top.more(), fresh.more());
+    }
+
+    private Counted freshAcrossEngines(JdbcFeatureSource.Aliased b, JdbcFeatureSource.Aliased c, String bColumn,
+                                       String cColumn, Map.Entry<String, Object[]> bWhere,
+                                       Map.Entry<String, Object[]> cWhere, int max) {
+        List<String> frequent = new ArrayList<>();
+        source.query(c, "SELECT " + cColumn + ", COUNT(*) FROM " + c.from() + " WHERE " + cColumn + " IS NOT NULL"
+                        + cWhere.getKey() + " GROUP BY " + cColumn + " ORDER BY COUNT(*) DESC, " + cColumn
+                        + c.limit(CROSS_ENGINE_SCAN), cWhere.getValue(), rs -> frequent.add(rs.getString(1)));
+        List<String> values = new ArrayList<>();
+        boolean more = false;
+        for (int start = 0; start < frequent.size() && !more; start += LOOKUP_CHUNK) {
+            List<String> chunk = frequent.subList(start, Math.min(frequent.size(), start + LOOKUP_CHUNK));
+            Set<String> known = new HashSet<>();
+            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            source.query(b, "SELECT DISTINCT " + bColumn + " FROM " + b.from() + " WHERE CAST(" + bColumn
+                    + " AS VARCHAR(4000)) IN (" + marks + ")" + bWhere.getKey(), concat(chunk.toArray(), bWhere.getValue()),
+                    rs -> known.add(rs.getString(1)));
+            for (String value : chunk) {
+                if (known.contains(value) || !segmentValue(value)) {
+                    continue;
+                }
+                if (values.size() == max) {
+                    more = true;
+                    break;
+                }
+                values.add(value);
+            }
+        }
+        return new Counted(values, more || frequent.size() == CROSS_ENGINE_SCAN);
     }
 
     private record Counted(List<String> values, boolean more) {
     }
 
-    /** The first {@code max} values of a grouped count, skipping values too long to be a segment of their own. */
-    private Counted counted(String sql, Object[] args, int max) {
+    /** The first {@code max} values of a grouped count, skipping values that cannot be a segment of their own. */
+    private Counted counted(JdbcFeatureSource.Aliased rows, String sql, Object[] args, int max) {
         List<String> values = new ArrayList<>();
         boolean[] more = {false};
-        jdbc.query(sql, rs -> {
+        source.query(rows, sql, args, rs -> {
             String value = rs.getString(1);
-            if (values.size() == max || value.length() > Monitor.Segmentation.MAX_VALUE_LENGTH
-                    || value.equals(Monitor.Segmentation.OTHER) || value.equals(Monitor.Segmentation.MISSING)) {
+            if (values.size() == max || !segmentValue(value)) {
                 more[0] = true;
             } else {
                 values.add(value);
             }
-        }, args);
+        });
         return new Counted(values, more[0]);
+    }
+
+    private static boolean segmentValue(String value) {
+        return value.length() <= Monitor.Segmentation.MAX_VALUE_LENGTH && !value.equals(Monitor.Segmentation.OTHER)
+                && !value.equals(Monitor.Segmentation.MISSING);
+    }
+
+    private static Object[] concat(Object[] first, Object[] second) {
+        Object[] all = new Object[first.length + second.length];
+        System.arraycopy(first, 0, all, 0, first.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
     }
 }

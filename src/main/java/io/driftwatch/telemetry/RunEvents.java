@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.driftwatch.canary.CanaryRequest;
+import io.driftwatch.canary.LatencySamples;
 import io.driftwatch.canary.analysis.CanaryResult;
 import io.driftwatch.config.Monitor;
 import io.driftwatch.report.DriftReportRow;
@@ -68,7 +69,17 @@ public final class RunEvents {
     public record ProcessFinished(String job, io.driftwatch.ExitCodes exitCode) {
     }
 
-    /** canaryJob recorded a verdict (row {@code verdictId} of {@code canary_verdict}). */
-    public record CanaryVerdictIssued(long verdictId, CanaryRequest request, CanaryResult result) {
+    /**
+     * canaryJob recorded a verdict (row {@code verdictId} of {@code canary_verdict}).
+     *
+     * @param latencies both versions' per-request latencies, or null when the analysis had none (canary_metrics)
+     */
+    public record CanaryVerdictIssued(long verdictId, CanaryRequest request, CanaryResult result,
+                                      LatencySamples latencies) {
+
+        /** A verdict without per-request latencies. */
+        public CanaryVerdictIssued(long verdictId, CanaryRequest request, CanaryResult result) {
+            this(verdictId, request, result, null);
+        }
     }
 }

@@ -1,25 +1,22 @@
 package io.driftwatch.window;
 
-import io.driftwatch.source.JdbcSchemaInspector;
-import io.driftwatch.source.ColumnInfo;
+import io.driftwatch.source.JdbcFeatureSource;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.ZoneId;
 import java.util.HexFormat;
-import java.util.Map;
-
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.driftwatch.config.Monitor;
 
 /**
- * Identifies a baseline's content without reading it: the SHA-256 of its definition (table, time
- * range, timestamp column, features with their types and columns, profile format) and of its data
- * (the user's {@code baseline.version} when given, else the row count and, for a time range, the
- * latest timestamp in it). A baseline whose rows are rewritten in place with the same count and
- * timestamps must be given a {@code baseline.version} that changes with it.
+ * Identifies a baseline's content without reading it: the SHA-256 of its definition (table, query or
+ * files, time range, timestamp column, features with their types and columns, profile format) and of its
+ * data (the user's {@code baseline.version} when given, else the row count and, for a time range, the
+ * latest timestamp in it; for files their names, sizes and modification times). A baseline whose rows are
+ * rewritten in place with the same count and timestamps must be given a {@code baseline.version} that
+ * changes with it.
  */
 public record BaselineFingerprint(String value, String definition, String data) {
 
@@ -29,9 +26,9 @@ public record BaselineFingerprint(String value, String definition, String data) 
      */
     static final String PROFILE_SEMANTICS = "profile-v4";
 
-    public static BaselineFingerprint of(Monitor monitor, JdbcTemplate jdbc, JdbcSchemaInspector inspector, ZoneId zone) {
+    public static BaselineFingerprint of(Monitor monitor, JdbcFeatureSource source, ZoneId zone) {
         Monitor.Baseline baseline = monitor.baseline();
-        StringBuilder definition = new StringBuilder(PROFILE_SEMANTICS).append(";table=").append(baseline.table());
+        StringBuilder definition = new StringBuilder(PROFILE_SEMANTICS).append(';').append(baseline.relation().definition());
         if (baseline.isTimeRange()) {
             definition.append(";timestamp=").append(monitor.timestampColumn())
                     .append(";from=").append(baseline.from()).append(";to=").append(baseline.to());
@@ -39,22 +36,9 @@ public record BaselineFingerprint(String value, String definition, String data) 
         for (Monitor.Feature f : monitor.features()) {
             definition.append(";feature=").append(f.name()).append(':').append(f.type()).append(':').append(f.column());
         }
-        String data;
-        if (baseline.version() != null) {
-            data = "version=" + baseline.version();
-        } else if (baseline.isTimeRange()) {
-            ColumnInfo ts = inspector.columns(baseline.table()).get(monitor.timestampColumn().name());
-            String sql = "SELECT COUNT(*) AS n, MAX(" + monitor.timestampColumn().quoted() + ") AS latest FROM "
-                    + baseline.table().quoted() + " WHERE " + monitor.timestampColumn().quoted() + " >= ? AND "
-                    + monitor.timestampColumn().quoted() + " < ?";
-            Map<String, Object> row = jdbc.queryForMap(sql, ts.bind(baseline.from(), zone), ts.bind(baseline.to(), zone));
-            data = "rows=" + row.get("n") + ";latest=" + row.get("latest");
-        } else {
-            data = "rows=" + jdbc.queryForObject("SELECT COUNT(*) FROM " + baseline.table().quoted(), Long.class);
-        }
+        String data = baseline.version() != null ? "version=" + baseline.version() : source.baselineData(monitor, zone);
         return new BaselineFingerprint(sha256(definition + "\n" + data), definition.toString(), data);
     }
-
 
     private static String sha256(String text) {
         try {

@@ -63,7 +63,7 @@ public class WindowProfiler {
      * a segmented baseline is scanned (and its population cached for monitors that read it without segments).
      */
     public Baseline baseline(Monitor monitor, List<SegmentPlan> segments) {
-        BaselineFingerprint fingerprint = BaselineFingerprint.of(monitor, jdbc, inspector, zone);
+        BaselineFingerprint fingerprint = BaselineFingerprint.of(monitor, source, zone);
         List<String> features = monitor.features().stream().map(Monitor.Feature::name).toList();
         WindowProfile cached = segments.isEmpty() ? cache.find(monitor.name(), fingerprint.value(), features).orElse(null)
                 : null;
@@ -74,7 +74,7 @@ public class WindowProfiler {
         log.info("Monitor {} baseline: no cached profile for this fingerprint ({}), profiling it", monitor.name(),
                 fingerprint.data());
         ProgressLine progress = ProgressLine.start();
-        WindowProfile scanned = source.profile(monitor, monitor.baseline().table(), monitor.baseline().from(),
+        WindowProfile scanned = source.profile(monitor, monitor.baseline().relation(), monitor.baseline().from(),
                 monitor.baseline().to(), zone,
                 (rows, expected) -> log.info("Monitor {} baseline: {}", monitor.name(), progress.describe(rows, expected)),
                 segments);
@@ -90,7 +90,7 @@ public class WindowProfiler {
     /** One time slice of the monitor's current window, split by {@code segments} in the same pass. */
     public WindowProfile current(Monitor monitor, TimeSlice slice, List<SegmentPlan> segments) {
         ProgressLine progress = ProgressLine.start();
-        return source.profile(monitor, monitor.sourceTable(), slice.from(), slice.to(), zone,
+        return source.profile(monitor, monitor.source(), slice.from(), slice.to(), zone,
                 (rows, expected) -> log.info("Monitor {} current slice {}: {}", monitor.name(), slice.label(),
                         progress.describe(rows, expected)), segments);
     }

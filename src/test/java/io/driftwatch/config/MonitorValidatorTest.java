@@ -51,7 +51,7 @@ class MonitorValidatorTest {
         })).get(0);
 
         assertThat(m.baseline().isTimeRange()).isFalse();
-        assertThat(m.baseline().table()).isEqualTo(m.sourceTable());
+        assertThat(m.baseline().relation()).isEqualTo(m.source());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +20,6 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.driftwatch.support.JarProcess;
@@ -27,19 +27,25 @@ import io.driftwatch.support.RequiresPostgres;
 
 /**
  * Faults an operator meets, against the packaged jar on real PostgreSQL: kill -9 at seeded random moments
- * across every step, the job's backends terminated at three moments, and a server that never answers. Each
- * interrupted night is rerun as the CronJob reruns it until it completes, and must then hold exactly the rows
- * of one uninterrupted reference night: every report row and score to the last digit, one retraining task,
- * nothing left running. {@code -Dfaults.trials=N} runs more kill trials (default 10), {@code -Dfaults.seed}
- * picks other moments, {@code -Dfaults.parallel} runs that many trials at once (default 2). The kill and
- * termination trials run only with {@code -Dfaults.recovery=true}: they still find nights that need more than
- * one plain rerun (see docs/how-it-works.md, faults and recovery).
+ * across every step, the job's backends terminated at several moments, SIGTERM at a step boundary and after
+ * the closing line, two processes started together, and a server that never answers. Each interrupted night
+ * is rerun once, as the CronJob reruns it, and must then hold exactly the rows of one uninterrupted reference
+ * night: every report row and score to the last digit, one retraining task, nothing left running.
+ * A build runs {@value #BUILD_KILLS} kill trials and {@value #BUILD_TERMINATIONS} terminations;
+ * {@code -Dfaults.recovery=true} runs the full set ({@value #FULL_KILLS} kills, {@value #FULL_TERMINATIONS}
+ * terminations). {@code -Dfaults.trials=N} sets the number of kill trials, {@code -Dfaults.seed} picks other
+ * moments, {@code -Dfaults.parallel} runs that many trials at once (default 2).
  */
 @RequiresPostgres
 class DriftJobFaultsIT {
 
     private static final int ROWS = Integer.getInteger("faults.rows", 100_000);
-    private static final int TRIALS = Integer.getInteger("faults.trials", 10);
+    static final int BUILD_KILLS = 10;
+    static final int BUILD_TERMINATIONS = 3;
+    static final int FULL_KILLS = 20;
+    static final int FULL_TERMINATIONS = 6;
+    private static final boolean FULL = Boolean.getBoolean("faults.recovery");
+    private static final int TRIALS = Integer.getInteger("faults.trials", FULL ? FULL_KILLS : BUILD_KILLS);
     private static final long SEED = Long.getLong("faults.seed", 20261205L);
     private static final int PARALLEL = Integer.getInteger("faults.parallel", 2);
     private static final Duration RUN_LIMIT = Duration.ofMinutes(3);
@@ -89,9 +95,7 @@ class DriftJobFaultsIT {
     }
 
     @Test
-    @EnabledIfSystemProperty(named = "faults.recovery", matches = "true",
-            disabledReason = "open: some kills and terminations still need a second rerun or recover-after; run with -Dfaults.recovery=true")
-    void aNightKilledAtAnyMomentCompletesOnRerunWithTheRowsOfAnUninterruptedNight() throws Exception {
+    void aNightKilledAtAnyMomentCompletesOnOnePlainRerunWithTheRowsOfAnUninterruptedNight() throws Exception {
         Random random = new Random(SEED);
         List<String> report = new CopyOnWriteArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
@@ -127,39 +131,45 @@ class DriftJobFaultsIT {
                 int exit = run.exitCode(RUN_LIMIT);
                 killed = alive && exit == 137 ? "killed" : "ended " + exit + " before the kill";
             }
-            // The killed execution is left STARTED; the rerun takes it over as the recover-after rule allows.
-            List<Integer> reruns = rerunUntilComplete(night, "--driftwatch.recover-after=PT0S");
+            // The killed execution is left STARTED; its process is gone (the date's lock is free), so the plain
+            // rerun, with the default recover-after, takes it over at once.
+            int rerun = rerunOnce(night);
             assertThat(FaultNight.difference(referenceRows, night.rows()))
                     .as("trial %d: kill -9 at '%s' +%d ms", trial, moment, delayMillis).isNull();
-            report.add("trial " + trial + ": at '" + moment.strip() + "' +" + delayMillis + " ms " + killed + ", reruns exit "
-                    + reruns + ", identical");
+            report.add("trial " + trial + ": at '" + moment.strip() + "' +" + delayMillis + " ms " + killed + ", rerun exit "
+                    + rerun + ", identical");
         }
     }
 
+    /** Where the job's backends are terminated: prepare, the baseline scan, a slice, drift, decide, publish. */
+    private static final List<String> TERMINATION_MOMENTS = List.of("Monitor loans baseline: ", "Monitor loans feature ",
+            "features drifted; retraining", "opened for window", "current slice 1: profiled", "drift report for run date");
+
     @Test
-    @EnabledIfSystemProperty(named = "faults.recovery", matches = "true",
-            disabledReason = "open: some kills and terminations still need a second rerun or recover-after; run with -Dfaults.recovery=true")
-    void aNightWhoseBackendsAreTerminatedCompletesOnAPlainRerunWithTheSameRows() throws Exception {
+    void aNightWhoseBackendsAreTerminatedCompletesOnOnePlainRerunWithTheSameRows() throws Exception {
         List<String> report = new ArrayList<>();
-        for (String moment : List.of("Monitor loans baseline: ", "Monitor loans feature ", "features drifted; retraining")) {
+        for (String moment : TERMINATION_MOMENTS.subList(0, FULL ? FULL_TERMINATIONS : BUILD_TERMINATIONS)) {
             try (FaultNight night = template.copy()) {
                 int terminated;
                 int exit;
+                boolean failedOwn;
                 try (JarProcess run = night.start(monitors)) {
                     assertThat(run.awaitLine(moment, RUN_LIMIT)).as(run.output()).isTrue();
                     terminated = night.terminateBackends();
                     exit = run.exitCode(RUN_LIMIT);
+                    failedOwn = run.output().contains("by its own failed run");
                     // a terminated connection fails its step (5), or the pool replaces it unnoticed (0)
                     assertThat(exit).as(run.output()).isIn(0, 5);
                     assertThat(run.output()).doesNotContain("[exit 1 ");
                 }
-                // with the default recover-after: an execution left UNKNOWN must not need it
-                List<Integer> reruns = rerunUntilComplete(night);
+                // with the default recover-after: neither an execution left UNKNOWN nor one left STARTED needs it
+                int rerun = rerunOnce(night);
                 boolean unknown = night.recoveredUnknown();
                 assertThat(FaultNight.difference(referenceRows, night.rows())).as("backends terminated at '%s'", moment)
                         .isNull();
                 report.add("at '" + moment.strip() + "': " + terminated + " backend(s) terminated, exit " + exit
-                        + (unknown ? " leaving it UNKNOWN" : "") + ", reruns exit " + reruns + ", identical");
+                        + (unknown ? " leaving it UNKNOWN" : "") + (failedOwn ? " (it marked its STARTED execution FAILED)" : "")
+                        + ", rerun exit " + rerun + ", identical");
             }
         }
         System.out.println("[faults] backend terminations:\n  " + String.join("\n  ", report));
@@ -213,40 +223,55 @@ class DriftJobFaultsIT {
     }
 
     @Test
-    void sigtermAtTheDecideToPublishBoundaryExits143PromptlyAndSaysSoAndTheRerunCompletes() throws Exception {
-        List<String> report = new ArrayList<>();
-        for (int delayMillis : new int[] {0, 60, 150}) {
-            try (FaultNight night = template.copy()) {
-                int exit;
-                Duration stopping;
-                String closing;
-                try (JarProcess run = night.start(monitors)) {
-                    assertThat(run.awaitLine("features drifted; retraining", RUN_LIMIT)).as(run.output()).isTrue();
-                    Thread.sleep(delayMillis);
-                    long signalled = System.nanoTime();
-                    run.terminate();
-                    exit = run.exitCode(RUN_LIMIT);
-                    stopping = Duration.ofNanos(System.nanoTime() - signalled);
-                    closing = closingLine(run.output());
-                    boolean completedFirst = closing.contains("[exit 0 COMPLETED]");
-                    // a job that completed before the signal was delivered may exit 0 on its own
-                    assertThat(exit).as(run.output()).isIn(completedFirst ? List.of(0, 143) : List.of(143));
-                    // the console agrees with the process; no wait for the grace period (PT100S) of a stopped job.
-                    // A signal that arrives after the job completed and its closing line was printed still ends the
-                    // JVM with 143; that line then shows the command's own code (open: docs/how-it-works.md).
-                    if (!completedFirst) {
-                        assertThat(closing).as(run.output()).contains("[exit 143 ");
-                    }
-                    assertThat(stopping).as(run.output()).isLessThan(Duration.ofSeconds(30));
-                }
-                List<Integer> reruns = rerunUntilComplete(night);
-                assertThat(FaultNight.difference(referenceRows, night.rows()))
-                        .as("SIGTERM %d ms after decide", delayMillis).isNull();
-                report.add("+" + delayMillis + " ms: exit " + exit + " after " + stopping.toMillis() + " ms, '"
-                        + closing.substring(closing.lastIndexOf('[')) + "', reruns exit " + reruns + ", identical");
+    void sigtermAtTheDecideToPublishBoundaryStopsTheNightExits143AndSaysSoAndOneRerunCompletesIt() throws Exception {
+        try (FaultNight night = template.copy()) {
+            Path release = dir.resolve("release-after-decide");
+            int exit;
+            Duration stopping;
+            String closing;
+            // held after decide's work, before its end is recorded: the signal lands on the step boundary
+            try (JarProcess run = night.startPaused("after decide", release, monitors)) {
+                assertThat(run.awaitLine("Paused at after decide", RUN_LIMIT)).as(run.output()).isTrue();
+                long signalled = System.nanoTime();
+                run.terminate();
+                assertThat(run.awaitLine("asked to stop", RUN_LIMIT)).as(run.output()).isTrue();
+                Files.createFile(release);
+                exit = run.exitCode(RUN_LIMIT);
+                stopping = Duration.ofNanos(System.nanoTime() - signalled);
+                closing = closingLine(run.output());
+
+                assertThat(exit).as(run.output()).isEqualTo(143);
+                assertThat(closing).as(run.output()).endsWith("[exit 143 STOPPED]");
+                // no wait for the grace period (PT100S) once the job has stopped
+                assertThat(stopping).as(run.output()).isLessThan(Duration.ofSeconds(30));
             }
+            int rerun = rerunOnce(night);
+            assertThat(rerun).isZero();
+            assertThat(FaultNight.difference(referenceRows, night.rows())).as("SIGTERM after decide").isNull();
+            System.out.println("[faults] SIGTERM at decide -> publish: exit " + exit + " after " + stopping.toMillis()
+                    + " ms, '" + closing.substring(closing.lastIndexOf('[')) + "', rerun exit " + rerun + ", identical");
         }
-        System.out.println("[faults] SIGTERM at decide -> publish:\n  " + String.join("\n  ", report));
+    }
+
+    @Test
+    void sigtermAfterTheClosingLineExitsWithTheCodeThatLineStates() throws Exception {
+        try (FaultNight night = template.copy()) {
+            Path release = dir.resolve("release-closing-line");
+            try (JarProcess run = night.startPaused("closing line", release, monitors)) {
+                assertThat(run.awaitLine("Paused at closing line", RUN_LIMIT)).as(run.output()).isTrue();
+                run.terminate();
+                assertThat(run.awaitLine("Termination requested (SIGTERM)", RUN_LIMIT)).as(run.output()).isTrue();
+                Files.createFile(release);
+                int exit = run.exitCode(RUN_LIMIT);
+                String closing = closingLine(run.output());
+                System.out.println("[faults] SIGTERM after the closing line: exit " + exit + ", '"
+                        + closing.substring(closing.lastIndexOf('[')) + "'");
+
+                assertThat(closing).as(run.output()).endsWith("[exit 0 COMPLETED]");
+                assertThat(exit).as(run.output()).isZero();
+            }
+            assertThat(FaultNight.difference(referenceRows, night.rows())).isNull();
+        }
     }
 
     @Test
@@ -269,19 +294,12 @@ class DriftJobFaultsIT {
         return lines.isEmpty() ? "(no closing line)" : lines.get(lines.size() - 1);
     }
 
-    /** Reruns the night as a CronJob retries it (at most three times) until it completes; the exit codes. */
-    private static List<Integer> rerunUntilComplete(FaultNight night, String... args) throws Exception {
-        List<Integer> exits = new ArrayList<>();
-        for (int attempt = 0; attempt < 3; attempt++) {
-            try (JarProcess rerun = night.start(monitors, args)) {
-                int exit = rerun.exitCode(RUN_LIMIT);
-                exits.add(exit);
-                assertThat(exit).as(rerun.output()).isIn(0, 3, 5);
-                if (exit == 0 || exit == 3) {
-                    return exits;
-                }
-            }
+    /** Reruns the night once, as a CronJob retries it, and requires it complete (0) or already complete (3). */
+    private static int rerunOnce(FaultNight night) throws Exception {
+        try (JarProcess rerun = night.start(monitors)) {
+            int exit = rerun.exitCode(RUN_LIMIT);
+            assertThat(exit).as(rerun.output()).isIn(0, 3);
+            return exit;
         }
-        throw new AssertionError("the night did not complete after three reruns: exits " + exits);
     }
 }

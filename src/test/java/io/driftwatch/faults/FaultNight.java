@@ -89,6 +89,11 @@ final class FaultNight implements AutoCloseable {
         return night;
     }
 
+    /** The JDBC URL of this night's schema. */
+    String url() {
+        return url;
+    }
+
     /** The application name of this night's connections, by which a test finds and terminates them. */
     String applicationName() {
         return "driftwatch-" + schema;
@@ -96,12 +101,24 @@ final class FaultNight implements AutoCloseable {
 
     /** driftJob for {@link #RUN_DATE} on this schema, started now. */
     JarProcess start(Path monitors, String... extraArgs) throws IOException {
+        return start(List.of(), monitors, extraArgs);
+    }
+
+    /**
+     * driftJob held at the pause point {@code at} until {@code release} exists (the product's test-only
+     * {@code driftwatch.test.pause-at}), so that a test can signal it at exactly that moment.
+     */
+    JarProcess startPaused(String at, Path release, Path monitors) throws IOException {
+        return start(List.of("-Ddriftwatch.test.pause-at=" + at, "-Ddriftwatch.test.pause-until=" + release), monitors);
+    }
+
+    private JarProcess start(List<String> jvmOptions, Path monitors, String... extraArgs) throws IOException {
         List<String> args = new ArrayList<>(List.of("--spring.config.additional-location=file:" + monitors,
                 "--spring.datasource.hikari.data-source-properties.ApplicationName=" + applicationName(),
                 "runDate=" + RUN_DATE));
         args.addAll(List.of(extraArgs));
-        return JarProcess.start(args, Map.of("SPRING_DATASOURCE_URL", url, "SPRING_DATASOURCE_USERNAME", "postgres",
-                "SPRING_DATASOURCE_PASSWORD", ""));
+        return JarProcess.start(jvmOptions, args, Map.of("SPRING_DATASOURCE_URL", url, "SPRING_DATASOURCE_USERNAME",
+                "postgres", "SPRING_DATASOURCE_PASSWORD", ""));
     }
 
     /** Ends every connection of this night's job, as an operator's or a failover's {@code pg_terminate_backend}. */

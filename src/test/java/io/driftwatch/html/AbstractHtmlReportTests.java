@@ -79,7 +79,12 @@ abstract class AbstractHtmlReportTests extends HtmlReportFixture {
                 assertThat(line.sparkline()).as("two earlier runs at most: a sparkline of 2").isNotNull();
             }
             assertThat(f.chart()).startsWith("<svg");
+            List<String> explanations = jdbc.queryForList("SELECT explanation FROM drift_report WHERE run_date = ? AND feature = ?"
+                    + " AND drifted ORDER BY id", String.class, DRIFT, f.name());
+            assertThat(f.whatChanged()).as("what changed in %s", f.name())
+                    .isEqualTo(explanations.isEmpty() ? null : explanations.get(0));
         }
+        assertThat(m.features().subList(0, 2)).allSatisfy(f -> assertThat(f.whatChanged()).startsWith(f.name() + ": "));
     }
 
     @Test
@@ -124,6 +129,36 @@ abstract class AbstractHtmlReportTests extends HtmlReportFixture {
         assertThat(income.cells()).extracting(HistoryPage.HeatCell::drifted).containsExactly(false, true, true);
         var age = heat.stream().filter(r -> r.feature().equals("age")).findFirst().orElseThrow();
         assertThat(age.cells()).extracting(HistoryPage.HeatCell::drifted).containsExactly(false, false, false);
+        // what changed per run: the explanation of each drifted feature's first drifted row, features in name order
+        for (HistoryPage.RunLine line : page.monitors().get(0).runs()) {
+            List<String> expected = jdbc.queryForList("SELECT r.explanation FROM drift_report r WHERE r.run_date = ? AND r.drifted"
+                    + " AND r.id = (SELECT MIN(f.id) FROM drift_report f WHERE f.run_id = r.run_id AND f.feature = r.feature"
+                    + " AND f.drifted) ORDER BY r.feature", String.class, java.time.LocalDate.parse(line.date()));
+            assertThat(line.changes()).as("what changed on %s", line.date()).isEqualTo(expected);
+        }
+        assertThat(page.monitors().get(0).runs().get(1).changes()).hasSize(2);
+        assertThat(history).contains("<ul class=\"changes\"><li>" + page.monitors().get(0).runs().get(1).changes().get(0)
+                .replace("'", "&#39;") + "</li>");
+    }
+
+    @Test
+    void canaryJobWritesTheVerdictPageWithBothVersionsLatencyDistributions() throws IOException {
+        Path page = REPORT_DIR.resolve(CanaryReportListener.fileName(canaryVerdictId()));
+        String html = Files.readString(page);
+
+        assertThat(html).contains("<span class=\"v-ROLLBACK\">ROLLBACK</span>")
+                .contains("aria-label=\"Latency in seconds, baseline v1 and candidate v2 on " + ChartData.NUMERIC_BINS
+                        + " shared bins").doesNotContain("<script").doesNotContain("src=");
+        for (String version : List.of("v1", "v2")) {
+            double[] logged = loggedLatencies(version);
+            assertThat(logged).hasSize(500);
+            int start = html.indexOf("<tr data-version=\"" + version + "\">");
+            assertThat(start).as(version).isNotNegative();
+            assertThat(html.substring(start, html.indexOf("</tr>", start)))
+                    .contains("<td class=\"n\">500</td>")
+                    .contains("<td class=\"n\">" + Format.seconds(CanaryPageTest.linearQuantile(logged, 0.5)) + "</td>")
+                    .contains("<td class=\"n\">" + Format.seconds(CanaryPageTest.linearQuantile(logged, 0.99)) + "</td>");
+        }
     }
 
     @Test

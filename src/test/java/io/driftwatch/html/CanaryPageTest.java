@@ -1,6 +1,7 @@
 package io.driftwatch.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,12 +9,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.driftwatch.canary.CanaryRequest;
+import io.driftwatch.canary.LatencySamples;
 import io.driftwatch.canary.analysis.CanaryResult;
 import io.driftwatch.canary.analysis.Classification;
 import io.driftwatch.canary.analysis.MetricResult;
@@ -56,6 +60,68 @@ class CanaryPageTest {
     }
 
     @Test
+    void theLatencyChartHoldsBothVersionsRequestsBinByBinAndTheTableTheirQuantiles(@TempDir Path dir) throws IOException {
+        // given: baseline latencies around 200 ms, the candidate's around 330 ms with a slow tail
+        Random random = new Random(5);
+        double[] baseline = new double[800];
+        double[] candidate = new double[600];
+        Arrays.setAll(baseline, i -> 0.2 + 0.02 * random.nextGaussian());
+        Arrays.setAll(candidate, i -> i % 200 == 0 ? 2.5 : 0.33 + 0.03 * random.nextGaussian());
+        CanaryReportListener listener = new CanaryReportListener(new HtmlReports(null, null), dir, ZoneId.of("UTC"),
+                Clock.systemUTC());
+
+        // when
+        listener.on(new RunEvents.CanaryVerdictIssued(9, REQUEST, RESULT, new LatencySamples(baseline, candidate)));
+
+        // then: each bin's shares are the versions' requests in it, counted here from the latencies themselves
+        ChartData.Histogram h = ChartData.histogram(CanaryPage.profile(baseline), CanaryPage.profile(candidate));
+        assertThat(h.bins()).hasSize(ChartData.NUMERIC_BINS);
+        assertThat(h.foldedTail()).as("the slow tail of 2.5 s is folded into the last bin").isTrue();
+        int last = h.bins().size() - 1;
+        for (int i = 0; i <= last; i++) {
+            double lo = i == 0 ? Double.NEGATIVE_INFINITY : h.edges()[i];
+            double hi = i == last ? Double.POSITIVE_INFINITY : h.edges()[i + 1];
+            assertThat(h.bins().get(i).baseline()).as("baseline bin %d", i).isCloseTo(share(baseline, lo, hi), within(1e-12));
+            assertThat(h.bins().get(i).current()).as("candidate bin %d", i).isCloseTo(share(candidate, lo, hi), within(1e-12));
+        }
+        String html = Files.readString(dir.resolve(CanaryReportListener.fileName(9)));
+        assertThat(html).contains("<h2 id=\"latency\">Latency distributions")
+                .contains("aria-label=\"Latency in seconds, baseline v1 and candidate v2 on 24 shared bins")
+                .contains("latencies beyond the 1st–99th percentile range are counted in the end bins");
+        assertThat(html.split("<rect class=\"b\"", -1)).hasSize(ChartData.NUMERIC_BINS + 1);
+        assertThat(html.split("<rect class=\"c\"", -1)).hasSize(ChartData.NUMERIC_BINS + 1);
+        assertThat(row(html, "v1", "data-version")).contains(">800<").contains(">" + Format.seconds(linearQuantile(baseline, 0.5)) + "<")
+                .contains(">" + Format.seconds(linearQuantile(baseline, 0.9)) + "<");
+        assertThat(row(html, "v2", "data-version")).contains(">600<").contains(">" + Format.seconds(linearQuantile(candidate, 0.99)) + "<");
+    }
+
+    @Test
+    void aVerdictFromAggregatesSaysWhyItHasNoLatencyDistributions(@TempDir Path dir) throws IOException {
+        CanaryRequest fromMetrics = new CanaryRequest("credit-risk", "v1", "v2", CanaryRequest.Mode.CANARY,
+                CanaryRequest.Input.METRICS, REQUEST.from(), REQUEST.to());
+
+        new CanaryReportListener(new HtmlReports(null, null), dir, ZoneId.of("UTC"), Clock.systemUTC())
+                .on(new RunEvents.CanaryVerdictIssued(10, fromMetrics, RESULT));
+
+        String html = Files.readString(dir.resolve(CanaryReportListener.fileName(10)));
+        assertThat(html).contains("no latency distributions: canary_metrics holds aggregates")
+                .doesNotContain("class=\"hist\"").doesNotContain("data-version");
+    }
+
+    /** numpy's default ("linear") quantile of the values, computed here independently of the profiles. */
+    static double linearQuantile(double[] values, double p) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        double h = (sorted.length - 1) * p;
+        int lo = (int) Math.floor(h);
+        return lo + 1 < sorted.length ? sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]) : sorted[lo];
+    }
+
+    private static double share(double[] values, double lo, double hi) {
+        return (double) Arrays.stream(values).filter(v -> v >= lo && v < hi).count() / values.length;
+    }
+
+    @Test
     void withoutAReportDirectoryNothingIsWritten(@TempDir Path dir) throws IOException {
         new CanaryReportListener(new HtmlReports(null, null), null, java.time.ZoneId.of("UTC"), Clock.systemUTC())
                 .on(new RunEvents.CanaryVerdictIssued(8, REQUEST, RESULT));
@@ -65,8 +131,12 @@ class CanaryPageTest {
     }
 
     private static String row(String html, String metric) {
-        int start = html.indexOf("<tr data-metric=\"" + metric + "\">");
-        assertThat(start).as(metric).isNotNegative();
+        return row(html, metric, "data-metric");
+    }
+
+    private static String row(String html, String key, String attribute) {
+        int start = html.indexOf("<tr " + attribute + "=\"" + key + "\">");
+        assertThat(start).as(key).isNotNegative();
         return html.substring(start, html.indexOf("</tr>", start));
     }
 }

@@ -99,6 +99,21 @@ class HtmlReportBrowserTest extends HtmlReportFixture {
         assertThat(order).hasSize(6);
         assertThat(order.subList(0, drifted.size())).containsExactlyInAnyOrderElementsOf(drifted);
         assertThat(features.subList(0, drifted.size())).allSatisfy(f -> assertThat(f.getText()).contains("DRIFTED"));
+        // what changed, in the feature's units, on each drifted feature and in the index; nothing on the others
+        for (WebElement f : features) {
+            String feature = f.getDomAttribute("data-feature");
+            List<String> explanation = jdbc.queryForList("SELECT explanation FROM drift_report WHERE run_date = ? AND feature = ?"
+                    + " AND drifted ORDER BY id", String.class, DRIFT, feature);
+            List<WebElement> changed = f.findElements(By.cssSelector("p.changed"));
+            if (explanation.isEmpty()) {
+                assertThat(changed).as(feature).isEmpty();
+            } else {
+                assertThat(changed).as(feature).singleElement().satisfies(p -> assertThat(p.getText())
+                        .isEqualTo("What changed: " + explanation.get(0)));
+                assertThat(browser.findElement(By.xpath("//table[contains(@class,'index')]//tr[td/a[@href='#"
+                        + f.getDomAttribute("id") + "']]/td[contains(@class,'changed')]")).getText()).isEqualTo(explanation.get(0));
+            }
+        }
         // a distribution chart per feature, a sparkline per method (two earlier runs)
         assertThat(browser.findElements(By.cssSelector("article.feature svg.hist, article.feature svg.cats"))).hasSize(6);
         int methods = jdbc.queryForObject("SELECT COUNT(*) FROM drift_report WHERE run_date = ?", Integer.class, DRIFT);
@@ -133,6 +148,12 @@ class HtmlReportBrowserTest extends HtmlReportFixture {
         assertThat(dates).containsExactly(QUIET.toString(), DRIFT.toString(), STILL.toString());
         assertThat(browser.findElements(By.cssSelector("svg.timeline"))).hasSize(1);
         assertThat(browser.findElements(By.cssSelector("table.heat tbody tr"))).hasSize(6);
+        // what changed in each drifted feature, on the row of its run date
+        List<String> explained = jdbc.queryForList("SELECT DISTINCT explanation FROM drift_report WHERE run_date = ?"
+                + " AND drifted", String.class, DRIFT);
+        assertThat(browser.findElements(By.cssSelector("table.runs tr[data-date='" + DRIFT + "'] ul.changes li")))
+                .extracting(WebElement::getText).containsExactlyInAnyOrderElementsOf(explained).hasSize(2);
+        assertThat(browser.findElements(By.cssSelector("table.runs tr[data-date='" + QUIET + "'] ul.changes li"))).isEmpty();
         paintTime("history page");
         screenshot("history.png");
 
@@ -145,6 +166,35 @@ class HtmlReportBrowserTest extends HtmlReportFixture {
                     href.length() - ".html".length()));
             assertThat(severeConsoleEntries()).as(href).isEmpty();
         }
+    }
+
+    @Test
+    void theCanaryPageDrawsBothVersionsLatenciesOfflineWithoutErrors() throws IOException {
+        Path page = REPORT_DIR.resolve(CanaryReportListener.fileName(canaryVerdictId())).toAbsolutePath();
+        Files.createDirectories(OUT);
+        Files.copy(page, OUT.resolve("canary.html"), StandardCopyOption.REPLACE_EXISTING);
+
+        open(page);
+
+        assertThat(severeConsoleEntries()).isEmpty();
+        assertThat(script("return performance.getEntriesByType('resource').length")).isEqualTo(0L);
+        assertThat(browser.findElement(By.cssSelector("h1")).getText()).endsWith("ROLLBACK");
+        WebElement chart = browser.findElement(By.cssSelector(".latency-chart svg.hist"));
+        assertThat(chart.getDomAttribute("aria-label")).startsWith("Latency in seconds, baseline v1 and candidate v2");
+        assertThat(chart.findElements(By.cssSelector("rect.b"))).hasSize(ChartData.NUMERIC_BINS);
+        assertThat(chart.findElements(By.cssSelector("rect.c"))).hasSize(ChartData.NUMERIC_BINS);
+        // the candidate (about 150 ms slower) is drawn to the right of the baseline: its tallest bar lies further right
+        assertThat(tallestBarX(chart, "c")).isGreaterThan(tallestBarX(chart, "b"));
+        assertThat(browser.findElements(By.cssSelector("table.latencies tr[data-version]")))
+                .extracting(r -> r.getDomAttribute("data-version")).containsExactly("v1", "v2");
+        paintTime("canary page");
+        screenshot("canary.png");
+    }
+
+    private static double tallestBarX(WebElement chart, String cls) {
+        return chart.findElements(By.cssSelector("rect." + cls)).stream()
+                .max(java.util.Comparator.comparingDouble(r -> Double.parseDouble(r.getDomAttribute("height"))))
+                .map(r -> Double.parseDouble(r.getDomAttribute("x"))).orElseThrow();
     }
 
     private static void open(Path file) {

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Set;
@@ -20,6 +22,9 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.driftwatch.ExitCodes;
+import io.driftwatch.canary.CanaryRequest;
+import io.driftwatch.canary.PredictionLogs;
+import io.driftwatch.cli.CanaryCommand;
 import io.driftwatch.cli.DriftCommand;
 import io.driftwatch.report.JdbcDriftReportDao;
 import io.driftwatch.support.LoanNights;
@@ -27,7 +32,9 @@ import io.driftwatch.window.JdbcWindowProfileDao;
 
 /**
  * Three nights of the job tests' monitor, run once per database by driftJob with the report directory set: a quiet
- * night, a night where income and region drift (a task is enqueued), and a night where income still drifts.
+ * night, a night where income and region drift (a task is enqueued), and a night where income still drifts; then a
+ * canary of model {@value #CANARY_MODEL} whose candidate answers about 150 ms slower (judged ROLLBACK), from
+ * prediction logs.
  */
 @SpringBootTest
 @ActiveProfiles("jobtest")
@@ -40,6 +47,10 @@ abstract class HtmlReportFixture {
     static final LocalDate STILL = LocalDate.of(2026, 3, 12);
     static final int ROWS = 5_000;
     static final Path REPORT_DIR = tempDir();
+    static final String CANARY_MODEL = "ranker";
+    static final Instant CANARY_END = Instant.parse("2026-03-12T11:00:00Z");
+    static final CanaryRequest CANARY = new CanaryRequest(CANARY_MODEL, "v1", "v2", CanaryRequest.Mode.CANARY,
+            CanaryRequest.Input.LOGS, CANARY_END.minus(Duration.ofHours(1)), CANARY_END);
 
     @Autowired DriftCommand drift;
     @Autowired JdbcTemplate jdbc;
@@ -48,6 +59,7 @@ abstract class HtmlReportFixture {
     @Autowired JdbcWindowProfileDao profiles;
     @Autowired HtmlReports htmlReports;
     @Autowired JdbcReportReader reader;
+    @Autowired CanaryCommand canary;
 
     @DynamicPropertySource
     static void reportDir(DynamicPropertyRegistry registry) {
@@ -63,6 +75,24 @@ abstract class HtmlReportFixture {
         night(nights, QUIET, Set.of(), 1);
         night(nights, DRIFT, Set.of("income", "region"), 2);
         night(nights, STILL, Set.of("income"), 3);
+        PredictionLogs.insert(jdbc, CANARY_MODEL, "v1", CANARY.from(), CANARY.to(), 500, 0.20, 0.05, 0.83, 1);
+        PredictionLogs.insert(jdbc, CANARY_MODEL, "v2", CANARY.from(), CANARY.to(), 500, 0.35, 0.05, 0.83, 2);
+        if (canary.judge(CANARY).exitCode() != ExitCodes.ROLLBACK) {
+            throw new IllegalStateException("canaryJob did not judge the slower candidate ROLLBACK");
+        }
+    }
+
+    /** The id of the canary's verdict. */
+    long canaryVerdictId() {
+        return jdbc.queryForObject("SELECT id FROM canary_verdict WHERE model = ?", Long.class, CANARY_MODEL);
+    }
+
+    /** A version's logged latencies of the canary's window, straight from prediction_log. */
+    double[] loggedLatencies(String version) {
+        return jdbc.queryForList("SELECT latency_seconds FROM prediction_log WHERE model = ? AND model_version = ?"
+                        + " AND logged_at >= ? AND logged_at < ?", Double.class, CANARY_MODEL, version,
+                CANARY.from().atOffset(ZoneOffset.UTC), CANARY.to().atOffset(ZoneOffset.UTC))
+                .stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private void night(LoanNights nights, LocalDate date, Set<String> shifted, long seed) {

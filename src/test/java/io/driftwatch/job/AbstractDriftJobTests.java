@@ -66,6 +66,8 @@ abstract class AbstractDriftJobTests {
     @Autowired io.driftwatch.window.JdbcWindowProfileDao windowProfiles;
     @Autowired io.driftwatch.source.JdbcSchemaInspector inspector;
     @Autowired io.driftwatch.report.JdbcDriftRunDao runs;
+    @Autowired javax.sql.DataSource dataSource;
+    @Autowired io.driftwatch.db.Dialect dialect;
 
     LoanNights nights;
 
@@ -229,7 +231,7 @@ abstract class AbstractDriftJobTests {
     }
 
     @Test
-    void aRunLeftStartedByAKilledProcessExitsFourUntilItIsIdleLongEnoughThenResumes() {
+    void aRunLeftStartedIsResumedOnceItsProcessIsProvablyGoneOrIdleLongEnough() throws Exception {
         LocalDate runDate = LocalDate.of(2026, 3, 10);
         givenWindow(runDate, Set.of("age"), 6);
         givenPerformance(runDate, 0.91, 0.2);
@@ -241,22 +243,57 @@ abstract class AbstractDriftJobTests {
         killed.setStartTime(LocalDateTime.now());
         jobRepository.update(killed);
 
-        Outcome blocked = launcher.launch(runDate);
+        // while its process is alive, it holds the date's lock
+        try (AutoCloseable owner = holdTheDateElsewhere(parameters)) {
+            Outcome blocked = launcher.launch(runDate);
 
-        assertThat(blocked.exitCode()).isEqualTo(ExitCodes.ALREADY_RUNNING);
-        assertThat(blocked.message()).contains("driftwatch.recover-after");
+            assertThat(blocked.exitCode()).isEqualTo(ExitCodes.ALREADY_RUNNING);
+            assertThat(blocked.message()).contains("holds the date's lock");
+        }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM drift_run WHERE run_date = ?", Long.class, runDate)).isZero();
 
-        DriftCommand takeOver = new DriftCommand(jobOperator, jobRepository, driftJob, new io.driftwatch.job.AbandonedExecutions(jobRepository,
-                jobOperator, Clock.systemUTC(), Duration.ZERO), catalog, Clock.systemUTC(), java.util.Optional.empty(),
-                new io.driftwatch.source.DataCheck(inspector, featureSource, Clock.systemUTC()), runs);
-        Outcome resumed = takeOver.launch(runDate);
+        // once it is gone: PostgreSQL proves it (the lock is free), H2 cannot, so recover-after applies there
+        Outcome plainRerun = launcher.launch(runDate);
+        Outcome resumed = plainRerun;
+        if (!provesProcessesGone()) {
+            assertThat(plainRerun.exitCode()).isEqualTo(ExitCodes.ALREADY_RUNNING);
+            assertThat(plainRerun.message()).contains("driftwatch.recover-after");
+            DriftCommand takeOver = new DriftCommand(jobOperator, jobRepository, driftJob, new AbandonedExecutions(
+                    jobRepository, jobOperator, Clock.systemUTC(), Duration.ZERO, dataSource, dialect), catalog,
+                    Clock.systemUTC(), java.util.Optional.empty(),
+                    new io.driftwatch.source.DataCheck(inspector, featureSource, Clock.systemUTC()), runs);
+            resumed = takeOver.launch(runDate);
+        }
 
-        assertThat(resumed.exitCode()).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(resumed.exitCode()).as(resumed.message()).isEqualTo(ExitCodes.COMPLETED);
         assertThat(driftedFeatures(runDate)).containsExactly("age");
         assertThat(reportRows(runDate)).isEqualTo(REPORT_ROWS_PER_RUN);
         assertThat(tasks(runDate)).hasSize(1);
         assertThat(jobRepository.getJobExecution(killed.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
+    }
+
+    /** Whether this database proves a process that held a date's lock gone (PostgreSQL's session locks). */
+    boolean provesProcessesGone() {
+        return dialect.vendor().equals("postgresql");
+    }
+
+    /**
+     * The date's lock held by another live process: on PostgreSQL another session (another process would hold
+     * one), on H2 another start in this JVM.
+     */
+    AutoCloseable holdTheDateElsewhere(JobParameters parameters) throws java.sql.SQLException {
+        if (!provesProcessesGone()) {
+            RunDateLock owner = RunDateLock.take(dataSource, dialect, "driftJob", parameters);
+            assertThat(owner.held()).isTrue();
+            return owner;
+        }
+        java.sql.Connection session = dataSource.getConnection();
+        long key = RunDateLock.key(session, "driftJob", parameters);
+        assertThat(dialect.trySessionLock(session, key)).isEqualTo(io.driftwatch.db.Dialect.SessionLock.TAKEN);
+        return () -> {
+            dialect.releaseSessionLock(session, key);
+            session.close();
+        };
     }
 
     @Test
@@ -359,7 +396,7 @@ abstract class AbstractDriftJobTests {
                 Long.class, runId)).isEqualTo(2);
         assertThat(((Number) run(runDate).get("current_rows")).longValue()).isEqualTo(ROWS);
         io.driftwatch.config.Monitor monitor = catalog.require("loans");
-        io.driftwatch.source.WindowProfile whole = featureSource.profile(monitor, monitor.sourceTable(),
+        io.driftwatch.source.WindowProfile whole = featureSource.profile(monitor, monitor.source(),
                 monitor.windowStart(runDate, ZoneOffset.UTC), monitor.windowEnd(runDate, ZoneOffset.UTC), ZoneOffset.UTC, null);
         for (String feature : FEATURES) {
             io.driftwatch.profile.FeatureProfile merged = windowProfiles.find(runId,

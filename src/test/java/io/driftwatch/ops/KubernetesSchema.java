@@ -20,6 +20,7 @@ import com.google.gson.stream.JsonWriter;
 
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1CronJob;
+import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1Job;
 import io.kubernetes.client.openapi.models.V1JobSpec;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
@@ -46,7 +47,8 @@ final class KubernetesSchema {
             "v1/ConfigMap", new Model<>(V1ConfigMap.class, V1ConfigMap::validateJsonElement),
             "v1/Secret", new Model<>(V1Secret.class, V1Secret::validateJsonElement),
             "batch/v1/Job", new Model<>(V1Job.class, V1Job::validateJsonElement),
-            "batch/v1/CronJob", new Model<>(V1CronJob.class, V1CronJob::validateJsonElement));
+            "batch/v1/CronJob", new Model<>(V1CronJob.class, V1CronJob::validateJsonElement),
+            "apps/v1/Deployment", new Model<>(V1Deployment.class, V1Deployment::validateJsonElement));
 
     static final Model<V1JobSpec> JOB_SPEC = new Model<>(V1JobSpec.class, V1JobSpec::validateJsonElement);
     static final Model<V1ObjectMeta> OBJECT_META = new Model<>(V1ObjectMeta.class, V1ObjectMeta::validateJsonElement);

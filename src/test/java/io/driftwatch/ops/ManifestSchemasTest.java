@@ -32,7 +32,8 @@ class ManifestSchemasTest {
     void everyManifestInTheRepositoryIsValidAgainstTheKubernetesSchema() throws IOException {
         Map<String, List<Map<?, ?>>> manifests = manifests();
         assertThat(manifests).containsKeys("k8s-cronjob.yaml", "deploy/argo-analysis-template.yaml",
-                "deploy/driftwatch-db-secret.example.yaml");
+                "deploy/driftwatch-db-secret.example.yaml", "deploy/driftwatch-worker.yaml",
+                "deploy/driftwatch-broker-secret.example.yaml");
 
         assertThat(problems(manifests, ManifestSchemasTest::kubernetesProblems)).as("schema problems").isEmpty();
     }
@@ -55,6 +56,13 @@ class ManifestSchemasTest {
         assertThat(problems(with(cronJob, "runAsNonRoot", "true", "spec", "jobTemplate", "spec", "template", "spec",
                 "securityContext"))).singleElement().asString().contains("runAsNonRoot").contains("Boolean");
         assertThat(problems(with(cronJob, "schedule", null, "spec"))).singleElement().asString().contains("schedule");
+
+        Map<?, ?> workers = document("deploy/driftwatch-worker.yaml", "Deployment");
+        assertThat(problems(workers)).isEmpty();
+        assertThat(problems(with(workers, "replica", 2, "spec"))).singleElement().asString().contains("`replica`")
+                .contains("not defined");
+        assertThat(problems(with(workers, "terminationGracePeriodSeconds", "11m", "spec", "template", "spec")))
+                .singleElement().asString().contains("terminationGracePeriodSeconds");
 
         Map<?, ?> secret = document("deploy/driftwatch-db-secret.example.yaml", "Secret");
         assertThat(problems(with(secret, "data", Map.of("password", "Y2hhbmdlLW1l"), "metadata"))).singleElement()

@@ -22,11 +22,15 @@ class ManifestsTest {
 
     private static final Path CRONJOB = Path.of("k8s-cronjob.yaml");
     private static final Path ANALYSIS = Path.of("deploy/argo-analysis-template.yaml");
+    private static final Path WORKERS = Path.of("deploy/driftwatch-worker.yaml");
 
     @Test
     void theCronJobManifestHoldsNoSecretAndTheExampleDoes() throws IOException {
         assertThat(documents(CRONJOB)).extracting(d -> d.get("kind")).containsExactly("ConfigMap", "CronJob");
         assertThat(documents(Path.of("deploy/driftwatch-db-secret.example.yaml"))).extracting(d -> d.get("kind"))
+                .containsExactly("Secret");
+        assertThat(documents(WORKERS)).extracting(d -> d.get("kind")).containsExactly("Deployment");
+        assertThat(documents(Path.of("deploy/driftwatch-broker-secret.example.yaml"))).extracting(d -> d.get("kind"))
                 .containsExactly("Secret");
     }
 
@@ -38,7 +42,8 @@ class ManifestsTest {
         for (Object metric : (List<?>) at(documents(ANALYSIS).get(0), "spec").get("metrics")) {
             pods.add(at((Map<?, ?>) metric, "provider", "job", "spec", "template", "spec"));
         }
-        assertThat(pods).hasSize(3).allSatisfy(pod -> {
+        pods.add(at(documents(WORKERS).get(0), "spec", "template", "spec"));
+        assertThat(pods).hasSize(4).allSatisfy(pod -> {
             Map<?, ?> security = at(pod, "securityContext");
             assertThat(security.get("runAsNonRoot")).isEqualTo(true);
             assertThat((Integer) security.get("runAsUser")).isPositive();
@@ -64,6 +69,28 @@ class ManifestsTest {
         Map<?, ?> failJob = (Map<?, ?>) ((List<?>) at(jobSpec, "podFailurePolicy").get("rules")).get(0);
         assertThat(failJob.get("action")).isEqualTo("FailJob");
         assertThat(at(failJob, "onExitCodes").get("values")).isEqualTo(List.of(2, 3));
+    }
+
+    @Test
+    void workersReadBrokerAndDatabaseCredentialsFromSecretsAndFinishTheirPartitionsWithinTheGracePeriod()
+            throws IOException {
+        Map<?, ?> pod = at(documents(WORKERS).get(0), "spec", "template", "spec");
+        Map<?, ?> container = (Map<?, ?>) ((List<?>) pod.get("containers")).get(0);
+        Map<String, Map<?, ?>> env = new java.util.LinkedHashMap<>();
+        for (Object variable : (List<?>) container.get("env")) {
+            env.put((String) ((Map<?, ?>) variable).get("name"), (Map<?, ?>) variable);
+        }
+
+        assertThat(env.get("DRIFTWATCH_ROLE").get("value")).isEqualTo("worker");
+        assertThat(env.get("DRIFTWATCH_PARTITIONING").get("value")).isEqualTo("remote");
+        for (String secret : List.of("DRIFTWATCH_REMOTE_USERNAME", "DRIFTWATCH_REMOTE_PASSWORD", "SPRING_DATASOURCE_PASSWORD")) {
+            assertThat(env.get(secret).containsKey("value")).as(secret).isFalse();
+            assertThat(at(env.get(secret), "valueFrom", "secretKeyRef").get("name")).as(secret)
+                    .isIn("driftwatch-broker", "driftwatch-db");
+        }
+        // the worker's own wait for its partitions ends before Kubernetes kills the pod
+        Duration grace = Duration.parse(env.get("DRIFTWATCH_SHUTDOWNGRACE").get("value").toString());
+        assertThat(grace).isLessThan(Duration.ofSeconds((Integer) pod.get("terminationGracePeriodSeconds")));
     }
 
     @Test

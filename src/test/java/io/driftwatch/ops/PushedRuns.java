@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import io.driftwatch.DriftwatchApplication;
 import io.driftwatch.ExitCodes;
 import io.driftwatch.canary.PredictionLogs;
+import io.driftwatch.config.DriftwatchProperties;
 import io.driftwatch.demo.DemoData;
 import io.driftwatch.cli.DriftCommand;
 import io.driftwatch.support.FaultInjection;
@@ -43,7 +44,8 @@ final class PushedRuns {
 
     /**
      * A completed night; a process that runs two nights (the second's retraining refused: the first night's task
-     * is open); a canary judged ROLLBACK; then a night that fails in its drift step. Each scrape is taken right
+     * is open); a night of a monitor that lists its methods (psi and kl) on the demo's tables; a canary judged
+     * ROLLBACK; then a night that fails in its drift step. Each scrape is taken right
      * after its run.
      */
     static List<Scrape> nightsCanaryAndFailure(LocalPushgateway gateway) throws Exception {
@@ -52,10 +54,16 @@ final class PushedRuns {
         scrapes.add(new Scrape("completed driftJob", Series.samples(gateway.metrics())));
         assertThat(run(gateway, "nights", PushedRuns::previousNight, "runDate=2026-05-02")).isEqualTo(ExitCodes.COMPLETED.code());
         scrapes.add(new Scrape("next driftJob", Series.samples(gateway.metrics())));
+        assertThat(run(gateway, "listed-methods", PushedRuns::demoTables, listedMethods("runDate=2026-05-01")))
+                .isEqualTo(ExitCodes.COMPLETED.code());
+        scrapes.add(new Scrape("driftJob with listed methods", Series.samples(gateway.metrics())));
         assertThat(run(gateway, "canary", PushedRuns::predictionLogs, "--spring.batch.job.name=canaryJob", "model=ranker",
                 "baselineVersion=v1", "candidateVersion=v2", "window=PT1H", "end=" + CANARY_END))
                 .isEqualTo(ExitCodes.ROLLBACK.code());
         scrapes.add(new Scrape("canaryJob rollback", Series.samples(gateway.metrics())));
+        assertThat(run(gateway, "no-data", null, "runDate=" + LocalDate.now(ZoneOffset.UTC).plusDays(30)))
+                .isEqualTo(ExitCodes.NO_DATA.code());
+        scrapes.add(new Scrape("driftJob with nothing to judge", Series.samples(gateway.metrics())));
         assertThat(run(gateway, "failure", PushedRuns::failDriftStep, "runDate=2026-05-02"))
                 .isEqualTo(ExitCodes.FAILED.code());
         scrapes.add(new Scrape("failed driftJob", Series.samples(gateway.metrics())));
@@ -67,6 +75,33 @@ final class PushedRuns {
         LocalDate night = LocalDate.parse("2026-05-01");
         DemoData.load(context.getBean(JdbcTemplate.class), night, ZoneOffset.UTC);
         assertThat(context.getBean(DriftCommand.class).launch(night).exitCode()).isEqualTo(ExitCodes.COMPLETED);
+    }
+
+    /** The demo's tables and rows for 2026-05-01, for a monitor configured by hand (the demo itself is then off). */
+    private static void demoTables(ConfigurableApplicationContext context) {
+        DemoData.load(context.getBean(JdbcTemplate.class), LocalDate.parse("2026-05-01"), ZoneOffset.UTC);
+    }
+
+    /**
+     * The demo monitor as a user would configure it with a {@code methods} list (psi and kl) instead of the default
+     * selection, followed by {@code args}.
+     */
+    private static String[] listedMethods(String... args) {
+        List<String> all = new ArrayList<>(List.of("--driftwatch.monitors[0].name=loans-demo",
+                "--driftwatch.monitors[0].model=" + DemoData.MODEL,
+                "--driftwatch.monitors[0].source.table=" + DemoData.SOURCE_TABLE,
+                "--driftwatch.monitors[0].source.timestamp-column=scored_at",
+                "--driftwatch.monitors[0].baseline.table=" + DemoData.BASELINE_TABLE,
+                "--driftwatch.monitors[0].window=P1D",
+                "--driftwatch.monitors[0].methods.numeric=psi,kl",
+                "--driftwatch.monitors[0].methods.categorical=psi,kl"));
+        List<DriftwatchProperties.FeatureProperties> features = DemoData.monitors().get(0).getFeatures();
+        for (int i = 0; i < features.size(); i++) {
+            all.add("--driftwatch.monitors[0].features[" + i + "].name=" + features.get(i).getName());
+            all.add("--driftwatch.monitors[0].features[" + i + "].type=" + features.get(i).getType());
+        }
+        all.addAll(List.of(args));
+        return all.toArray(String[]::new);
     }
 
     /** A candidate whose scores shifted: canaryJob judges it ROLLBACK. */

@@ -110,7 +110,7 @@ class DeciderSegmentsTest {
         }
         Monitor.RetrainingPolicy policy = new Monitor.RetrainingPolicy(0.78, 0.5, driftShare, List.of(), 0, Duration.ZERO,
                 0, Duration.ofDays(30), false, 0, 5);
-        return new Monitor("loans", "credit-risk", table, SqlIdentifier.parse("scored_at"),
+        return new Monitor("loans", "credit-risk", new io.driftwatch.config.Relation.Table(table), SqlIdentifier.parse("scored_at"),
                 new Monitor.Baseline(table, null, null), Duration.ofDays(1), features, policy,
                 SqlIdentifier.parse("model_performance"), new MethodPlan(MethodSelection.Mode.DEFAULT,
                 MethodPlan.Overrides.NONE, MultipleTesting.Correction.BONFERRONI, 0.5),

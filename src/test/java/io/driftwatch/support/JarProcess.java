@@ -33,7 +33,14 @@ public final class JarProcess implements AutoCloseable {
 
     /** {@code java -jar driftwatch.jar args…} with {@code environment}, started now. */
     public static JarProcess start(List<String> args, Map<String, String> environment) throws IOException {
+        return start(List.of(), args, environment);
+    }
+
+    /** {@code java jvmOptions… -jar driftwatch.jar args…} with {@code environment}, started now. */
+    public static JarProcess start(List<String> jvmOptions, List<String> args, Map<String, String> environment)
+            throws IOException {
         List<String> command = new ArrayList<>(PackagedJar.command(args));
+        command.addAll(1, jvmOptions);
         command.addAll(1, QUICK_START);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);

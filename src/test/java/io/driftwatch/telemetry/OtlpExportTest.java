@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 
 import io.driftwatch.DriftwatchApplication;
+import io.driftwatch.demo.DemoReference;
 
 /**
  * A short-lived run exports its trace and its final metrics over OTLP/HTTP before the process
@@ -122,10 +123,10 @@ class OtlpExportTest {
         assertThat(incomeMethods).isNotEmpty();
         assertThat(incomeMethods).allSatisfy(m -> assertThat(m).containsEntry("driftwatch.feature", "income")
                 .containsKeys("driftwatch.method", "driftwatch.verdict", "driftwatch.score"));
-        Map<String, String> psi = incomeMethods.stream().filter(m -> "psi".equals(m.get("driftwatch.method")))
-                .findFirst().orElseThrow();
-        assertThat(psi).containsEntry("driftwatch.verdict", "drift");
-        assertThat(Double.parseDouble(psi.get("driftwatch.score"))).isGreaterThan(0.25);
+        // The default selection (the demo lists no methods): one effects span, scored as the reference scores it.
+        assertThat(incomeMethods).extracting(m -> m.get("driftwatch.method")).containsExactly("effects");
+        assertThat(incomeMethods.get(0)).containsEntry("driftwatch.verdict", "drift");
+        DemoReference.assertEffectsScore("income", Double.parseDouble(incomeMethods.get(0).get("driftwatch.score")), 0);
     }
 
     @Test
@@ -137,14 +138,14 @@ class OtlpExportTest {
             ExportMetricsServiceRequest.parseFrom(body).getResourceMetricsList()
                     .forEach(rm -> rm.getScopeMetricsList().forEach(sm -> all.addAll(sm.getMetricsList())));
         }
-        NumberDataPoint incomePsi = all.stream().filter(m -> m.getName().equals("driftwatch.drift.score"))
+        NumberDataPoint incomeEffects = all.stream().filter(m -> m.getName().equals("driftwatch.drift.score"))
                 .flatMap(m -> m.getGauge().getDataPointsList().stream())
                 .filter(p -> {
                     Map<String, String> tags = attributes(p.getAttributesList());
-                    return "income".equals(tags.get("feature")) && "psi".equals(tags.get("method"));
+                    return "income".equals(tags.get("feature")) && "effects".equals(tags.get("method"));
                 })
                 .reduce((a, b) -> b).orElseThrow();
-        assertThat(incomePsi.getAsDouble()).isGreaterThan(0.25);
+        DemoReference.assertEffectsScore("income", incomeEffects.getAsDouble(), 0);
         // The demo drifts 2 of its 6 features (income, region): below the dataset drift share of 0.5.
         assertThat(lastValue(all, "driftwatch.dataset.drift.share")).isCloseTo(2.0 / 6, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(lastValue(all, "driftwatch.dataset.drifted")).isZero();

@@ -7,6 +7,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 
 import io.driftwatch.DriftwatchApplication;
+import io.driftwatch.demo.DemoReference;
 
 /** A short-lived run pushes its final metrics to a (local, real HTTP) Pushgateway before the process exits. */
 class PushgatewayExportTest {
@@ -55,8 +58,13 @@ class PushgatewayExportTest {
         assertThat(exit).isZero();
         Request last = received.stream().filter(r -> r.method().equals("PUT")).reduce((a, b) -> b).orElseThrow();
         assertThat(last.path()).isEqualTo("/metrics/job/driftwatch/command/driftJob");
+        for (String feature : List.of("income", "region")) {
+            Matcher score = Pattern.compile("(?m)^driftwatch_drift_score\\{[^}]*feature=\"" + feature
+                    + "\"[^}]*method=\"effects\"[^}]*} (\\S+)$").matcher(last.body());
+            assertThat(score.find()).as("pushed effects score of %s in%n%s", feature, last.body()).isTrue();
+            DemoReference.assertEffectsScore(feature, Double.parseDouble(score.group(1)), 0);
+        }
         assertThat(last.body())
-                .containsPattern("driftwatch_drift_score\\{[^}]*feature=\"income\"[^}]*method=\"psi\"[^}]*} 0\\.3")
                 .contains("driftwatch_features_drifted_total{monitor=\"loans-demo\"} 2.0")
                 .contains("driftwatch_retraining_tasks_enqueued_total{model=\"credit-risk-demo\",monitor=\"loans-demo\"} 1.0")
                 .contains("spring_batch_job_seconds_count");

@@ -17,12 +17,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import io.driftwatch.DriftwatchApplication;
 import io.driftwatch.ExitCodes;
 import io.driftwatch.demo.DemoData;
+import io.driftwatch.demo.DemoReference;
+import io.driftwatch.profile.NumericProfile;
+import io.driftwatch.window.JdbcWindowProfileDao;
+import io.driftwatch.window.JdbcWindowProfileDao.Side;
 import io.driftwatch.cli.DriftCommand;
 import io.driftwatch.cli.Outcome;
 
 /** The meters of two demo nights, read from the Prometheus registry as a scrape or a push would carry them. */
 class RunMetricsTest {
 
+    private static final List<String> FEATURES = List.of("income", "age", "credit_score", "debt_ratio", "region", "channel");
     private static final String DATABASE =
             "--spring.datasource.url=jdbc:h2:mem:run-metrics;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
 
@@ -46,8 +51,23 @@ class RunMetricsTest {
                 "runDate=2026-05-01");
         String first = context.getBean(PrometheusMeterRegistry.class).scrape();
 
-        assertThat(value(first, "driftwatch_drift_drifted{feature=\"income\",method=\"psi\",monitor=\"loans-demo\"}")).isEqualTo(1.0);
-        assertThat(value(first, "driftwatch_drift_drifted{feature=\"age\",method=\"psi\",monitor=\"loans-demo\"}")).isZero();
+        // The default selection (the demo lists no methods): one effects row per feature, as the reference judges it.
+        for (String feature : FEATURES) {
+            String tags = "{feature=\"" + feature + "\",method=\"effects\",monitor=\"loans-demo\"}";
+            assertThat(value(first, "driftwatch_drift_drifted" + tags)).as(feature).isEqualTo(DemoReference.drifted(feature) ? 1.0 : 0.0);
+            DemoReference.assertEffectsScore(feature, value(first, "driftwatch_drift_score" + tags), 0);
+        }
+        assertThat(FEATURES.stream().filter(DemoReference::drifted)).containsExactlyInAnyOrderElementsOf(DemoData.SHIFTED);
+        assertThat(first).doesNotContain("method=\"psi\"");
+        // income is judged on sketch-mode profiles: the reference's interval holds for rank errors up to its epsilon.
+        long runId = context.getBean(JdbcTemplate.class).queryForObject(
+                "SELECT id FROM drift_run WHERE monitor = 'loans-demo' AND run_date = DATE '2026-05-01'", Long.class);
+        for (Side side : Side.values()) {
+            NumericProfile income = (NumericProfile) context.getBean(JdbcWindowProfileDao.class)
+                    .find(runId, side, "income").orElseThrow();
+            assertThat(income.isExact()).as("income %s profile", side).isFalse();
+            assertThat(income.rankErrorBound()).as("income %s rank error", side).isLessThanOrEqualTo(DemoReference.epsilon());
+        }
         assertThat(value(first, "driftwatch_dataset_drift_share{monitor=\"loans-demo\"}")).isCloseTo(2.0 / 6,
                 org.assertj.core.data.Offset.offset(1e-12));
         assertThat(value(first, "driftwatch_dataset_drifted{monitor=\"loans-demo\"}")).isZero();
