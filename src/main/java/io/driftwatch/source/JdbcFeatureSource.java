@@ -253,10 +253,12 @@ public class JdbcFeatureSource {
         long[] rows = {0};
         long[] expected = {Long.MIN_VALUE};
         RowCallbackHandler handler = rs -> {
-            for (int i = 0; i < profiles.length; i++) {
-                update(rs, i + 1, numeric[i], profiles[i]);
-            }
-            if (!segments.isEmpty()) {
+            if (segments.isEmpty()) {
+                for (int i = 0; i < profiles.length; i++) {
+                    update(rs, i + 1, numeric[i], profiles[i]);
+                }
+            } else {
+                // The population's profiles are the merge of the first segmentation's, after the pass.
                 segments.add(rs, numeric);
             }
             if (++rows[0] % 1_000_000 == 0 && progress != null) {
@@ -280,6 +282,9 @@ public class JdbcFeatureSource {
             }
             return statement;
         }, handler);
+        if (!segments.isEmpty()) {
+            segments.mergePopulation(profiles);
+        }
         Map<String, FeatureProfile> byName = new LinkedHashMap<>();
         for (int i = 0; i < profiles.length; i++) {
             byName.put(features.get(i).name(), profiles[i]);

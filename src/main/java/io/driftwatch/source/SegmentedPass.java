@@ -82,6 +82,26 @@ final class SegmentedPass {
         }
     }
 
+    /**
+     * Merges the first segmentation's segments into {@code population} (fresh profiles in feature order): they
+     * partition the rows, and a merge of parts is bit-identical to one pass over the whole (see
+     * {@link NumericProfile}), so each row's values are added once, to its segment, instead of twice.
+     */
+    void mergePopulation(FeatureProfile[] population) {
+        List<Slot> first = new ArrayList<>(named.get(0).values());
+        first.add(missing.get(0));
+        first.add(other.get(0));
+        for (Slot slot : first) {
+            for (int i = 0; i < population.length; i++) {
+                if (population[i] instanceof NumericProfile n) {
+                    n.merge((NumericProfile) slot.profiles[i]);
+                } else {
+                    ((CategoricalProfile) population[i]).merge((CategoricalProfile) slot.profiles[i]);
+                }
+            }
+        }
+    }
+
     /** Every segment's profiles by label, in plan order (named segments, then missing and other). */
     Map<String, WindowProfile.Segment> result() {
         Map<String, WindowProfile.Segment> segments = new LinkedHashMap<>();

@@ -1,6 +1,8 @@
 package io.driftwatch.window;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -31,6 +33,9 @@ public class JdbcSegmentProfileDao {
             SELECT segment, SUM(rows_read) FROM segment_profile
             WHERE run_id = ? AND side = ? AND feature = ? GROUP BY segment""";
 
+    /** Rows per batch: bounds the profiles held for one round trip (a sketch-mode profile is tens of KB). */
+    private static final int BATCH = 100;
+
     private final JdbcTemplate jdbc;
 
     public JdbcSegmentProfileDao(JdbcTemplate jdbc) {
@@ -40,13 +45,19 @@ public class JdbcSegmentProfileDao {
     /** Replaces one time slice of one side: every segment of {@code window}. Call inside a transaction. */
     public void replace(long runId, Side side, int slice, WindowProfile window) {
         jdbc.update(DELETE_SLICE, runId, side.column(), slice);
+        List<Object[]> rows = new ArrayList<>();
         for (Map.Entry<String, WindowProfile.Segment> segment : window.segments().entrySet()) {
             for (Map.Entry<String, FeatureProfile> e : segment.getValue().features().entrySet()) {
-                jdbc.update(INSERT, runId, side.column(), segment.getKey(), e.getKey(), slice,
+                rows.add(new Object[] {runId, side.column(), segment.getKey(), e.getKey(), slice,
                         e.getValue().type().name().toLowerCase(Locale.ROOT), segment.getValue().rowsRead(),
-                        e.getValue().toBytes());
+                        e.getValue().toBytes()});
+                if (rows.size() == BATCH) {
+                    jdbc.batchUpdate(INSERT, rows);
+                    rows.clear();
+                }
             }
         }
+        jdbc.batchUpdate(INSERT, rows);
     }
 
     /** Removes every segment profile of a run that is being reprocessed. */

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -28,6 +29,12 @@ import tools.jackson.databind.json.JsonMapper;
 import io.driftwatch.ExitCodes;
 import io.driftwatch.cli.ConsolePrinter;
 import io.driftwatch.cli.DriftCommand;
+import io.driftwatch.config.Monitor;
+import io.driftwatch.config.MonitorCatalog;
+import io.driftwatch.source.JdbcFeatureSource;
+import io.driftwatch.source.JdbcSegmentPlanner;
+import io.driftwatch.source.SegmentPlan;
+import io.driftwatch.source.WindowProfile;
 import io.driftwatch.report.DriftRun;
 import io.driftwatch.report.JdbcDriftReportDao;
 import io.driftwatch.report.JdbcDriftRunDao;
@@ -51,6 +58,9 @@ abstract class AbstractSegmentsJobTests {
     @Autowired JdbcTemplate jdbc;
     @Autowired JdbcDriftRunDao runs;
     @Autowired JdbcDriftReportDao reports;
+    @Autowired MonitorCatalog catalog;
+    @Autowired JdbcFeatureSource source;
+    @Autowired JdbcSegmentPlanner planner;
 
     /** Rows of the wide table per window (each with its own segment value). */
     abstract int wideRowsPerWindow();
@@ -81,7 +91,10 @@ abstract class AbstractSegmentsJobTests {
         assertThat(launcher.launch(NIGHT).exitCode()).isEqualTo(ExitCodes.COMPLETED);
     }
 
-    /** Inserts {@code ?} January rows and {@code ?} rows of 2026-05-01, amount i mod 97, user_id distinct per row. */
+    /**
+     * Inserts {@code ?} January rows and {@code ?} rows of 2026-05-01, user_id distinct per row and amount too (so its
+     * profiles are sketches, not exact tables).
+     */
     abstract String wideInsert();
 
     @Test
@@ -182,6 +195,35 @@ abstract class AbstractSegmentsJobTests {
         assertThat(rows.stream().filter(r -> ((Number) r.get("baseline_count")).longValue() == 0)).hasSize(20);
         assertThat(jdbc.queryForObject("SELECT current_count FROM drift_report WHERE monitor = 'wide' AND segment IS NULL",
                 Long.class)).isEqualTo(n);
+    }
+
+    @Test
+    void thePopulationOfASegmentedPassIsBitIdenticalToAPlainPassAndItsSegmentsPartitionTheRows() {
+        for (String name : List.of("segments", "wide")) {
+            Monitor monitor = catalog.require(name);
+            boolean current = name.equals("segments");
+            Instant from = current ? monitor.windowStart(NIGHT, catalog.zone()) : monitor.baseline().from();
+            Instant to = current ? monitor.windowEnd(NIGHT, catalog.zone()) : monitor.baseline().to();
+            List<SegmentPlan> plans = planner.plan(monitor, monitor.windowStart(NIGHT, catalog.zone()),
+                    monitor.windowEnd(NIGHT, catalog.zone()), catalog.zone());
+
+            WindowProfile plain = source.profile(monitor, monitor.sourceTable(), from, to, catalog.zone(), null);
+            WindowProfile segmented = source.profile(monitor, monitor.sourceTable(), from, to, catalog.zone(), null, plans);
+
+            assertThat(segmented.rowsRead()).as(name).isEqualTo(plain.rowsRead());
+            plain.features().forEach((feature, profile) -> assertThat(segmented.features().get(feature).toBytes())
+                    .as(name + "." + feature).isEqualTo(profile.toBytes()));
+            assertThat(segmented.segments().values().stream().mapToLong(WindowProfile.Segment::rowsRead).sum()).as(name)
+                    .isEqualTo(plain.rowsRead());
+        }
+        assertThat(planner.plan(catalog.require("segments"), catalog.require("segments").windowStart(NIGHT, catalog.zone()),
+                catalog.require("segments").windowEnd(NIGHT, catalog.zone()), catalog.zone())).singleElement()
+                .satisfies(plan -> {
+                    assertThat(plan.top()).containsExactly("US", "DE", "FR", "LU");
+                    assertThat(plan.fresh()).containsExactly("XX");
+                    assertThat(plan.pooled()).isTrue();
+                    assertThat(plan.moreFresh()).isFalse();
+                });
     }
 
     private void duplicate(long runId, String which) {

@@ -31,8 +31,8 @@ class PostgresSegmentsJobTests extends AbstractSegmentsJobTests {
     @Override
     String wideInsert() {
         return "INSERT INTO wide_segments SELECT TIMESTAMPTZ '2026-01-01 00:00:00+00' + x * INTERVAL '5 seconds',"
-                + " x % 97, 'u' || x FROM generate_series(1, ?) AS x UNION ALL"
-                + " SELECT TIMESTAMPTZ '2026-05-01 00:00:00+00' + x * INTERVAL '0.1 seconds', x % 89, 'v' || x"
+                + " x * 0.001, 'u' || x FROM generate_series(1, ?) AS x UNION ALL"
+                + " SELECT TIMESTAMPTZ '2026-05-01 00:00:00+00' + x * INTERVAL '0.1 seconds', x * 0.002, 'v' || x"
                 + " FROM generate_series(1, ?) AS x";
     }
 }

@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# Segments benchmark on PostgreSQL (not a test): the same table judged without segments and with
+# segments: [{ column: country, max: 50 }]. Creates N rows x F features plus a country column (200
+# values, skewed: the 50 most frequent hold most rows, the rest is pooled as (other)) in a fresh
+# schema, half in a January baseline and half in the current day; runs the packaged jar once per
+# monitor (both scan their baseline: a segmented monitor always does) and prints each run's step
+# times and the floor: the time PostgreSQL needs to stream the same columns of the same windows to a
+# client (COPY ... TO /dev/null), with the features alone for the plain run and the features plus
+# country for the segmented one.
+#
+#   bench/segments/run.sh                   # N=10000000 F=10
+#   N=2000000 bench/segments/run.sh         # a quicker run
+#
+# JAVA_OPTS (default -Xmx1g), THREADS (partition threads, default 2), PGHOST/PGPORT/PGUSER/PGDATABASE
+# (default 127.0.0.1, 5432, postgres, test), SCHEMA (default dw_bench_segments; dropped afterwards
+# unless KEEP=1), LOGS=dir keeps the runs' logs. Needs psql, bc and Java 17+; builds the jar when
+# target/ has none.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+N=${N:-10000000}
+F=${F:-10}
+MAX=${MAX:-50}
+PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres}; PGDATABASE=${PGDATABASE:-test}
+export PGHOST PGPORT PGUSER PGDATABASE
+SCHEMA=${SCHEMA:-dw_bench_segments}
+THREADS=${THREADS:-2}
+JAR=$(ls target/driftwatch-*.jar 2>/dev/null | grep -v original | head -1 || true)
+if [ -z "$JAR" ]; then
+    ./mvnw -q -o -DskipTests package
+    JAR=$(ls target/driftwatch-*.jar | grep -v original | head -1)
+fi
+WORK=$(mktemp -d)
+trap '[ -n "${LOGS:-}" ] && mkdir -p "$LOGS" && cp "$WORK"/run-*.log "$LOGS"/ 2>/dev/null; rm -rf "$WORK"' EXIT
+
+half=$((N / 2))
+cols=(); selects=(); yaml=()
+for i in $(seq 1 "$F"); do
+    name=$(printf "f%02d" "$i")
+    if [ $((i % 4)) -eq 0 ]; then
+        cols+=("$name varchar(16)")
+        selects+=("'c' || (floor(random() * 12))::int")
+        yaml+=("        - { name: $name, type: categorical }")
+    elif [ $((i % 4)) -eq 2 ]; then
+        cols+=("$name double precision")
+        selects+=("round((100 + 10 * sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random()))::numeric, 1)")
+        yaml+=("        - { name: $name, type: numeric }")
+    else
+        cols+=("$name double precision")
+        # one country drifts in the current window: 'k7' (about 1 % of the rows)
+        selects+=("100 + 10 * sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random()) + CASE WHEN cur AND country = 'k7' THEN 5 ELSE 0 END")
+        yaml+=("        - { name: $name, type: numeric }")
+    fi
+done
+
+echo "== generating $N rows x $F features and a country column in schema $SCHEMA"
+psql -q -v ON_ERROR_STOP=1 <<SQL
+SET client_min_messages = warning;
+DROP SCHEMA IF EXISTS $SCHEMA CASCADE;
+CREATE SCHEMA $SCHEMA;
+SET search_path = $SCHEMA;
+CREATE TABLE features (scored_at timestamptz NOT NULL, country varchar(8), $(IFS=,; echo "${cols[*]}"));
+INSERT INTO features
+SELECT CASE WHEN cur THEN timestamptz '2026-03-01 00:00:00+00' + (g - $half) * (interval '86399 seconds' / $half)
+            ELSE timestamptz '2026-01-01 00:00:00+00' + g * (interval '31 days' / $half) END,
+       country, $(IFS=,; echo "${selects[*]}")
+FROM (SELECT g, g >= $half AS cur, 'k' || floor(200 * power(random(), 3))::int AS country
+      FROM generate_series(0, $N - 1) AS g) AS s;
+CREATE INDEX ON features (scored_at);
+VACUUM ANALYZE features;
+SQL
+
+feature_list=$(for i in $(seq 1 "$F"); do printf "f%02d," "$i"; done); feature_list=${feature_list%,}
+floor() {
+    local start end
+    start=$(date +%s.%N)
+    psql -q -c "\\copy (SELECT $1 FROM $SCHEMA.features WHERE scored_at >= '2026-01-01T00:00:00Z' AND scored_at < '2026-02-01T00:00:00Z') TO '/dev/null'"
+    psql -q -c "\\copy (SELECT $1 FROM $SCHEMA.features WHERE scored_at >= '2026-03-01T00:00:00Z' AND scored_at < '2026-03-02T00:00:00Z') TO '/dev/null'"
+    end=$(date +%s.%N)
+    echo "$end - $start" | bc
+}
+
+monitor_yaml() {
+    cat <<YAML
+driftwatch:
+  partition-threads: $THREADS
+  monitors:
+    - name: $1
+      model: bench-model
+      source: { table: features, timestamp-column: scored_at }
+      baseline: { from: 2026-01-01T00:00:00Z, to: 2026-02-01T00:00:00Z }
+      window: P1D
+$2
+      features:
+$(printf '%s\n' "${yaml[@]}")
+YAML
+}
+
+run() { # monitor [command...]: the second run is the same date for another monitor, so it goes through runs rerun
+    local name=$1 log=$WORK/run-$1.log start end
+    shift
+    start=$(date +%s.%N)
+    SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE?currentSchema=$SCHEMA" \
+    SPRING_DATASOURCE_USERNAME=$PGUSER DRIFTWATCH_DB_POOL_SIZE=$((2 * THREADS + 2)) \
+        java ${JAVA_OPTS:--Xmx1g} -jar "$JAR" --spring.config.additional-location="file:$WORK/$name.yaml" \
+        "$@" "runDate=2026-03-02" > "$log" 2>&1 || { tail -30 "$log"; exit 1; }
+    end=$(date +%s.%N)
+    echo "$end - $start" | bc > "$WORK/wall-$name"
+}
+
+step() { # monitor step -> seconds
+    psql -At -c "SELECT extract(epoch FROM s.end_time - s.start_time) FROM $SCHEMA.batch_step_execution s
+        WHERE s.job_execution_id = (SELECT job_execution_id FROM $SCHEMA.drift_run WHERE monitor = '$1')
+        AND s.step_name = '$2'"
+}
+job() { # monitor -> seconds from the job's start to its end (no JVM start)
+    psql -At -c "SELECT extract(epoch FROM e.end_time - e.start_time) FROM $SCHEMA.batch_job_execution e
+        WHERE e.job_execution_id = (SELECT job_execution_id FROM $SCHEMA.drift_run WHERE monitor = '$1')"
+}
+
+monitor_yaml plain "" > "$WORK/plain.yaml"
+monitor_yaml segmented "      segments: [{ column: country, max: $MAX }]" > "$WORK/segmented.yaml"
+
+echo "== floor: COPY of the same columns of both windows to a client"
+floor_plain=$(floor "$feature_list")
+floor_segmented=$(floor "$feature_list,country")
+echo "== run without segments"; run plain
+echo "== run with segments: [{ column: country, max: $MAX }]"; run segmented runs rerun monitor=segmented
+
+echo
+echo "== results (N=$N, F=$F, max=$MAX, partition-threads=$THREADS, $(nproc) cores)"
+printf "%-10s %8s %8s %8s %8s %8s %9s %11s %9s\n" monitor profile drift decide job floor "job/floor" "profile/floor" "wall"
+for m in plain segmented; do
+    fl=$([ "$m" = plain ] && echo "$floor_plain" || echo "$floor_segmented")
+    p=$(step "$m" profile); d=$(step "$m" drift); c=$(step "$m" decide); j=$(job "$m")
+    printf "%-10s %8.2f %8.2f %8.2f %8.2f %8.2f %9.2f %11.2f %9.2f\n" "$m" "$p" "$d" "$c" "$j" "$fl" \
+        "$(echo "scale=4; $j / $fl" | bc)" "$(echo "scale=4; $p / $fl" | bc)" "$(cat "$WORK/wall-$m")"
+done
+psql -At -F' ' -c "SELECT 'segmented: ' || COUNT(DISTINCT segment) || ' segments, ' || COUNT(*) || ' drift_report rows; drifted segments: '
+    || coalesce(string_agg(DISTINCT segment, ', ') FILTER (WHERE drifted), 'none') FROM $SCHEMA.drift_report WHERE monitor = 'segmented'"
+grep -o 'peak heap [0-9]* MiB, peak RSS [0-9a-z ]*' "$WORK/run-plain.log" | sed 's/^/plain: /' || true
+grep -o 'peak heap [0-9]* MiB, peak RSS [0-9a-z ]*' "$WORK/run-segmented.log" | sed 's/^/segmented: /' || true
+[ "${KEEP:-0}" = 1 ] || psql -q -c "SET client_min_messages = warning; DROP SCHEMA $SCHEMA CASCADE"
