@@ -123,6 +123,29 @@ class RemotePartitioningIT {
     }
 
     @Test
+    void aWorkerAskedToTerminateInAPartitionFinishesItTakesNoOtherAndExits143() throws Exception {
+        FaultNight night = night("sigterm");
+        JarProcess stopping = worker(night, monitors, "--driftwatch.partition-threads=1");
+        JarProcess manager;
+        try (TableLock reports = TableLock.on(night, "drift_report")) {
+            manager = manager(night);
+            assertThat(stopping.awaitLine("Partition featureDrift:", LIMIT)).as(stopping.output()).isTrue();
+            stopping.terminate();
+            assertThat(stopping.awaitLine("Termination requested", LIMIT)).as(stopping.output()).isTrue();
+        }
+        // the lock is gone: the partition it holds completes, then the worker exits without taking another
+        assertThat(stopping.exitCode(LIMIT)).as(stopping.output()).isEqualTo(143);
+        // it had run the three profile partitions before
+        assertThat(completed(stopping, "featureDrift")).as(stopping.output()).isEqualTo(1);
+        assertThat(stopping.output()).contains("Worker stopped after 4 partition(s)");
+
+        JarProcess successor = worker(night, monitors);
+        assertThat(manager.exitCode(LIMIT)).as(manager.output()).isZero();
+        assertThat(completed(successor, "featureDrift")).isEqualTo(5);
+        assertThat(FaultNight.difference(referenceRows, night.rows())).isNull();
+    }
+
+    @Test
     void aPartitionLostWithItsOnlyWorkerFailsTheStepAtTheTimeoutAndTheRestartRerunsOnlyTheUnfinishedStep()
             throws Exception {
         FaultNight night = night("lost");
@@ -229,7 +252,12 @@ class RemotePartitioningIT {
     }
 
     private static long completed(JarProcess worker) {
-        return worker.output().lines().filter(l -> l.contains("Partition ") && l.endsWith(" completed")).count();
+        return completed(worker, "");
+    }
+
+    /** How many partitions of {@code workerStep} (all, for "") the worker has completed. */
+    private static long completed(JarProcess worker, String workerStep) {
+        return worker.output().lines().filter(l -> l.contains("Partition " + workerStep) && l.endsWith(" completed")).count();
     }
 
     /** The worker step names (before the colon) of the partitions of the night's {@code n}-th job execution. */
