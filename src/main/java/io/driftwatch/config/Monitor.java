@@ -18,6 +18,14 @@ public record Monitor(String name, String model, Relation source, SqlIdentifier 
                       Baseline baseline, Duration window, List<Feature> features, RetrainingPolicy retraining,
                       SqlIdentifier performanceTable, MethodPlan methods, List<Segmentation> segments) {
 
+    /** A monitor without segments. */
+    public Monitor(String name, String model, Relation source, SqlIdentifier timestampColumn, Baseline baseline,
+                   Duration window, List<Feature> features, RetrainingPolicy retraining, SqlIdentifier performanceTable,
+                   MethodPlan methods) {
+        this(name, model, source, timestampColumn, baseline, window, features, retraining, performanceTable, methods,
+                List.of());
+    }
+
     /** A monitor of a table, without segments. */
     public Monitor(String name, String model, SqlIdentifier sourceTable, SqlIdentifier timestampColumn, Baseline baseline,
                    Duration window, List<Feature> features, RetrainingPolicy retraining, SqlIdentifier performanceTable,
