@@ -34,7 +34,6 @@ import io.driftwatch.telemetry.RunEvents;
 import io.driftwatch.telemetry.RunSummary;
 import io.driftwatch.window.JdbcWindowProfileDao;
 import io.driftwatch.window.JdbcWindowProfileDao.Side;
-import io.driftwatch.window.TimeSlice;
 import io.driftwatch.source.WindowProfile;
 import io.driftwatch.window.WindowProfiler;
 
@@ -123,17 +122,24 @@ final class DriftTasklets {
             DriftRun run = run(runs, monitor, runDate(step));
             int slice = context.getInt(Partitions.SLICE, 0);
             WindowProfile window;
+            JdbcWindowProfileDao.Scan scan;
             if (side == Side.BASELINE) {
                 WindowProfiler.Baseline baseline = profiler.baseline(monitor);
                 runs.recordBaselineSource(run.id(), baseline.source().column(), baseline.fingerprint().value());
                 runs.recordRows(run.id(), true, baseline.profile().rowsRead());
                 window = baseline.profile();
+                scan = new JdbcWindowProfileDao.Scan(baseline.rowsScanned(), 0, 0);
             } else {
-                TimeSlice timeSlice = TimeSlice.of(run.windowStart(), run.windowEnd(), slice,
-                        context.getInt(Partitions.SLICES, 1));
-                window = profiler.current(monitor, timeSlice);
+                // A reprocessing asked for on purpose reads its window again; a backfill's date reuses the buckets
+                // the backfill has just profiled.
+                boolean refresh = rerun(step) != null && !DriftJobConfiguration.isBackfill(step.getJobParameters());
+                WindowProfiler.CurrentSlice current = profiler.current(monitor, run.windowStart(), run.windowEnd(), slice,
+                        context.getInt(Partitions.SLICES, 1), refresh);
+                window = current.profile();
+                scan = new JdbcWindowProfileDao.Scan(current.rowsScanned(), current.bucketsReused(),
+                        current.bucketsProfiled());
             }
-            profiles.replace(run.id(), side, slice, window);
+            profiles.replace(run.id(), side, slice, window, scan);
             log.info("Monitor {} {}: profiled {} rows of {} features", monitor.name(),
                     side == Side.CURRENT ? "current slice " + (slice + 1) : side.column(), window.rowsRead(),
                     window.features().size());
@@ -178,6 +184,8 @@ final class DriftTasklets {
                     DriftRun run = run(runs, monitor, runDate);
                     // Slices were profiled in parallel; their rows add up here, once all of them are done.
                     runs.recordRows(run.id(), false, profiles.rowsRead(run.id(), Side.CURRENT));
+                    JdbcWindowProfileDao.Scan scan = profiles.scan(run.id());
+                    runs.recordScan(run.id(), scan.rowsScanned(), scan.bucketsReused(), scan.bucketsProfiled());
                     // Read again: the guardrails judge the run with its current rows.
                     completer.complete(monitor, run(runs, monitor, runDate), catalog.zone());
                 } finally {

@@ -1,14 +1,6 @@
 package io.driftwatch.window;
 
-import io.driftwatch.source.JdbcSchemaInspector;
-import io.driftwatch.source.ColumnInfo;
-
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.ZoneId;
-import java.util.HexFormat;
-import java.util.Map;
+import java.time.Duration;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -18,7 +10,9 @@ import io.driftwatch.config.Monitor;
  * Identifies a baseline's content without reading it: the SHA-256 of its definition (table, time
  * range, timestamp column, features with their types and columns, profile format) and of its data
  * (the user's {@code baseline.version} when given, else the row count and, for a time range, the
- * latest timestamp in it). A baseline whose rows are rewritten in place with the same count and
+ * latest timestamp in it, counted bucket by bucket so that an index on the timestamp column answers it without
+ * reading rows; a whole-table baseline is counted with {@code COUNT(*)}, which reads it: give such a baseline a
+ * {@code baseline.version}). A baseline whose rows are rewritten in place with the same count and
  * timestamps must be given a {@code baseline.version} that changes with it.
  */
 public record BaselineFingerprint(String value, String definition, String data) {
@@ -29,7 +23,7 @@ public record BaselineFingerprint(String value, String definition, String data) 
      */
     static final String PROFILE_SEMANTICS = "profile-v4";
 
-    public static BaselineFingerprint of(Monitor monitor, JdbcTemplate jdbc, JdbcSchemaInspector inspector, ZoneId zone) {
+    static BaselineFingerprint of(Monitor monitor, JdbcTemplate jdbc, RangeFingerprint ranges, Duration width) {
         Monitor.Baseline baseline = monitor.baseline();
         StringBuilder definition = new StringBuilder(PROFILE_SEMANTICS).append(";table=").append(baseline.table());
         if (baseline.isTimeRange()) {
@@ -43,12 +37,13 @@ public record BaselineFingerprint(String value, String definition, String data) 
         if (baseline.version() != null) {
             data = "version=" + baseline.version();
         } else if (baseline.isTimeRange()) {
-            ColumnInfo ts = inspector.columns(baseline.table()).get(monitor.timestampColumn().name());
-            String sql = "SELECT COUNT(*) AS n, MAX(" + monitor.timestampColumn().quoted() + ") AS latest FROM "
-                    + baseline.table().quoted() + " WHERE " + monitor.timestampColumn().quoted() + " >= ? AND "
-                    + monitor.timestampColumn().quoted() + " < ?";
-            Map<String, Object> row = jdbc.queryForMap(sql, ts.bind(baseline.from(), zone), ts.bind(baseline.to(), zone));
-            data = "rows=" + row.get("n") + ";latest=" + row.get("latest");
+            // Counted bucket by bucket: one query over the whole range is a sequential scan of it on PostgreSQL even
+            // with an index, while each bucket's count and maximum come from the index (see RangeFingerprint).
+            RangeFingerprint.Data total = new RangeFingerprint.Data(0, null, null);
+            for (Bucket chunk : Bucket.chunks(baseline.from(), baseline.to(), width)) {
+                total = total.plus(ranges.of(monitor, baseline.table(), null, chunk));
+            }
+            data = "rows=" + total.rows() + ";latest=" + total.latest();
         } else {
             data = "rows=" + jdbc.queryForObject("SELECT COUNT(*) FROM " + baseline.table().quoted(), Long.class);
         }
@@ -57,10 +52,6 @@ public record BaselineFingerprint(String value, String definition, String data) 
 
 
     private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-        }
+        return RangeFingerprint.sha256(text);
     }
 }
