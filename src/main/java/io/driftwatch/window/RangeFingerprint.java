@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.ZoneId;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -12,7 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.driftwatch.config.ConfigurationProblem;
 import io.driftwatch.config.Monitor;
+import io.driftwatch.config.MonitorConfigurationException;
 import io.driftwatch.db.SqlIdentifier;
 import io.driftwatch.source.ColumnInfo;
 import io.driftwatch.source.JdbcSchemaInspector;
@@ -37,9 +40,22 @@ final class RangeFingerprint {
     /** The data of one range: row count, latest timestamp and latest version (null when none is configured). */
     record Data(long rows, Object latest, Object version) {
 
-        /** The text that goes into the fingerprint and {@code bucket_profile.data}. */
+        /**
+         * The text that goes into a bucket's fingerprint and {@code bucket_profile.data}: instants in UTC, so that it
+         * does not depend on the JVM's default zone (a {@code java.sql.Timestamp} prints in it).
+         */
         String text() {
-            return "rows=" + rows + ";latest=" + latest + (version == null ? "" : ";version=" + version);
+            return "rows=" + rows + ";latest=" + render(latest) + (version == null ? "" : ";version=" + render(version));
+        }
+
+        private static String render(Object value) {
+            if (value instanceof java.sql.Timestamp t) {
+                return t.toInstant().toString();
+            }
+            if (value instanceof java.time.OffsetDateTime t) {
+                return t.toInstant().toString();
+            }
+            return String.valueOf(value);
         }
 
         @SuppressWarnings({"unchecked", "rawtypes"})
@@ -67,7 +83,14 @@ final class RangeFingerprint {
 
     /** The data of {@code [range.from, range.to)} of {@code table} on the monitor's timestamp column. */
     Data of(Monitor monitor, SqlIdentifier table, SqlIdentifier versionColumn, Bucket range) {
-        ColumnInfo ts = inspector.columns(table).get(monitor.timestampColumn().name());
+        Map<String, ColumnInfo> columns = inspector.columns(table);
+        ColumnInfo ts = columns.get(monitor.timestampColumn().name());
+        if (versionColumn != null && !columns.containsKey(versionColumn.name())) {
+            throw new MonitorConfigurationException(List.of(new ConfigurationProblem(monitor.name(),
+                    "source.version-column", versionColumn.name(), "table " + table + " has no column "
+                    + versionColumn.name(), "name a column of " + table + " that changes whenever a row is written, or"
+                    + " remove source.version-column")));
+        }
         String column = monitor.timestampColumn().quoted();
         String sql = "SELECT COUNT(*), MAX(" + column + ")" + (versionColumn == null ? "" : ", MAX(" + versionColumn.quoted()
                 + ")") + " FROM " + table.quoted() + " WHERE " + column + " >= ? AND " + column + " < ?";

@@ -91,6 +91,28 @@ abstract class AbstractBucketedWindowTests {
     }
 
     @Test
+    void rowsRewrittenInPlaceReprofileTheirBucketWhenAVersionColumnSaysSo() {
+        try (BucketNights db = new BucketNights("bucketversion", freshDatabase("version"))) {
+            db.days(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 8));
+            DriftCommand drift = db.bean(DriftCommand.class);
+            assertThat(drift.launch(FIRST_NIGHT).exitCode()).isEqualTo(ExitCodes.COMPLETED);
+            LocalDate rewritten = LocalDate.of(2026, 3, 5);
+            // same rows, same timestamps: only the values and the version column change
+            db.jdbc.update("UPDATE " + BucketNights.TABLE + " SET income = income * 2, updated_at = 1 WHERE scored_at >= ?"
+                    + " AND scored_at < ?", midnight(rewritten).atOffset(ZoneOffset.UTC),
+                    midnight(rewritten.plusDays(1)).atOffset(ZoneOffset.UTC));
+
+            assertThat(drift.launch(FIRST_NIGHT.plusDays(1)).exitCode()).isEqualTo(ExitCodes.COMPLETED);
+
+            Map<String, Object> second = db.run(FIRST_NIGHT.plusDays(1));
+            assertThat(((Number) second.get("buckets_profiled")).intValue()).isEqualTo(2);
+            assertThat(((Number) second.get("rows_scanned")).longValue()).isEqualTo(2L * BucketNights.ROWS_PER_DAY);
+            assertThat(db.jdbc.queryForObject("SELECT data FROM bucket_profile WHERE feature = 'income' AND bucket_start = ?",
+                    String.class, midnight(rewritten).atOffset(ZoneOffset.UTC))).endsWith(";version=1");
+        }
+    }
+
+    @Test
     void aWindowMergedFromStoredBucketsIsTheFullScansProfileToTheLastBit() {
         try (BucketNights db = new BucketNights(freshDatabase("merge"))) {
             db.days(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 9));

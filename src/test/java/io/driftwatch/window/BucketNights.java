@@ -33,15 +33,20 @@ final class BucketNights implements AutoCloseable {
     private final SyntheticDriftGenerator generator;
 
     BucketNights(String url, Class<?>... extra) {
+        this("buckettest", url, extra);
+    }
+
+    BucketNights(String profile, String url, Class<?>... extra) {
         List<Object> sources = new ArrayList<>(List.of(DriftwatchApplication.class));
         sources.addAll(List.of(extra));
-        context = new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).profiles("buckettest")
+        context = new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).profiles(profile)
                 .run("--spring.datasource.url=" + url, "--driftwatch.launch.enabled=false",
                         // FaultInjection's drift methods replace the standard ones
                         "--spring.main.allow-bean-definition-overriding=" + (extra.length > 0));
         jdbc = context.getBean(JdbcTemplate.class);
         generator = new SyntheticDriftGenerator(jdbc);
         generator.createTable(TABLE);
+        jdbc.execute("ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS updated_at BIGINT DEFAULT 0 NOT NULL");
         generator.insert(TABLE, Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z"),
                 BASELINE_ROWS, Set.of(), 1);
     }
