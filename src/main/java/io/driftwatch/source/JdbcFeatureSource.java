@@ -67,9 +67,18 @@ public class JdbcFeatureSource {
                 new Object[] {column.bind(from, zone), column.bind(to, zone)});
     }
 
-    /** Whether the window (or the whole table, when {@code from} is null) holds at least one row; reads one row at most. */
+    /**
+     * Whether the window (or the whole table, when {@code from} is null) holds at least one row. With an index led by
+     * the timestamp column it asks for the window's earliest timestamp, which the index answers at once; a plain
+     * {@code FETCH FIRST 1 ROWS} is planned as a sequential scan that reads every row stored before the window's
+     * first one (on PostgreSQL, a whole baseline of the same table, night after night).
+     */
     public boolean hasRows(Monitor monitor, SqlIdentifier table, Instant from, Instant to, ZoneId zone) {
         Window window = window(monitor, table, from, to, zone);
+        if (from != null && inspector.hasIndexLedBy(table, monitor.timestampColumn().name())) {
+            return !jdbc.queryForList("SELECT MIN(" + monitor.timestampColumn().quoted() + ") FROM " + table.quoted()
+                    + window.where(), Object.class, window.args()).stream().allMatch(java.util.Objects::isNull);
+        }
         return !jdbc.queryForList("SELECT 1 FROM " + table.quoted() + window.where() + " FETCH FIRST 1 ROWS ONLY",
                 Integer.class, window.args()).isEmpty();
     }
