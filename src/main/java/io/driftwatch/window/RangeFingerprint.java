@@ -91,11 +91,15 @@ final class RangeFingerprint {
                     + versionColumn.name(), "name a column of " + table + " that changes whenever a row is written, or"
                     + " remove source.version-column")));
         }
-        String column = monitor.timestampColumn().quoted();
-        String sql = "SELECT COUNT(*), MAX(" + column + ")" + (versionColumn == null ? "" : ", MAX(" + versionColumn.quoted()
-                + ")") + " FROM " + table.quoted() + " WHERE " + column + " >= ? AND " + column + " < ?";
-        return jdbc.queryForObject(sql, (rs, i) -> new Data(rs.getLong(1), rs.getObject(2),
+        return jdbc.queryForObject(sql(monitor, table, versionColumn), (rs, i) -> new Data(rs.getLong(1), rs.getObject(2),
                 versionColumn == null ? null : rs.getObject(3)), ts.bind(range.from(), zone), ts.bind(range.to(), zone));
+    }
+
+    /** The count of a range: bounded on the timestamp column, so that an index led by it answers it alone. */
+    static String sql(Monitor monitor, SqlIdentifier table, SqlIdentifier versionColumn) {
+        String column = monitor.timestampColumn().quoted();
+        return "SELECT COUNT(*), MAX(" + column + ")" + (versionColumn == null ? "" : ", MAX(" + versionColumn.quoted()
+                + ")") + " FROM " + table.quoted() + " WHERE " + column + " >= ? AND " + column + " < ?";
     }
 
     /**
