@@ -22,6 +22,7 @@ import io.driftwatch.canary.CanaryService;
 import io.driftwatch.canary.JdbcPredictionLogSource;
 import io.driftwatch.config.DriftwatchProperties;
 import io.driftwatch.config.Monitor;
+import io.driftwatch.config.BucketSettings;
 import io.driftwatch.config.MonitorCatalog;
 import io.driftwatch.config.MonitorValidator;
 import io.driftwatch.db.DatabaseTimeouts;
@@ -42,6 +43,7 @@ import io.driftwatch.source.JdbcFeatureSource;
 import io.driftwatch.source.JdbcSchemaInspector;
 import io.driftwatch.window.JdbcBaselineProfileDao;
 import io.driftwatch.window.JdbcSegmentProfileDao;
+import io.driftwatch.window.JdbcBucketProfileDao;
 import io.driftwatch.window.JdbcWindowProfileDao;
 import io.driftwatch.source.JdbcSegmentPlanner;
 import io.driftwatch.window.WindowProfiler;
@@ -115,9 +117,18 @@ public class DriftwatchConfiguration {
     }
 
     @Bean
-    WindowProfiler windowProfiler(JdbcFeatureSource source, JdbcSchemaInspector inspector, JdbcTemplate jdbc,
-                                  MonitorCatalog catalog) {
-        return new WindowProfiler(source, inspector, jdbc, new JdbcBaselineProfileDao(jdbc), catalog.zone());
+    WindowProfiler windowProfiler(JdbcFeatureSource source, FeatureDatabase features, JdbcTemplate jdbc,
+                                  MonitorCatalog catalog, BucketSettings buckets) {
+        return new WindowProfiler(source, new JdbcSchemaInspector(features.dataSource()),
+                new JdbcTemplate(features.dataSource()), new JdbcBaselineProfileDao(jdbc), new JdbcBucketProfileDao(jdbc),
+                buckets, catalog.zone());
+    }
+
+    /** driftwatch.bucket, driftwatch.bucket-retention and the monitors' version columns, checked against the monitors. */
+    @Bean
+    BucketSettings bucketSettings(DriftwatchProperties properties, MonitorCatalog catalog, Optional<DemoData> demo) {
+        return BucketSettings.of(properties, demo.map(d -> DemoData.monitors()).orElse(properties.getMonitors()),
+                catalog.monitors());
     }
 
     @Bean

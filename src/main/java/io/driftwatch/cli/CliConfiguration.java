@@ -37,6 +37,12 @@ import io.driftwatch.source.DataCheck;
 import io.driftwatch.source.JdbcFeatureSource;
 import io.driftwatch.source.JdbcSchemaInspector;
 
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.driftwatch.window.BucketBackfill;
+import io.driftwatch.window.WindowProfiler;
+
 /** The commands a process can run, and the runner that picks one from the command line. */
 @Configuration(proxyBeanMethods = false)
 public class CliConfiguration {
@@ -59,6 +65,16 @@ public class CliConfiguration {
                               JdbcFeatureSource source, JdbcDriftRunDao runs) {
         return new DriftCommand(jobOperator, jobRepository, driftJob, abandoned, catalog, clock, demo,
                 new DataCheck(inspector, source, clock), runs);
+    }
+
+    @Bean
+    BackfillCommand backfillCommand(JobOperator jobOperator, JobRepository jobRepository, @Qualifier("driftJob") Job driftJob,
+                                    MonitorCatalog catalog, Clock clock, JdbcSchemaInspector inspector,
+                                    JdbcFeatureSource source, JdbcDriftRunDao runs, WindowProfiler profiler,
+                                    PlatformTransactionManager transactions, ConsolePrinter printer) {
+        return new BackfillCommand(jobOperator, jobRepository, driftJob, catalog, new DataCheck(inspector, source, clock),
+                runs, new BucketBackfill(source, profiler, new TransactionTemplate(transactions), catalog.zone()), printer,
+                clock);
     }
 
     @Bean

@@ -42,7 +42,7 @@ public final class CommandLineCheck {
     static final String JOB_NAME_OPTION = "spring.batch.job.name";
     static final List<String> JOBS = List.of(DriftJobConfiguration.JOB_NAME, CanaryJobConfiguration.JOB_NAME,
             ReaperJobConfiguration.JOB_NAME);
-    static final List<String> WORDS = List.of(TasksCommand.WORD, RunsCommand.WORD);
+    static final List<String> WORDS = List.of(TasksCommand.WORD, RunsCommand.WORD, BackfillCommand.WORD);
     /** Every job parameter and command argument, so that a dashed one is recognised. */
     private static final List<String> PARAMETERS = List.of("runDate", "model", "baselineVersion", "candidateVersion",
             "window", "end", "mode", "input", "status", "limit", "monitor", "from", "to");
@@ -104,6 +104,8 @@ public final class CommandLineCheck {
     private static void arguments(String jobName, List<String> words) {
         if (!words.isEmpty() && words.get(0).equals(RunsCommand.WORD)) {
             RunsArguments.parse(words.subList(1, words.size()));
+        } else if (!words.isEmpty() && words.get(0).equals(BackfillCommand.WORD)) {
+            BackfillArguments.parse(words.subList(1, words.size()));
         } else if (DriftJobConfiguration.JOB_NAME.equals(jobName) || (jobName == null && !words.isEmpty()
                 && words.stream().allMatch(w -> w.startsWith(DriftJobConfiguration.RUN_DATE + "=")))) {
             JobArguments.parse(words, Clock.systemUTC(), ZoneOffset.UTC);

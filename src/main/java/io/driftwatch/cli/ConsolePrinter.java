@@ -38,6 +38,10 @@ public class ConsolePrinter {
             text.append('\n').append(String.format(Locale.ROOT, "monitor %s (model %s)  window [%s, %s)  rows: baseline %s,"
                     + " current %s%n", m.run().monitor(), m.run().model(), m.run().windowStart(), m.run().windowEnd(),
                     m.run().baselineRows(), m.run().currentRows()));
+            if (m.run().rowsScanned() != null) {
+                text.append(String.format(Locale.ROOT, "  read from the tables: %d rows; buckets of the window: %d reused,"
+                        + " %d profiled%n", m.run().rowsScanned(), m.run().bucketsReused(), m.run().bucketsProfiled()));
+            }
             text.append(String.format(Locale.ROOT, "  %-24s %-12s %12s %10s  %s%n", "feature", "method", "score", "threshold",
                     "verdict"));
             for (DriftReportRow r : m.rows()) {
@@ -106,6 +110,12 @@ public class ConsolePrinter {
         }
         text.append(tasks.size()).append(" task").append(tasks.size() == 1 ? "" : "s").append('\n');
         out.print(text);
+        out.flush();
+    }
+
+    /** A progress line of a long command (a backfill): what is done, and about how long the rest takes. */
+    public void progress(String line) {
+        out.println(line);
         out.flush();
     }
 

@@ -21,6 +21,9 @@ public final class Usage {
                   runs rerun monitor=NAME from=YYYY-MM-DD to=YYYY-MM-DD
                                                            reprocess completed dates of one monitor on purpose (its report
                                                            rows are replaced, never duplicated)
+                  backfill monitor=NAME from=YYYY-MM-DD to=YYYY-MM-DD
+                                                           a monitor's history: every bucket profiled once in one pass,
+                                                           then each date judged as its nightly run would (resumable)
                   --spring.batch.job.name=canaryJob model=NAME baselineVersion=V candidateVersion=V
                       [window=PT1H] [end=ISO-INSTANT] [mode=canary|shadow] [input=logs|metrics]
                                                            judge a canary or shadow deployment (prints the verdict JSON)

@@ -27,6 +27,15 @@ public class DriftwatchProperties {
     private int profileSlices = 0;
 
     /**
+     * Width of the time buckets the current side is profiled and stored in (ISO-8601: P1D, PT6H, PT1H); it must
+     * divide a day and every monitor's window. A night profiles only buckets that are new or whose data changed.
+     */
+    private String bucket = "P1D";
+
+    /** How long bucket profiles are kept before the newest window end of their monitor (never less than its window). */
+    private String bucketRetention = "P90D";
+
+    /**
      * A run of the same date left STARTED by a process that died (killed pod) is recovered and
      * restarted once it has shown no activity for this long. Keep it above the longest run
      * (the CronJob's activeDeadlineSeconds); PT0S takes over at once.
@@ -79,6 +88,10 @@ public class DriftwatchProperties {
     public void setRecoverAfter(java.time.Duration recoverAfter) { this.recoverAfter = recoverAfter; }
     public java.time.Duration getShutdownGrace() { return shutdownGrace; }
     public void setShutdownGrace(java.time.Duration shutdownGrace) { this.shutdownGrace = shutdownGrace; }
+    public String getBucket() { return bucket; }
+    public void setBucket(String bucket) { this.bucket = bucket; }
+    public String getBucketRetention() { return bucketRetention; }
+    public void setBucketRetention(String bucketRetention) { this.bucketRetention = bucketRetention; }
     public int getProfileSlices() { return profileSlices; }
     public void setProfileSlices(int profileSlices) { this.profileSlices = profileSlices; }
     public List<MonitorProperties> getMonitors() { return monitors; }
@@ -229,6 +242,14 @@ public class DriftwatchProperties {
         /** Parquet or CSV files, a path or glob such as /data/features/*.parquet or s3://bucket/f/*.parquet, read through DuckDB. */
         private String files;
         private String timestampColumn;
+        /**
+         * A column that changes whenever a row is written (a version or updated-at column); its maximum joins each
+         * bucket's fingerprint, so rows rewritten in place re-profile their bucket. Unset: row count and max timestamp.
+         */
+        private String versionColumn;
+
+        public String getVersionColumn() { return versionColumn; }
+        public void setVersionColumn(String versionColumn) { this.versionColumn = versionColumn; }
 
         public String getTable() { return table; }
         public void setTable(String table) { this.table = table; }

@@ -41,6 +41,18 @@ public record Monitor(String name, String model, Relation source, SqlIdentifier 
                 MethodPlan.DEFAULT);
     }
 
+    /**
+     * The source table, for what only a table allows (bucketed profiles, backfill's one pass).
+     *
+     * @throws IllegalStateException when the monitor reads a query or files
+     */
+    public SqlIdentifier sourceTable() {
+        if (source instanceof Relation.Table table) {
+            return table.name();
+        }
+        throw new IllegalStateException("monitor " + name + " reads " + source.label() + ", not a table");
+    }
+
     public Monitor {
         Objects.requireNonNull(methods, "methods");
         Objects.requireNonNull(name, "name");

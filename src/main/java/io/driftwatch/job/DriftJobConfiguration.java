@@ -52,6 +52,8 @@ public class DriftJobConfiguration {
     /** The monitor a reprocessing run ({@code runs rerun}) is limited to; absent on a nightly run. */
     public static final String RERUN = "rerun";
     static final String REQUESTED_AT = "requestedAt";
+    /** Marks a date run by {@code backfill}: limited to one monitor like a rerun, but reusing the stored buckets. */
+    static final String BACKFILL = "backfill";
 
     /** The identifying parameters of a run date's instance. */
     public static JobParameters parameters(LocalDate runDate) {
@@ -65,6 +67,19 @@ public class DriftJobConfiguration {
     public static JobParameters rerunParameters(LocalDate runDate, String monitor, java.time.Instant requestedAt) {
         return new JobParametersBuilder().addLocalDate(RUN_DATE, runDate, true).addString(RERUN, monitor, true)
                 .addString(REQUESTED_AT, requestedAt.toString(), true).toJobParameters();
+    }
+
+    /**
+     * One date of a backfill: a new instance limited to the monitor (like a rerun), whose profile step reuses the
+     * buckets the backfill's pass has stored instead of reading the window again.
+     */
+    public static JobParameters backfillParameters(LocalDate runDate, String monitor, java.time.Instant requestedAt) {
+        return new JobParametersBuilder(rerunParameters(runDate, monitor, requestedAt)).addString(BACKFILL, "true", false)
+                .toJobParameters();
+    }
+
+    static boolean isBackfill(JobParameters parameters) {
+        return "true".equals(parameters.getString(BACKFILL));
     }
 
     /**

@@ -36,7 +36,6 @@ import io.driftwatch.source.SegmentPlan;
 import io.driftwatch.window.JdbcSegmentProfileDao;
 import io.driftwatch.window.JdbcWindowProfileDao;
 import io.driftwatch.window.JdbcWindowProfileDao.Side;
-import io.driftwatch.window.TimeSlice;
 import io.driftwatch.source.WindowProfile;
 import io.driftwatch.window.WindowProfiler;
 
@@ -127,17 +126,24 @@ final class DriftTasklets {
             int slice = context.getInt(Partitions.SLICE, 0);
             List<SegmentPlan> segments = SegmentPlan.decode(monitor, context.getString(Partitions.SEGMENTS, ""));
             WindowProfile window;
+            JdbcWindowProfileDao.Scan scan;
             if (side == Side.BASELINE) {
                 WindowProfiler.Baseline baseline = profiler.baseline(monitor, segments);
                 runs.recordBaselineSource(run.id(), baseline.source().column(), baseline.fingerprint().value());
                 runs.recordRows(run.id(), true, baseline.profile().rowsRead());
                 window = baseline.profile();
+                scan = new JdbcWindowProfileDao.Scan(baseline.rowsScanned(), 0, 0);
             } else {
-                TimeSlice timeSlice = TimeSlice.of(run.windowStart(), run.windowEnd(), slice,
-                        context.getInt(Partitions.SLICES, 1));
-                window = profiler.current(monitor, timeSlice, segments);
+                // A reprocessing asked for on purpose reads its window again; a backfill's date reuses the buckets
+                // the backfill has just profiled.
+                boolean refresh = rerun(step) != null && !DriftJobConfiguration.isBackfill(step.getJobParameters());
+                WindowProfiler.CurrentSlice current = profiler.current(monitor, run.windowStart(), run.windowEnd(), slice,
+                        context.getInt(Partitions.SLICES, 1), refresh, segments);
+                window = current.profile();
+                scan = new JdbcWindowProfileDao.Scan(current.rowsScanned(), current.bucketsReused(),
+                        current.bucketsProfiled());
             }
-            profiles.replace(run.id(), side, slice, window);
+            profiles.replace(run.id(), side, slice, window, scan);
             if (!segments.isEmpty()) {
                 segmentProfiles.replace(run.id(), side, slice, window);
             }
@@ -192,6 +198,8 @@ final class DriftTasklets {
                     DriftRun run = run(runs, monitor, runDate);
                     // Slices were profiled in parallel; their rows add up here, once all of them are done.
                     runs.recordRows(run.id(), false, profiles.rowsRead(run.id(), Side.CURRENT));
+                    JdbcWindowProfileDao.Scan scan = profiles.scan(run.id());
+                    runs.recordScan(run.id(), scan.rowsScanned(), scan.bucketsReused(), scan.bucketsProfiled());
                     // Read again: the guardrails judge the run with its current rows.
                     completer.complete(monitor, run(runs, monitor, runDate), catalog.zone());
                 } finally {

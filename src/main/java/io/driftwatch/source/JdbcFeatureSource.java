@@ -109,11 +109,22 @@ public class JdbcFeatureSource {
                 new Object[] {column.bind(from, zone), column.bind(to, zone)});
     }
 
-    /** Whether the window (or the whole relation, when {@code from} is null) holds at least one row; reads one row at most. */
+    /**
+     * Whether the window (or the whole relation, when {@code from} is null) holds at least one row; reads one row at
+     * most. For a table with an index led by the timestamp column it asks for the window's earliest timestamp, which
+     * the index answers at once; a plain {@code FETCH FIRST 1 ROWS} is planned as a sequential scan that reads every
+     * row stored before the window's first one (on PostgreSQL, a whole baseline of the same table, night after night).
+     */
     public boolean hasRows(Monitor monitor, Relation relation, Instant from, Instant to, ZoneId zone) {
         Rows rows = rows(relation);
         return read(rows, () -> {
             Window window = window(monitor, relation, from, to, zone);
+            if (from != null && relation instanceof Relation.Table table
+                    && inspector.hasIndexLedBy(table.name(), monitor.timestampColumn().name())) {
+                return !rows.jdbc().queryForList("SELECT MIN(" + monitor.timestampColumn().quoted() + ") FROM "
+                        + rows.from() + window.where(), Object.class, window.args()).stream()
+                        .allMatch(java.util.Objects::isNull);
+            }
             return !rows.jdbc().queryForList("SELECT 1 FROM " + rows.from() + window.where() + rows.firstRowOnly(),
                     Integer.class, window.args()).isEmpty();
         });
@@ -308,6 +319,87 @@ public class JdbcFeatureSource {
         Rows rows = rows(relation);
         Window window = read(rows, () -> window(monitor, relation, from, to, zone));
         return Map.entry(select(monitor, rows, window, List.of()), window.args());
+    }
+
+    /**
+     * Profiles consecutive ranges of {@code table} in one pass: range {@code i} is {@code [boundaries[i],
+     * boundaries[i + 1])} on the monitor's timestamp column. One query reads {@code [first, last)} and each row goes to
+     * the range its timestamp falls in; profiles do not depend on the order rows arrive in, so the database reads the
+     * rows as it likes. {@code progress} is told every million rows.
+     */
+    public List<WindowProfile> profileRanges(Monitor monitor, SqlIdentifier table, List<Instant> boundaries, ZoneId zone,
+                                             Progress progress) {
+        if (boundaries.size() < 2) {
+            throw new IllegalArgumentException("ranges need at least two boundaries: " + boundaries);
+        }
+        Instant[] bounds = boundaries.toArray(Instant[]::new);
+        for (int i = 1; i < bounds.length; i++) {
+            if (!bounds[i - 1].isBefore(bounds[i])) {
+                throw new IllegalArgumentException("range boundaries must ascend: " + boundaries);
+            }
+        }
+        List<Monitor.Feature> features = monitor.features();
+        StringBuilder sql = new StringBuilder("SELECT ").append(monitor.timestampColumn().quoted());
+        for (Monitor.Feature feature : features) {
+            sql.append(", ").append(feature.column().quoted());
+        }
+        Relation relation = new Relation.Table(table);
+        Rows source = rows(relation);
+        Window window = read(source, () -> window(monitor, relation, bounds[0], bounds[bounds.length - 1], zone));
+        sql.append(" FROM ").append(source.from()).append(window.where());
+        ColumnInfo.TimeBinding binding = read(source, () -> timestampColumn(monitor, relation)).timeBinding();
+        int ranges = bounds.length - 1;
+        boolean[] numeric = new boolean[features.size()];
+        FeatureProfile[][] profiles = new FeatureProfile[ranges][features.size()];
+        for (int f = 0; f < numeric.length; f++) {
+            numeric[f] = features.get(f).type() == FeatureType.NUMERIC;
+            for (int r = 0; r < ranges; r++) {
+                profiles[r][f] = numeric[f] ? NumericProfile.create() : CategoricalProfile.create();
+            }
+        }
+        long[] rows = new long[ranges];
+        long[] total = {0};
+        RowCallbackHandler handler = rs -> {
+            Instant at = switch (binding) {
+                case OFFSET -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant();
+                case UTC_LOCAL -> rs.getObject(1, java.time.LocalDateTime.class).toInstant(java.time.ZoneOffset.UTC);
+                case DATE -> rs.getObject(1, java.time.LocalDate.class).atStartOfDay(zone).toInstant();
+            };
+            int found = java.util.Arrays.binarySearch(bounds, at);
+            int range = Math.min(ranges - 1, Math.max(0, found >= 0 ? found : -found - 2));
+            FeatureProfile[] target = profiles[range];
+            for (int f = 0; f < target.length; f++) {
+                update(rs, f + 2, numeric[f], target[f]);
+            }
+            rows[range]++;
+            if (++total[0] % 1_000_000 == 0 && progress != null) {
+                progress.rowsRead(total[0], -1);
+            }
+        };
+        read(source, () -> {
+            source.jdbc().query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY,
+                    ResultSet.CONCUR_READ_ONLY);
+            statement.setFetchSize(FETCH_SIZE);
+            if (statement.isWrapperFor(PGStatement.class)) {
+                statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+            }
+            for (int i = 0; i < window.args().length; i++) {
+                statement.setObject(i + 1, window.args()[i]);
+            }
+            return statement;
+            }, handler);
+            return null;
+        });
+        List<WindowProfile> result = new java.util.ArrayList<>(ranges);
+        for (int r = 0; r < ranges; r++) {
+            Map<String, FeatureProfile> byName = new LinkedHashMap<>();
+            for (int f = 0; f < features.size(); f++) {
+                byName.put(features.get(f).name(), profiles[r][f]);
+            }
+            result.add(new WindowProfile(rows[r], byName));
+        }
+        return result;
     }
 
     static void update(ResultSet rs, int column, boolean numeric, FeatureProfile profile) throws SQLException {

@@ -118,6 +118,36 @@ public class JdbcSchemaInspector {
         }
     }
 
+    /**
+     * Whether an index of the table has {@code column} as its first column, so that a count and maximum over a
+     * range of it can be answered from the index without reading the table's rows.
+     */
+    public boolean hasIndexLedBy(SqlIdentifier table, String column) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            DatabaseMetaData meta = connection.getMetaData();
+            String current = table.schema() != null ? table.schema() : connection.getSchema();
+            for (String schema : table.schema() != null ? List.of(current) : searchPath(connection, meta, current)) {
+                if (readColumns(meta, schema, table.name()).isEmpty()) {
+                    continue;
+                }
+                try (ResultSet rs = meta.getIndexInfo(null, schema, table.name(), false, true)) {
+                    while (rs.next()) {
+                        if (rs.getShort("ORDINAL_POSITION") == 1 && column.equals(rs.getString("COLUMN_NAME"))) {
+                            return true;
+                        }
+                    }
+                }
+                return false;
+            }
+            return false;
+        } catch (SQLException e) {
+            throw new DriftwatchException("Cannot read the indexes of " + table + ": " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
     private void checkFeatures(Monitor monitor, Map<String, ColumnInfo> columns, Relation table, String tableKey,
                                List<ConfigurationProblem> problems) {
         for (int i = 0; i < monitor.segments().size(); i++) {

@@ -1,12 +1,10 @@
 package io.driftwatch.window;
 
-import io.driftwatch.source.JdbcFeatureSource;
-
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.ZoneId;
-import java.util.HexFormat;
+
+import io.driftwatch.config.Relation;
+import io.driftwatch.source.JdbcFeatureSource;
 
 import io.driftwatch.config.Monitor;
 
@@ -14,9 +12,11 @@ import io.driftwatch.config.Monitor;
  * Identifies a baseline's content without reading it: the SHA-256 of its definition (table, query or
  * files, time range, timestamp column, features with their types and columns, profile format) and of its
  * data (the user's {@code baseline.version} when given, else the row count and, for a time range, the
- * latest timestamp in it; for files their names, sizes and modification times). A baseline whose rows are
- * rewritten in place with the same count and timestamps must be given a {@code baseline.version} that
- * changes with it.
+ * latest timestamp in it; for files their names, sizes and modification times). A time range of a table is
+ * counted bucket by bucket, so that an index on the timestamp column answers it without reading rows; a
+ * whole-table or query baseline is counted with {@code COUNT(*)}, which reads it: give such a baseline a
+ * {@code baseline.version}. A baseline whose rows are rewritten in place with the same count and
+ * timestamps must be given a {@code baseline.version} that changes with it.
  */
 public record BaselineFingerprint(String value, String definition, String data) {
 
@@ -26,7 +26,8 @@ public record BaselineFingerprint(String value, String definition, String data) 
      */
     static final String PROFILE_SEMANTICS = "profile-v4";
 
-    public static BaselineFingerprint of(Monitor monitor, JdbcFeatureSource source, ZoneId zone) {
+    static BaselineFingerprint of(Monitor monitor, JdbcFeatureSource source, RangeFingerprint ranges, Duration width,
+                                  ZoneId zone) {
         Monitor.Baseline baseline = monitor.baseline();
         StringBuilder definition = new StringBuilder(PROFILE_SEMANTICS).append(';').append(baseline.relation().definition());
         if (baseline.isTimeRange()) {
@@ -36,15 +37,24 @@ public record BaselineFingerprint(String value, String definition, String data) 
         for (Monitor.Feature f : monitor.features()) {
             definition.append(";feature=").append(f.name()).append(':').append(f.type()).append(':').append(f.column());
         }
-        String data = baseline.version() != null ? "version=" + baseline.version() : source.baselineData(monitor, zone);
+        String data;
+        if (baseline.version() != null) {
+            data = "version=" + baseline.version();
+        } else if (baseline.isTimeRange() && baseline.relation() instanceof Relation.Table table) {
+            // Counted bucket by bucket: one query over the whole range is a sequential scan of it on PostgreSQL even
+            // with an index, while each bucket's count and maximum come from the index (see RangeFingerprint).
+            RangeFingerprint.Data total = new RangeFingerprint.Data(0, null, null);
+            for (Bucket chunk : Bucket.chunks(baseline.from(), baseline.to(), width)) {
+                total = total.plus(ranges.of(monitor, table.name(), null, chunk));
+            }
+            data = "rows=" + total.rows() + ";latest=" + total.latest();
+        } else {
+            data = source.baselineData(monitor, zone);
+        }
         return new BaselineFingerprint(sha256(definition + "\n" + data), definition.toString(), data);
     }
 
     private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-        }
+        return RangeFingerprint.sha256(text);
     }
 }

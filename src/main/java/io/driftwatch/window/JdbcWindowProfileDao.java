@@ -21,12 +21,21 @@ public class JdbcWindowProfileDao {
     private static final String DELETE_SLICE = "DELETE FROM window_profile WHERE run_id = ? AND side = ? AND slice = ?";
     private static final String DELETE_RUN = "DELETE FROM window_profile WHERE run_id = ?";
     private static final String INSERT = """
-            INSERT INTO window_profile (run_id, side, feature, slice, feature_type, rows_read, profile)
-            VALUES (?, ?, ?, ?, ?, ?, ?)""";
+            INSERT INTO window_profile (run_id, side, feature, slice, feature_type, rows_read, profile, rows_scanned,
+                                        buckets_reused, buckets_profiled)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String SELECT = """
             SELECT profile FROM window_profile WHERE run_id = ? AND side = ? AND feature = ? ORDER BY slice""";
     private static final String ROWS_READ = """
             SELECT slice, MAX(rows_read) FROM window_profile WHERE run_id = ? AND side = ? GROUP BY slice""";
+
+    private static final String SCAN = """
+            SELECT slice, MAX(rows_scanned), MAX(buckets_reused), MAX(buckets_profiled) FROM window_profile
+            WHERE run_id = ? GROUP BY side, slice""";
+
+    /** What the profile step read from the feature tables for a run, over both sides and all slices. */
+    public record Scan(long rowsScanned, int bucketsReused, int bucketsProfiled) {
+    }
 
     /** Which window a profile describes. */
     public enum Side {
@@ -45,11 +54,28 @@ public class JdbcWindowProfileDao {
 
     /** Replaces one time slice of one side. Call inside a transaction. */
     public void replace(long runId, Side side, int slice, WindowProfile window) {
+        replace(runId, side, slice, window, new Scan(0, 0, 0));
+    }
+
+    /** Replaces one time slice of one side, with what building it read from the table. Call inside a transaction. */
+    public void replace(long runId, Side side, int slice, WindowProfile window, Scan scan) {
         jdbc.update(DELETE_SLICE, runId, side.column(), slice);
         for (Map.Entry<String, FeatureProfile> e : window.features().entrySet()) {
             jdbc.update(INSERT, runId, side.column(), e.getKey(), slice,
-                    e.getValue().type().name().toLowerCase(java.util.Locale.ROOT), window.rowsRead(), e.getValue().toBytes());
+                    e.getValue().type().name().toLowerCase(java.util.Locale.ROOT), window.rowsRead(), e.getValue().toBytes(),
+                    scan.rowsScanned(), scan.bucketsReused(), scan.bucketsProfiled());
         }
+    }
+
+    /** What the run's profile step read from the feature tables, summed over sides and slices. */
+    public Scan scan(long runId) {
+        long[] sum = new long[3];
+        jdbc.query(SCAN, rs -> {
+            sum[0] += rs.getLong(2);
+            sum[1] += rs.getLong(3);
+            sum[2] += rs.getLong(4);
+        }, runId);
+        return new Scan(sum[0], (int) sum[1], (int) sum[2]);
     }
 
     /** The feature's profile of the whole side: its slices merged, in slice order. */
@@ -73,7 +99,7 @@ public class JdbcWindowProfileDao {
         return jdbc.query(ROWS_READ, (rs, i) -> rs.getLong(2), runId, side.column()).stream().mapToLong(Long::longValue).sum();
     }
 
-    private static FeatureProfile merge(FeatureProfile into, FeatureProfile other) {
+    static FeatureProfile merge(FeatureProfile into, FeatureProfile other) {
         if (into instanceof NumericProfile n && other instanceof NumericProfile o) {
             n.merge(o);
         } else if (into instanceof CategoricalProfile c && other instanceof CategoricalProfile o) {

@@ -1,0 +1,207 @@
+package io.driftwatch.window;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.driftwatch.ExitCodes;
+import io.driftwatch.cli.BackfillCommand;
+import io.driftwatch.cli.DriftCommand;
+import io.driftwatch.cli.Outcome;
+import io.driftwatch.config.MonitorCatalog;
+import io.driftwatch.config.Monitor;
+import io.driftwatch.profile.FeatureProfile;
+import io.driftwatch.source.JdbcFeatureSource;
+import io.driftwatch.source.WindowProfile;
+import io.driftwatch.support.FaultInjection;
+
+/**
+ * Bucketed profiles and backfill on a real database: a weekly window's second night reads one day, late rows
+ * re-profile their day, merged buckets are the full scan's profile, and a backfill (also one that died midway) writes
+ * what the nightly runs of its dates write. One subclass per database.
+ */
+abstract class AbstractBucketedWindowTests {
+
+    private static final LocalDate FIRST_NIGHT = LocalDate.of(2026, 3, 8);
+
+    /** A fresh, empty database for one context. */
+    abstract String freshDatabase(String name);
+
+    private static Instant midnight(LocalDate date) {
+        return date.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    @Test
+    void theSecondNightOfAWeeklyWindowProfilesOnlyTheNewDayAndReusesTheOtherSix() {
+        try (BucketNights db = new BucketNights(freshDatabase("second"))) {
+            db.days(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 8));
+            DriftCommand drift = db.bean(DriftCommand.class);
+
+            assertThat(drift.launch(FIRST_NIGHT).exitCode()).isEqualTo(ExitCodes.COMPLETED);
+            assertThat(drift.launch(FIRST_NIGHT.plusDays(1)).exitCode()).isEqualTo(ExitCodes.COMPLETED);
+
+            Map<String, Object> first = db.run(FIRST_NIGHT);
+            assertThat(((Number) first.get("buckets_profiled")).intValue()).isEqualTo(7);
+            assertThat(((Number) first.get("buckets_reused")).intValue()).isZero();
+            assertThat(((Number) first.get("rows_scanned")).longValue()).isEqualTo(
+                    db.rowsIn(midnight(LocalDate.of(2026, 3, 1)), midnight(FIRST_NIGHT)) + BucketNights.BASELINE_ROWS);
+            Map<String, Object> second = db.run(FIRST_NIGHT.plusDays(1));
+            assertThat(((Number) second.get("buckets_profiled")).intValue()).isEqualTo(1);
+            assertThat(((Number) second.get("buckets_reused")).intValue()).isEqualTo(6);
+            // only the new day: the other six days come from bucket_profile, the baseline from its cache
+            assertThat(((Number) second.get("rows_scanned")).longValue())
+                    .isEqualTo(db.rowsIn(midnight(FIRST_NIGHT), midnight(FIRST_NIGHT.plusDays(1))))
+                    .isEqualTo(BucketNights.ROWS_PER_DAY);
+            assertThat(((Number) second.get("current_rows")).longValue()).isEqualTo(7L * BucketNights.ROWS_PER_DAY);
+        }
+    }
+
+    @Test
+    void lateRowsChangeTheirBucketsFingerprintAndAreProfiledNeverLeftOut() {
+        try (BucketNights db = new BucketNights(freshDatabase("late"))) {
+            db.days(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 8));
+            DriftCommand drift = db.bean(DriftCommand.class);
+            assertThat(drift.launch(FIRST_NIGHT).exitCode()).isEqualTo(ExitCodes.COMPLETED);
+            LocalDate lateDay = LocalDate.of(2026, 3, 4);
+            db.lateRows(lateDay, 150);
+
+            assertThat(drift.launch(FIRST_NIGHT.plusDays(1)).exitCode()).isEqualTo(ExitCodes.COMPLETED);
+
+            Map<String, Object> second = db.run(FIRST_NIGHT.plusDays(1));
+            assertThat(((Number) second.get("buckets_profiled")).intValue()).isEqualTo(2);
+            assertThat(((Number) second.get("buckets_reused")).intValue()).isEqualTo(5);
+            assertThat(((Number) second.get("rows_scanned")).longValue()).isEqualTo(
+                    db.rowsIn(midnight(lateDay), midnight(lateDay.plusDays(1)))
+                            + db.rowsIn(midnight(FIRST_NIGHT), midnight(FIRST_NIGHT.plusDays(1))));
+            assertThat(((Number) second.get("current_rows")).longValue())
+                    .isEqualTo(db.rowsIn(midnight(LocalDate.of(2026, 3, 2)), midnight(FIRST_NIGHT.plusDays(1))))
+                    .isEqualTo(7L * BucketNights.ROWS_PER_DAY + 150);
+            assertThat(db.jdbc.queryForList("SELECT DISTINCT current_count FROM drift_report WHERE run_date = ?"
+                    + " AND feature = 'region'", Long.class, FIRST_NIGHT.plusDays(1)))
+                    .containsExactly(7L * BucketNights.ROWS_PER_DAY + 150);
+        }
+    }
+
+    @Test
+    void rowsRewrittenInPlaceReprofileTheirBucketWhenAVersionColumnSaysSo() {
+        try (BucketNights db = new BucketNights("bucketversion", freshDatabase("version"))) {
+            db.days(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 8));
+            DriftCommand drift = db.bean(DriftCommand.class);
+            assertThat(drift.launch(FIRST_NIGHT).exitCode()).isEqualTo(ExitCodes.COMPLETED);
+            LocalDate rewritten = LocalDate.of(2026, 3, 5);
+            // same rows, same timestamps: only the values and the version column change
+            db.jdbc.update("UPDATE " + BucketNights.TABLE + " SET income = income * 2, updated_at = 1 WHERE scored_at >= ?"
+                    + " AND scored_at < ?", midnight(rewritten).atOffset(ZoneOffset.UTC),
+                    midnight(rewritten.plusDays(1)).atOffset(ZoneOffset.UTC));
+
+            assertThat(drift.launch(FIRST_NIGHT.plusDays(1)).exitCode()).isEqualTo(ExitCodes.COMPLETED);
+
+            Map<String, Object> second = db.run(FIRST_NIGHT.plusDays(1));
+            assertThat(((Number) second.get("buckets_profiled")).intValue()).isEqualTo(2);
+            assertThat(((Number) second.get("rows_scanned")).longValue()).isEqualTo(2L * BucketNights.ROWS_PER_DAY);
+            assertThat(db.jdbc.queryForObject("SELECT data FROM bucket_profile WHERE feature = 'income' AND bucket_start = ?",
+                    String.class, midnight(rewritten).atOffset(ZoneOffset.UTC))).endsWith(";version=1");
+        }
+    }
+
+    @Test
+    void aWindowMergedFromStoredBucketsIsTheFullScansProfileToTheLastBit() {
+        try (BucketNights db = new BucketNights(freshDatabase("merge"))) {
+            db.days(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 9));
+            DriftCommand drift = db.bean(DriftCommand.class);
+            assertThat(drift.launch(FIRST_NIGHT).exitCode()).isEqualTo(ExitCodes.COMPLETED);
+            Monitor monitor = db.bean(MonitorCatalog.class).require("weekly");
+            WindowProfiler profiler = db.bean(WindowProfiler.class);
+            JdbcFeatureSource source = db.bean(JdbcFeatureSource.class);
+            Instant start = midnight(LocalDate.of(2026, 3, 2));
+            Instant end = midnight(LocalDate.of(2026, 3, 9));
+            TransactionTemplate tx = new TransactionTemplate(db.bean(PlatformTransactionManager.class));
+
+            // six days from storage, one profiled now, in one slice; and the same window in one scan
+            WindowProfiler.CurrentSlice merged = tx.execute(s -> profiler.current(monitor, start, end, 0, 1, false));
+            WindowProfile full = tx.execute(s -> source.profile(monitor, monitor.sourceTable(), start, end, ZoneOffset.UTC,
+                    null));
+
+            assertThat(merged.bucketsReused()).isEqualTo(6);
+            assertThat(merged.profile().rowsRead()).isEqualTo(full.rowsRead()).isEqualTo(7L * BucketNights.ROWS_PER_DAY);
+            for (String feature : full.features().keySet()) {
+                FeatureProfile expected = full.features().get(feature);
+                FeatureProfile actual = merged.profile().features().get(feature);
+                assertThat(expected instanceof io.driftwatch.profile.NumericProfile n ? n.isExact()
+                        : ((io.driftwatch.profile.CategoricalProfile) expected).isExact()).as(feature).isTrue();
+                assertThat(actual.toBytes()).as(feature).isEqualTo(expected.toBytes());
+            }
+        }
+    }
+
+    @Test
+    void aBackfillWritesRowForRowWhatTheNightlyRunsOfItsDatesWriteAndReadsEachRowOnce() {
+        LocalDate from = FIRST_NIGHT;
+        LocalDate to = FIRST_NIGHT.plusDays(29);
+        Map<String, Object> nightly;
+        try (BucketNights db = new BucketNights(freshDatabase("nightly"))) {
+            db.days(LocalDate.of(2026, 3, 1), to.minusDays(1));
+            DriftCommand drift = db.bean(DriftCommand.class);
+            from.datesUntil(to.plusDays(1)).forEach(d -> assertThat(drift.launch(d).exitCode()).isEqualTo(ExitCodes.COMPLETED));
+            nightly = db.written();
+        }
+        try (BucketNights db = new BucketNights(freshDatabase("backfill"))) {
+            db.days(LocalDate.of(2026, 3, 1), to.minusDays(1));
+
+            Outcome outcome = db.bean(BackfillCommand.class).run(List.of("monitor=weekly", "from=" + from, "to=" + to));
+
+            assertThat(outcome.exitCode()).as(outcome.message()).isEqualTo(ExitCodes.COMPLETED);
+            assertThat(db.written()).isEqualTo(nightly);
+            // every date found its whole window stored: the only rows read after the pass are the baseline's, once
+            assertThat(db.jdbc.queryForObject("SELECT SUM(rows_scanned) FROM drift_run", Long.class))
+                    .isEqualTo(BucketNights.BASELINE_ROWS);
+            assertThat(db.jdbc.queryForObject("SELECT SUM(buckets_profiled) FROM drift_run", Long.class)).isZero();
+            assertThat(db.jdbc.queryForObject("SELECT COUNT(DISTINCT bucket_start) FROM bucket_profile", Long.class))
+                    .isEqualTo(36);
+            assertThat(db.bean(BackfillCommand.class).run(List.of("monitor=weekly", "from=" + from, "to=" + to)).exitCode())
+                    .isEqualTo(ExitCodes.COMPLETED);
+            assertThat(db.written()).isEqualTo(nightly);
+        }
+    }
+
+    @Test
+    void aBackfillThatFailedMidwayResumesWithTheSameCommandWithoutDuplicates() {
+        LocalDate from = FIRST_NIGHT;
+        LocalDate to = FIRST_NIGHT.plusDays(9);
+        Map<String, Object> nightly;
+        try (BucketNights db = new BucketNights(freshDatabase("nightly10"))) {
+            db.days(LocalDate.of(2026, 3, 1), to.minusDays(1));
+            DriftCommand drift = db.bean(DriftCommand.class);
+            from.datesUntil(to.plusDays(1)).forEach(d -> assertThat(drift.launch(d).exitCode()).isEqualTo(ExitCodes.COMPLETED));
+            nightly = db.written();
+        }
+        try (BucketNights db = new BucketNights(freshDatabase("resume"), FaultInjection.class)) {
+            db.days(LocalDate.of(2026, 3, 1), to.minusDays(1));
+            BackfillCommand backfill = db.bean(BackfillCommand.class);
+            List<String> args = List.of("monitor=weekly", "from=" + from, "to=" + to);
+            assertThat(backfill.run(List.of("monitor=weekly", "from=" + from, "to=" + from.plusDays(3))).exitCode())
+                    .isEqualTo(ExitCodes.COMPLETED);
+            db.bean(FaultInjection.class).failNextComputation();
+
+            Outcome failed = backfill.run(args);
+
+            assertThat(failed.exitCode()).as(failed.message()).isEqualTo(ExitCodes.FAILED);
+            assertThat(failed.message()).contains("0 of 6 date(s) completed").contains("resume from " + from.plusDays(4));
+            assertThat(db.run(from.plusDays(4)).get("status")).isEqualTo("FAILED");
+
+            Outcome resumed = backfill.run(args);
+
+            assertThat(resumed.exitCode()).as(resumed.message()).isEqualTo(ExitCodes.COMPLETED);
+            assertThat(resumed.message()).contains("6 date(s) completed");
+            assertThat(db.written()).isEqualTo(nightly);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.driftwatch.window;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import io.driftwatch.profile.NumericProfile;
+
+/** How a window is cut into buckets, and what merging bucket profiles gives. */
+class BucketTest {
+
+    private static final Instant END = Instant.parse("2026-03-08T00:00:00Z");
+
+    @Test
+    void aWeeklyWindowIsSevenDaysCountedBackFromItsEndAndTheNextNightSharesSixOfThem() {
+        List<Bucket> tonight = Bucket.of(END.minus(Duration.ofDays(7)), END, Duration.ofDays(1), 2);
+        List<Bucket> tomorrow = Bucket.of(END.minus(Duration.ofDays(6)), END.plus(Duration.ofDays(1)), Duration.ofDays(1), 2);
+
+        assertThat(tonight).hasSize(7).first().isEqualTo(new Bucket(Instant.parse("2026-03-01T00:00:00Z"),
+                Instant.parse("2026-03-02T00:00:00Z")));
+        assertThat(tonight.get(6).to()).isEqualTo(END);
+        assertThat(tomorrow.subList(0, 6)).isEqualTo(tonight.subList(1, 7));
+    }
+
+    @Test
+    void aWindowOfFewerBucketsThanSlicesIsCutIntoPiecesSoEverySliceReadsOne() {
+        List<Bucket> pieces = Bucket.of(END.minus(Duration.ofDays(1)), END, Duration.ofDays(1), 4);
+
+        assertThat(pieces).hasSize(4);
+        for (int i = 1; i < pieces.size(); i++) {
+            assertThat(pieces.get(i).from()).isEqualTo(pieces.get(i - 1).to());
+        }
+        assertThat(pieces.get(0).from()).isEqualTo(END.minus(Duration.ofDays(1)));
+        assertThat(pieces.get(3).to()).isEqualTo(END);
+        for (int slice = 0; slice < 4; slice++) {
+            assertThat(Bucket.ofSlice(pieces, slice, 4)).containsExactly(pieces.get(slice));
+        }
+    }
+
+    @Test
+    void slicesTakeEveryOtherBucketAndTogetherTakeEachOnce() {
+        List<Bucket> buckets = Bucket.of(END.minus(Duration.ofDays(7)), END, Duration.ofDays(1), 3);
+        List<Bucket> all = new ArrayList<>();
+        for (int slice = 0; slice < 3; slice++) {
+            all.addAll(Bucket.ofSlice(buckets, slice, 3));
+        }
+
+        assertThat(all).containsExactlyInAnyOrderElementsOf(buckets).hasSize(7);
+        assertThat(Bucket.ofSlice(buckets, 0, 3)).containsExactly(buckets.get(0), buckets.get(3), buckets.get(6));
+    }
+
+    @Test
+    void aWindowThatIsNotAWholeNumberOfBucketsIsRefused() {
+        assertThatThrownBy(() -> Bucket.of(END.minus(Duration.ofHours(30)), END, Duration.ofDays(1), 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("whole number");
+    }
+
+    @Test
+    void mergedSketchBucketsAnswerQuantilesWithinTheSketchBoundOfTheFullPass() {
+        // thirty daily buckets of continuous values: far more distinct values than the exact cap, so sketches
+        Random random = new Random(17);
+        NumericProfile full = NumericProfile.create(1_000);
+        NumericProfile merged = null;
+        List<Double> all = new ArrayList<>();
+        for (int day = 0; day < 30; day++) {
+            NumericProfile bucket = NumericProfile.create(1_000);
+            for (int i = 0; i < 5_000; i++) {
+                double v = 100 + 10 * random.nextGaussian() + day * 0.1;
+                bucket.add(v);
+                full.add(v);
+                all.add(v);
+            }
+            if (merged == null) {
+                merged = bucket;
+            } else {
+                merged.merge(bucket);
+            }
+        }
+        all.sort(Double::compare);
+
+        assertThat(merged.isExact()).isFalse();
+        assertThat(merged.count()).isEqualTo(full.count()).isEqualTo(150_000);
+        double bound = merged.rankErrorBound();
+        for (double p : new double[] {0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99}) {
+            double q = merged.quantile(p);
+            // the rank of the merged sketch's quantile among the true values, against the asked rank
+            long rank = lowerBound(all, q);
+            assertThat(Math.abs(rank / (double) all.size() - p)).as("p=%s", p).isLessThanOrEqualTo(bound + 1e-9);
+        }
+        assertThat(merged.toBytes()).isEqualTo(full.toBytes());
+    }
+
+    private static long lowerBound(List<Double> sorted, double x) {
+        int lo = 0;
+        int hi = sorted.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted.get(mid) < x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}
