@@ -72,10 +72,10 @@ public class JdbcFeatureSource {
      * The rows of a relation: the connection that reads them, the FROM item (a table, the user's query as a
      * subquery, or DuckDB's file reader) and how that engine asks for one row.
      */
-    private record Rows(JdbcTemplate jdbc, String from, String firstRowOnly, boolean inFeatureDatabase) {
+    record Rows(JdbcTemplate jdbc, String from, String firstRowOnly, boolean inFeatureDatabase) {
     }
 
-    private Rows rows(Relation relation) {
+    Rows rows(Relation relation) {
         if (relation instanceof Relation.Table table) {
             return new Rows(jdbc, table.name().quoted(), " FETCH FIRST 1 ROWS ONLY", true);
         }
@@ -87,7 +87,7 @@ public class JdbcFeatureSource {
     }
 
     /** Runs a read of {@code rows}: in the feature database's read-only transaction, or on DuckDB as it is. */
-    private <T> T read(Rows rows, Supplier<T> read) {
+    <T> T read(Rows rows, Supplier<T> read) {
         return rows.inFeatureDatabase() ? features.read(read) : read.get();
     }
 
@@ -96,10 +96,10 @@ public class JdbcFeatureSource {
      * compares the bare column with bounds bound in the column's own type, so that it stays sargable: PostgreSQL
      * pushes it into a query's subquery down to the base table's index, DuckDB to Parquet row-group statistics.
      */
-    private record Window(String where, Object[] args) {
+    record Window(String where, Object[] args) {
     }
 
-    private Window window(Monitor monitor, Relation relation, Instant from, Instant to, ZoneId zone) {
+    Window window(Monitor monitor, Relation relation, Instant from, Instant to, ZoneId zone) {
         if (from == null) {
             return new Window("", new Object[0]);
         }
@@ -323,83 +323,11 @@ public class JdbcFeatureSource {
 
     /**
      * Profiles consecutive ranges of {@code table} in one pass: range {@code i} is {@code [boundaries[i],
-     * boundaries[i + 1])} on the monitor's timestamp column. One query reads {@code [first, last)} and each row goes to
-     * the range its timestamp falls in; profiles do not depend on the order rows arrive in, so the database reads the
-     * rows as it likes. {@code progress} is told every million rows.
+     * boundaries[i + 1])} on the monitor's timestamp column (see {@link RangePass}).
      */
     public List<WindowProfile> profileRanges(Monitor monitor, SqlIdentifier table, List<Instant> boundaries, ZoneId zone,
                                              Progress progress) {
-        if (boundaries.size() < 2) {
-            throw new IllegalArgumentException("ranges need at least two boundaries: " + boundaries);
-        }
-        Instant[] bounds = boundaries.toArray(Instant[]::new);
-        for (int i = 1; i < bounds.length; i++) {
-            if (!bounds[i - 1].isBefore(bounds[i])) {
-                throw new IllegalArgumentException("range boundaries must ascend: " + boundaries);
-            }
-        }
-        List<Monitor.Feature> features = monitor.features();
-        StringBuilder sql = new StringBuilder("SELECT ").append(monitor.timestampColumn().quoted());
-        for (Monitor.Feature feature : features) {
-            sql.append(", ").append(feature.column().quoted());
-        }
-        Relation relation = new Relation.Table(table);
-        Rows source = rows(relation);
-        Window window = read(source, () -> window(monitor, relation, bounds[0], bounds[bounds.length - 1], zone));
-        sql.append(" FROM ").append(source.from()).append(window.where());
-        ColumnInfo.TimeBinding binding = read(source, () -> timestampColumn(monitor, relation)).timeBinding();
-        int ranges = bounds.length - 1;
-        boolean[] numeric = new boolean[features.size()];
-        FeatureProfile[][] profiles = new FeatureProfile[ranges][features.size()];
-        for (int f = 0; f < numeric.length; f++) {
-            numeric[f] = features.get(f).type() == FeatureType.NUMERIC;
-            for (int r = 0; r < ranges; r++) {
-                profiles[r][f] = numeric[f] ? NumericProfile.create() : CategoricalProfile.create();
-            }
-        }
-        long[] rows = new long[ranges];
-        long[] total = {0};
-        RowCallbackHandler handler = rs -> {
-            Instant at = switch (binding) {
-                case OFFSET -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant();
-                case UTC_LOCAL -> rs.getObject(1, java.time.LocalDateTime.class).toInstant(java.time.ZoneOffset.UTC);
-                case DATE -> rs.getObject(1, java.time.LocalDate.class).atStartOfDay(zone).toInstant();
-            };
-            int found = java.util.Arrays.binarySearch(bounds, at);
-            int range = Math.min(ranges - 1, Math.max(0, found >= 0 ? found : -found - 2));
-            FeatureProfile[] target = profiles[range];
-            for (int f = 0; f < target.length; f++) {
-                update(rs, f + 2, numeric[f], target[f]);
-            }
-            rows[range]++;
-            if (++total[0] % 1_000_000 == 0 && progress != null) {
-                progress.rowsRead(total[0], -1);
-            }
-        };
-        read(source, () -> {
-            source.jdbc().query(connection -> {
-            PreparedStatement statement = connection.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY,
-                    ResultSet.CONCUR_READ_ONLY);
-            statement.setFetchSize(FETCH_SIZE);
-            if (statement.isWrapperFor(PGStatement.class)) {
-                statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
-            }
-            for (int i = 0; i < window.args().length; i++) {
-                statement.setObject(i + 1, window.args()[i]);
-            }
-            return statement;
-            }, handler);
-            return null;
-        });
-        List<WindowProfile> result = new java.util.ArrayList<>(ranges);
-        for (int r = 0; r < ranges; r++) {
-            Map<String, FeatureProfile> byName = new LinkedHashMap<>();
-            for (int f = 0; f < features.size(); f++) {
-                byName.put(features.get(f).name(), profiles[r][f]);
-            }
-            result.add(new WindowProfile(rows[r], byName));
-        }
-        return result;
+        return new RangePass(this).profile(monitor, table, boundaries, zone, progress);
     }
 
     static void update(ResultSet rs, int column, boolean numeric, FeatureProfile profile) throws SQLException {
