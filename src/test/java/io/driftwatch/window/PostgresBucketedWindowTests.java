@@ -59,7 +59,7 @@ class PostgresBucketedWindowTests extends AbstractBucketedWindowTests {
                 assertThat(source.hasRows(monitor, monitor.sourceTable(), end, end.plus(Duration.ofDays(1)), ZoneOffset.UTC))
                         .isFalse();
                 return db.jdbc.queryForObject("SELECT seq_tup_read, COALESCE(idx_tup_fetch, 0) FROM"
-                        + " pg_stat_xact_user_tables WHERE relname = ?", (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)},
+                        + " pg_stat_xact_user_tables WHERE schemaname = current_schema() AND relname = ?", (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)},
                         BucketNights.TABLE);
             });
 
