@@ -207,8 +207,8 @@ abstract class AbstractSegmentsJobTests {
             List<SegmentPlan> plans = planner.plan(monitor, monitor.windowStart(NIGHT, catalog.zone()),
                     monitor.windowEnd(NIGHT, catalog.zone()), catalog.zone());
 
-            WindowProfile plain = source.profile(monitor, monitor.sourceTable(), from, to, catalog.zone(), null);
-            WindowProfile segmented = source.profile(monitor, monitor.sourceTable(), from, to, catalog.zone(), null, plans);
+            WindowProfile plain = source.profile(monitor, monitor.source(), from, to, catalog.zone(), null);
+            WindowProfile segmented = source.profile(monitor, monitor.source(), from, to, catalog.zone(), null, plans);
 
             assertThat(segmented.rowsRead()).as(name).isEqualTo(plain.rowsRead());
             plain.features().forEach((feature, profile) -> assertThat(segmented.features().get(feature).toBytes())
