@@ -30,8 +30,13 @@ if [ -z "$JAR" ]; then
 fi
 WORK=$(mktemp -d)
 PIDS=()
+stop_workers() { # a worker runs as the child of the subshell whose pid was recorded: SIGTERM both
+    for pid in "${PIDS[@]}"; do kill $(pgrep -P "$pid") "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    PIDS=()
+}
 cleanup() {
-    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+    stop_workers
     [ -n "${LOGS:-}" ] && mkdir -p "$LOGS" && cp "$WORK"/*.log "$LOGS"/ 2>/dev/null
     rm -rf "$WORK"
 }
@@ -107,9 +112,7 @@ run() { # run NAME WORKERS THREADS
     jar "$name" "$name-manager.log" "${remote[@]}" --driftwatch.partition-threads="$threads" runDate=2026-03-02 \
         || { tail -30 "$WORK/$name-manager.log"; exit 1; }
     end=$(date +%s.%N)
-    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    PIDS=()
+    stop_workers
     echo "$end - $start" | bc > "$WORK/$name.wall"
 }
 

@@ -123,16 +123,21 @@ public final class PartitionWorker {
      */
     public int serveUntilTerminated() throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
+        // loaded now: a hook that first loads classes at SIGTERM fails if the jar was replaced in the meantime
+        Termination.requested();
         Thread hook = new Thread(() -> {
-            Termination.markRequested();
-            log.warn("Termination requested: finishing the partition(s) in progress (waiting up to {}), taking no more",
-                    grace);
-            AbstractMessageListenerContainer listening = container;
-            if (listening != null) {
-                listening.stop();
+            try {
+                Termination.markRequested();
+                log.warn("Termination requested: finishing the partition(s) in progress (waiting up to {}), taking no more",
+                        grace);
+                AbstractMessageListenerContainer listening = container;
+                if (listening != null) {
+                    listening.stop();
+                }
+                log.info("Worker stopped after {} partition(s)", executed.get());
+            } finally {
+                stopped.countDown();
             }
-            log.info("Worker stopped after {} partition(s)", executed.get());
-            stopped.countDown();
         }, "driftwatch-worker-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         log.info("Worker ready: taking partitions from queue '{}' at {}; SIGTERM finishes the current one and exits",
