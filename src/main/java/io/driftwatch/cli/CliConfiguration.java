@@ -36,6 +36,7 @@ import io.driftwatch.retrain.queue.RetrainingQueue;
 import io.driftwatch.source.DataCheck;
 import io.driftwatch.source.JdbcFeatureSource;
 import io.driftwatch.source.JdbcSchemaInspector;
+import io.driftwatch.config.BucketSettings;
 
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -62,17 +63,19 @@ public class CliConfiguration {
     @Bean
     DriftCommand driftCommand(JobOperator jobOperator, JobRepository jobRepository, @Qualifier("driftJob") Job driftJob, AbandonedExecutions abandoned,
                               MonitorCatalog catalog, Clock clock, Optional<DemoData> demo, JdbcSchemaInspector inspector,
-                              JdbcFeatureSource source, JdbcDriftRunDao runs) {
+                              JdbcFeatureSource source, JdbcDriftRunDao runs, BucketSettings buckets) {
         return new DriftCommand(jobOperator, jobRepository, driftJob, abandoned, catalog, clock, demo,
-                new DataCheck(inspector, source, clock), runs);
+                new DataCheck(inspector, source, clock, buckets), runs);
     }
 
     @Bean
     BackfillCommand backfillCommand(JobOperator jobOperator, JobRepository jobRepository, @Qualifier("driftJob") Job driftJob,
                                     MonitorCatalog catalog, Clock clock, JdbcSchemaInspector inspector,
                                     JdbcFeatureSource source, JdbcDriftRunDao runs, WindowProfiler profiler,
-                                    PlatformTransactionManager transactions, ConsolePrinter printer) {
-        return new BackfillCommand(jobOperator, jobRepository, driftJob, catalog, new DataCheck(inspector, source, clock),
+                                    PlatformTransactionManager transactions, ConsolePrinter printer,
+                                    BucketSettings buckets) {
+        return new BackfillCommand(jobOperator, jobRepository, driftJob, catalog,
+                new DataCheck(inspector, source, clock, buckets),
                 runs, new BucketBackfill(source, profiler, new TransactionTemplate(transactions), catalog.zone()), printer,
                 clock);
     }

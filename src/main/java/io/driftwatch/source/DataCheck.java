@@ -7,8 +7,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.driftwatch.config.BucketSettings;
 import io.driftwatch.config.ConfigurationProblem;
 import io.driftwatch.config.Monitor;
+import io.driftwatch.config.Relation;
 
 /**
  * What driftJob checks before it writes anything for a run date: the monitors against the database
@@ -21,18 +23,47 @@ public class DataCheck {
     private final JdbcSchemaInspector inspector;
     private final JdbcFeatureSource source;
     private final Clock clock;
+    private final BucketSettings buckets;
 
     public DataCheck(JdbcSchemaInspector inspector, JdbcFeatureSource source, Clock clock) {
+        this(inspector, source, clock, null);
+    }
+
+    /** @param buckets the monitors' {@code source.version-column}s, checked against their tables too (null: none) */
+    public DataCheck(JdbcSchemaInspector inspector, JdbcFeatureSource source, Clock clock, BucketSettings buckets) {
         this.inspector = inspector;
         this.source = source;
         this.clock = clock;
+        this.buckets = buckets;
     }
 
     /** Every mismatch between the monitors and the database; empty when all can be read. */
     public List<ConfigurationProblem> schemaProblems(List<Monitor> monitors) {
         List<ConfigurationProblem> problems = new ArrayList<>();
-        monitors.forEach(m -> problems.addAll(inspector.check(m)));
+        for (Monitor m : monitors) {
+            List<ConfigurationProblem> found = inspector.check(m);
+            problems.addAll(found);
+            if (found.isEmpty() && buckets != null) {
+                buckets.versionColumn(m.name()).ifPresent(version -> versionColumnProblem(m, version.name())
+                        .ifPresent(problems::add));
+            }
+        }
         return problems;
+    }
+
+    private java.util.Optional<ConfigurationProblem> versionColumnProblem(Monitor m, String version) {
+        if (!(m.source() instanceof Relation.Table)) {
+            return java.util.Optional.of(new ConfigurationProblem(m.name(), "source.version-column", version,
+                    "a version column applies to a table source (only a table's window is kept in buckets)",
+                    "remove source.version-column, or monitor the table itself"));
+        }
+        java.util.Map<String, ColumnInfo> columns = source.columns(m.source());
+        if (columns == null || columns.containsKey(version)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new ConfigurationProblem(m.name(), "source.version-column", version,
+                m.source().label() + " has no column " + version, "name a column of " + m.source().label()
+                + " that changes whenever a row is written (a version or updated_at), or remove source.version-column"));
     }
 
     /** Why the date cannot be judged yet, one sentence per reason; empty when every monitor has rows on both sides. */

@@ -113,6 +113,22 @@ abstract class AbstractBucketedWindowTests {
     }
 
     @Test
+    void aVersionColumnTheTableLacksStopsTheRunBeforeAnythingIsWritten() {
+        try (BucketNights db = new BucketNights("bucketversion", freshDatabase("noversion"))) {
+            db.days(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 7));
+            db.jdbc.execute("ALTER TABLE " + BucketNights.TABLE + " DROP COLUMN updated_at");
+
+            io.driftwatch.cli.Outcome outcome = db.bean(DriftCommand.class).launch(FIRST_NIGHT);
+
+            assertThat(outcome.exitCode()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
+            assertThat(outcome.message()).contains("source.version-column", "has no column updated_at");
+            assertThat(db.jdbc.queryForObject("SELECT COUNT(*) FROM drift_run", Long.class)).isZero();
+            assertThat(db.jdbc.queryForObject("SELECT COUNT(*) FROM batch_job_instance", Long.class)).isZero();
+            assertThat(db.jdbc.queryForObject("SELECT COUNT(*) FROM bucket_profile", Long.class)).isZero();
+        }
+    }
+
+    @Test
     void aWindowMergedFromStoredBucketsIsTheFullScansProfileToTheLastBit() {
         try (BucketNights db = new BucketNights(freshDatabase("merge"))) {
             db.days(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 9));
