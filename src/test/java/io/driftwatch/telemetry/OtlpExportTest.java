@@ -3,83 +3,38 @@ package io.driftwatch.telemetry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
 import io.opentelemetry.proto.trace.v1.Span;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.SpringApplication;
 
-import io.driftwatch.DriftwatchApplication;
 import io.driftwatch.demo.DemoReference;
 
 /**
  * A short-lived run exports its trace and its final metrics over OTLP/HTTP before the process
- * exits, to a local HTTP server that decodes what a collector would receive.
+ * exits, to a local HTTP server that decodes what a collector would receive ({@link ExportedDemoNight}).
  */
 class OtlpExportTest {
 
-    private final List<byte[]> traces = new CopyOnWriteArrayList<>();
-    private final List<byte[]> metrics = new CopyOnWriteArrayList<>();
-    private HttpServer collector;
-
-    @BeforeEach
-    void startCollector() throws IOException {
-        collector = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        collector.createContext("/v1/traces", exchange -> {
-            traces.add(exchange.getRequestBody().readAllBytes());
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        collector.createContext("/v1/metrics", exchange -> {
-            metrics.add(exchange.getRequestBody().readAllBytes());
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        collector.start();
-    }
-
-    @AfterEach
-    void stopCollector() {
-        collector.stop(0);
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + collector.getAddress().getPort() + path;
-    }
-
-    private int runDemo(String database) {
-        return SpringApplication.exit(SpringApplication.run(DriftwatchApplication.class,
-                "--spring.datasource.url=jdbc:h2:mem:" + database + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-                "--management.opentelemetry.tracing.export.otlp.endpoint=" + url("/v1/traces"),
-                "--management.otlp.metrics.export.enabled=true",
-                "--management.otlp.metrics.export.url=" + url("/v1/metrics"),
-                "--management.otlp.metrics.export.step=1h",
-                "runDate=2026-05-01"));
-    }
-
     @Test
     void oneTraceWithStepFeatureAndMethodSpansIsExportedBeforeExit() throws IOException {
-        assertThat(runDemo("otlp-traces")).isZero();
+        ExportedDemoNight night = ExportedDemoNight.get();
+        assertThat(night.exitCode).isZero();
 
         List<Span> spans = new ArrayList<>();
-        for (byte[] body : traces) {
-            ExportTraceServiceRequest request = ExportTraceServiceRequest.parseFrom(body);
+        for (ExportedDemoNight.Request received : night.traces) {
+            ExportTraceServiceRequest request = ExportTraceServiceRequest.parseFrom(received.body());
             request.getResourceSpansList().forEach(rs -> {
                 assertThat(attributes(rs.getResource().getAttributesList())).containsEntry("service.name", "driftwatch");
                 rs.getScopeSpansList().forEach(ss -> spans.addAll(ss.getSpansList()));
@@ -131,11 +86,12 @@ class OtlpExportTest {
 
     @Test
     void theFinalMetricsAreExportedOverOtlpBeforeExit() throws IOException {
-        assertThat(runDemo("otlp-metrics")).isZero();
+        ExportedDemoNight night = ExportedDemoNight.get();
+        assertThat(night.exitCode).isZero();
 
         List<Metric> all = new ArrayList<>();
-        for (byte[] body : metrics) {
-            ExportMetricsServiceRequest.parseFrom(body).getResourceMetricsList()
+        for (ExportedDemoNight.Request received : night.metrics) {
+            ExportMetricsServiceRequest.parseFrom(received.body()).getResourceMetricsList()
                     .forEach(rm -> rm.getScopeMetricsList().forEach(sm -> all.addAll(sm.getMetricsList())));
         }
         NumberDataPoint incomeEffects = all.stream().filter(m -> m.getName().equals("driftwatch.drift.score"))
