@@ -55,10 +55,14 @@ public class DriftwatchMigration implements FlywayMigrationStrategy {
         String vendor = Dialect.of(dataSource).vendor();
         String schema = targetSchema(flyway, dataSource);
         acceptEditedChecksums(flyway, vendor, schema);
-        Set<String> pending = new HashSet<>();
-        Arrays.stream(flyway.info().pending()).filter(m -> m.getVersion() != null)
-                .forEach(m -> pending.add(m.getVersion().getVersion()));
+        Set<String> pending = pending(flyway);
         List<String> problems = existingTableProblems(dataSource, schema, pending);
+        // Another process starting on the same new schema may have committed its migrations between the two reads
+        // above: its tables are then not conflicts. Read what is pending again until both reads agree.
+        for (Set<String> now = pending(flyway); !problems.isEmpty() && !now.equals(pending); now = pending(flyway)) {
+            pending = now;
+            problems = existingTableProblems(dataSource, schema, pending);
+        }
         if (!problems.isEmpty()) {
             throw new DatabaseSchemaException(problems, "Nothing was created. Fix the listed tables, or give driftwatch a"
                     + " schema of its own (driftwatch.schema, docs/configuration.md#database), and start again.", null);
@@ -68,6 +72,14 @@ public class DriftwatchMigration implements FlywayMigrationStrategy {
         } catch (FlywayException e) {
             throw failed(e, vendor, schema);
         }
+    }
+
+    /** The versions of the migrations not applied yet. */
+    private static Set<String> pending(Flyway flyway) {
+        Set<String> pending = new HashSet<>();
+        Arrays.stream(flyway.info().pending()).filter(m -> m.getVersion() != null)
+                .forEach(m -> pending.add(m.getVersion().getVersion()));
+        return pending;
     }
 
     /** The schema driftwatch's tables go to: Flyway's default schema, its first schema, or the connection's. */
