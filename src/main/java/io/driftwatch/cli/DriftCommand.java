@@ -189,12 +189,22 @@ public final class DriftCommand implements Command {
                 + "' is configured." + CommandLineCheck.closest(monitorName, catalog.monitors().stream().map(Monitor::name)
                 .toList()).map(c -> " Did you mean " + c + "?").orElse("") + " Monitors: "
                 + catalog.monitors().stream().map(Monitor::name).toList()));
-        JobExecution nightly = jobRepository.getLastJobExecution(DriftJobConfiguration.JOB_NAME,
-                DriftJobConfiguration.parameters(runDate));
-        if (nightly != null && nightly.isRunning()) {
-            return new Outcome(ExitCodes.ALREADY_RUNNING, "driftJob is running runDate=" + runDate + " right now; nothing"
-                    + " was written. Rerun monitor " + monitorName + " once it has finished.");
+        // The date's own lock: while a rerun holds it, the night of the date cannot start (exit 4), nor can another
+        // rerun of the date, so two processes never replace the same rows at once.
+        try (RunDateLock lock = abandoned.lock(DriftJobConfiguration.JOB_NAME, DriftJobConfiguration.parameters(runDate))) {
+            JobExecution nightly = jobRepository.getLastJobExecution(DriftJobConfiguration.JOB_NAME,
+                    DriftJobConfiguration.parameters(runDate));
+            if (!lock.held() || (nightly != null && nightly.isRunning() && !lock.provesOthersGone())) {
+                return new Outcome(ExitCodes.ALREADY_RUNNING, "driftJob is running or reprocessing runDate=" + runDate
+                        + " in another process right now; nothing was written. Rerun monitor " + monitorName
+                        + " once it has finished.");
+            }
+            return rerunHoldingTheDate(monitor, runDate);
         }
+    }
+
+    private Outcome rerunHoldingTheDate(Monitor monitor, LocalDate runDate) {
+        String monitorName = monitor.name();
         Outcome refused = check(List.of(monitor), runDate);
         if (refused != null) {
             return refused;

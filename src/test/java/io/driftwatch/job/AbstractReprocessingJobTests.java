@@ -38,6 +38,8 @@ abstract class AbstractReprocessingJobTests {
     @Autowired RunsCommand runsCommand;
     @Autowired JdbcTemplate jdbc;
     @Autowired JobRepository jobRepository;
+    @Autowired javax.sql.DataSource dataSource;
+    @Autowired io.driftwatch.db.Dialect dialect;
 
     LoanNights nights;
 
@@ -154,6 +156,33 @@ abstract class AbstractReprocessingJobTests {
                 .isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM drift_report WHERE run_date = ?", Long.class, runDate))
                 .isEqualTo(AbstractDriftJobTests.REPORT_ROWS_PER_RUN);
+    }
+
+    @Test
+    void aRerunWaitsForTheProcessHoldingTheDateAndWritesNothingMeanwhile() throws Exception {
+        LocalDate runDate = LocalDate.of(2026, 6, 9);
+        nights.window(runDate, Set.of("income"), 9);
+        assertThat(launcher.launch(runDate).exitCode()).isEqualTo(ExitCodes.COMPLETED);
+        long reports = jdbc.queryForObject("SELECT COUNT(*) FROM drift_report WHERE run_date = ?", Long.class, runDate);
+        Object completedAt = run(runDate).get("completed_at");
+        long executions = jdbc.queryForObject("SELECT COUNT(*) FROM batch_job_execution", Long.class);
+
+        // another process (on H2: another start in this JVM) holds the date: running it, or reprocessing it
+        try (io.driftwatch.job.RunDateLock other = io.driftwatch.job.RunDateLock.take(dataSource, dialect, "driftJob",
+                io.driftwatch.job.DriftJobConfiguration.parameters(runDate))) {
+            assertThat(other.held()).isTrue();
+
+            Outcome rerun = runsCommand.run(List.of("rerun", "monitor=loans", "runDate=" + runDate));
+
+            assertThat(rerun.exitCode()).as(rerun.message()).isEqualTo(ExitCodes.ALREADY_RUNNING);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM batch_job_execution", Long.class)).isEqualTo(executions);
+            assertThat(run(runDate).get("completed_at")).isEqualTo(completedAt);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM drift_report WHERE run_date = ?", Long.class, runDate))
+                    .isEqualTo(reports);
+        }
+        // once it has ended, the same command reprocesses the date
+        assertThat(runsCommand.run(List.of("rerun", "monitor=loans", "runDate=" + runDate)).exitCode())
+                .isEqualTo(ExitCodes.COMPLETED);
     }
 
     private void assertNothingWritten(LocalDate runDate) {
