@@ -11,6 +11,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
+
+import io.driftwatch.job.AbandonedExecutions;
+import io.driftwatch.job.RunDateLock;
 import org.springframework.batch.core.repository.JobRepository;
 
 import io.driftwatch.ExitCodes;
@@ -49,9 +52,11 @@ public final class BackfillCommand implements Command {
     private final BucketBackfill pass;
     private final ConsolePrinter printer;
     private final Clock clock;
+    private final AbandonedExecutions abandoned;
 
     public BackfillCommand(JobOperator jobOperator, JobRepository jobRepository, Job driftJob, MonitorCatalog catalog,
-                           DataCheck check, JdbcDriftRunDao runs, BucketBackfill pass, ConsolePrinter printer, Clock clock) {
+                           DataCheck check, JdbcDriftRunDao runs, BucketBackfill pass, ConsolePrinter printer, Clock clock,
+                           AbandonedExecutions abandoned) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.driftJob = driftJob;
@@ -61,6 +66,7 @@ public final class BackfillCommand implements Command {
         this.pass = pass;
         this.printer = printer;
         this.clock = clock;
+        this.abandoned = abandoned;
     }
 
     @Override
@@ -147,12 +153,19 @@ public final class BackfillCommand implements Command {
 
     /** One date, as the nightly run of the date would judge it, limited to the monitor. */
     private Outcome runDate(Monitor monitor, LocalDate date) {
-        JobExecution nightly = jobRepository.getLastJobExecution(DriftJobConfiguration.JOB_NAME,
-                DriftJobConfiguration.parameters(date));
-        if (nightly != null && nightly.isRunning()) {
-            return new Outcome(ExitCodes.ALREADY_RUNNING, "driftJob is running runDate=" + date + " right now; nothing"
-                    + " was written for it. Run the backfill again once it has finished.");
+        // The date's own lock, as a night or a rerun of the date holds it: never two processes on the same rows.
+        try (RunDateLock lock = abandoned.lock(DriftJobConfiguration.JOB_NAME, DriftJobConfiguration.parameters(date))) {
+            JobExecution nightly = jobRepository.getLastJobExecution(DriftJobConfiguration.JOB_NAME,
+                    DriftJobConfiguration.parameters(date));
+            if (!lock.held() || (nightly != null && nightly.isRunning() && !lock.provesOthersGone())) {
+                return new Outcome(ExitCodes.ALREADY_RUNNING, "driftJob is running runDate=" + date + " in another"
+                        + " process right now; nothing was written for it. Run the backfill again once it has finished.");
+            }
+            return runHoldingTheDate(monitor, date);
         }
+    }
+
+    private Outcome runHoldingTheDate(Monitor monitor, LocalDate date) {
         if (!check.missingData(List.of(monitor), date, catalog.zone()).isEmpty()) {
             return new Outcome(ExitCodes.NO_DATA, "no rows for " + date);
         }

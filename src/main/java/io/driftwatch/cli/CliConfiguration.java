@@ -73,11 +73,11 @@ public class CliConfiguration {
                                     MonitorCatalog catalog, Clock clock, JdbcSchemaInspector inspector,
                                     JdbcFeatureSource source, JdbcDriftRunDao runs, WindowProfiler profiler,
                                     PlatformTransactionManager transactions, ConsolePrinter printer,
-                                    BucketSettings buckets) {
+                                    BucketSettings buckets, AbandonedExecutions abandoned) {
         return new BackfillCommand(jobOperator, jobRepository, driftJob, catalog,
                 new DataCheck(inspector, source, clock, buckets),
                 runs, new BucketBackfill(source, profiler, new TransactionTemplate(transactions), catalog.zone()), printer,
-                clock);
+                clock, abandoned);
     }
 
     @Bean

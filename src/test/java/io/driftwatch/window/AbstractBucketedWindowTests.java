@@ -129,6 +129,26 @@ abstract class AbstractBucketedWindowTests {
     }
 
     @Test
+    void aBackfillLeavesADateThatAnotherProcessHoldsAndWritesNothingForIt() throws Exception {
+        try (BucketNights db = new BucketNights(freshDatabase("heldbackfill"))) {
+            db.days(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 7));
+            // another process (on H2: another start in this JVM) runs the night of the date
+            try (io.driftwatch.job.RunDateLock other = io.driftwatch.job.RunDateLock.take(
+                    db.bean(javax.sql.DataSource.class), db.bean(io.driftwatch.db.Dialect.class), "driftJob",
+                    io.driftwatch.job.DriftJobConfiguration.parameters(FIRST_NIGHT))) {
+                assertThat(other.held()).isTrue();
+
+                Outcome held = db.bean(BackfillCommand.class).run(List.of("monitor=weekly", "from=" + FIRST_NIGHT,
+                        "to=" + FIRST_NIGHT));
+
+                assertThat(held.exitCode()).as(held.message()).isEqualTo(ExitCodes.ALREADY_RUNNING);
+                assertThat(db.jdbc.queryForObject("SELECT COUNT(*) FROM drift_run", Long.class)).isZero();
+                assertThat(db.jdbc.queryForObject("SELECT COUNT(*) FROM batch_job_execution", Long.class)).isZero();
+            }
+        }
+    }
+
+    @Test
     void aWindowMergedFromStoredBucketsIsTheFullScansProfileToTheLastBit() {
         try (BucketNights db = new BucketNights(freshDatabase("merge"))) {
             db.days(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 9));
