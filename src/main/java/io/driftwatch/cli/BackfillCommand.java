@@ -14,7 +14,6 @@ import org.springframework.batch.core.launch.JobOperator;
 
 import io.driftwatch.job.AbandonedExecutions;
 import io.driftwatch.job.RunDateLock;
-import org.springframework.batch.core.repository.JobRepository;
 
 import io.driftwatch.ExitCodes;
 import io.driftwatch.config.ConfigurationProblem;
@@ -44,7 +43,6 @@ public final class BackfillCommand implements Command {
     private static final Logger log = LoggerFactory.getLogger(BackfillCommand.class);
 
     private final JobOperator jobOperator;
-    private final JobRepository jobRepository;
     private final Job driftJob;
     private final MonitorCatalog catalog;
     private final DataCheck check;
@@ -54,11 +52,10 @@ public final class BackfillCommand implements Command {
     private final Clock clock;
     private final AbandonedExecutions abandoned;
 
-    public BackfillCommand(JobOperator jobOperator, JobRepository jobRepository, Job driftJob, MonitorCatalog catalog,
+    public BackfillCommand(JobOperator jobOperator, Job driftJob, MonitorCatalog catalog,
                            DataCheck check, JdbcDriftRunDao runs, BucketBackfill pass, ConsolePrinter printer, Clock clock,
                            AbandonedExecutions abandoned) {
         this.jobOperator = jobOperator;
-        this.jobRepository = jobRepository;
         this.driftJob = driftJob;
         this.catalog = catalog;
         this.check = check;
@@ -154,10 +151,9 @@ public final class BackfillCommand implements Command {
     /** One date, as the nightly run of the date would judge it, limited to the monitor. */
     private Outcome runDate(Monitor monitor, LocalDate date) {
         // The date's own lock, as a night or a rerun of the date holds it: never two processes on the same rows.
-        try (RunDateLock lock = abandoned.lock(DriftJobConfiguration.JOB_NAME, DriftJobConfiguration.parameters(date))) {
-            JobExecution nightly = jobRepository.getLastJobExecution(DriftJobConfiguration.JOB_NAME,
-                    DriftJobConfiguration.parameters(date));
-            if (!lock.held() || (nightly != null && nightly.isRunning() && !lock.provesOthersGone())) {
+        org.springframework.batch.core.job.parameters.JobParameters night = DriftJobConfiguration.parameters(date);
+        try (RunDateLock lock = abandoned.lock(DriftJobConfiguration.JOB_NAME, night)) {
+            if (abandoned.othersAtWork(lock, DriftJobConfiguration.JOB_NAME, night)) {
                 return new Outcome(ExitCodes.ALREADY_RUNNING, "driftJob is running runDate=" + date + " in another"
                         + " process right now; nothing was written for it. Run the backfill again once it has finished.");
             }

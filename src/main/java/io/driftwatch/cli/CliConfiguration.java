@@ -69,12 +69,12 @@ public class CliConfiguration {
     }
 
     @Bean
-    BackfillCommand backfillCommand(JobOperator jobOperator, JobRepository jobRepository, @Qualifier("driftJob") Job driftJob,
+    BackfillCommand backfillCommand(JobOperator jobOperator, @Qualifier("driftJob") Job driftJob,
                                     MonitorCatalog catalog, Clock clock, JdbcSchemaInspector inspector,
                                     JdbcFeatureSource source, JdbcDriftRunDao runs, WindowProfiler profiler,
                                     PlatformTransactionManager transactions, ConsolePrinter printer,
                                     BucketSettings buckets, AbandonedExecutions abandoned) {
-        return new BackfillCommand(jobOperator, jobRepository, driftJob, catalog,
+        return new BackfillCommand(jobOperator, driftJob, catalog,
                 new DataCheck(inspector, source, clock, buckets),
                 runs, new BucketBackfill(source, profiler, new TransactionTemplate(transactions), catalog.zone()), printer,
                 clock, abandoned);

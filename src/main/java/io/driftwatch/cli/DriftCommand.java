@@ -191,10 +191,9 @@ public final class DriftCommand implements Command {
                 + catalog.monitors().stream().map(Monitor::name).toList()));
         // The date's own lock: while a rerun holds it, the night of the date cannot start (exit 4), nor can another
         // rerun of the date, so two processes never replace the same rows at once.
-        try (RunDateLock lock = abandoned.lock(DriftJobConfiguration.JOB_NAME, DriftJobConfiguration.parameters(runDate))) {
-            JobExecution nightly = jobRepository.getLastJobExecution(DriftJobConfiguration.JOB_NAME,
-                    DriftJobConfiguration.parameters(runDate));
-            if (!lock.held() || (nightly != null && nightly.isRunning() && !lock.provesOthersGone())) {
+        JobParameters night = DriftJobConfiguration.parameters(runDate);
+        try (RunDateLock lock = abandoned.lock(DriftJobConfiguration.JOB_NAME, night)) {
+            if (abandoned.othersAtWork(lock, DriftJobConfiguration.JOB_NAME, night)) {
                 return new Outcome(ExitCodes.ALREADY_RUNNING, "driftJob is running or reprocessing runDate=" + runDate
                         + " in another process right now; nothing was written. Rerun monitor " + monitorName
                         + " once it has finished.");

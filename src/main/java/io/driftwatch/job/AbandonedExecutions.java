@@ -91,6 +91,19 @@ public final class AbandonedExecutions {
         }
     }
 
+    /**
+     * Whether a process other than the holder of {@code lock} (the date's lock, taken for a rerun or a backfill of the
+     * date) is at work on the date: it holds the lock, or the night's execution is running and nothing proves its
+     * process gone (H2).
+     */
+    public boolean othersAtWork(RunDateLock lock, String jobName, JobParameters nightly) {
+        if (!lock.held()) {
+            return true;
+        }
+        JobExecution last = jobRepository.getLastJobExecution(jobName, nightly);
+        return last != null && last.isRunning() && !lock.provesOthersGone();
+    }
+
     /** How long an execution must be idle before it counts as abandoned ({@code driftwatch.recover-after}). */
     public Duration recoverAfter() {
         return recoverAfter;
