@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 /** The exit codes are a contract with CronJobs and rollout tools: the README's table documents exactly these. */
 class ExitCodesDocumentedTest {
 
-    /** The JVM's own code for SIGTERM, documented beside ours. */
-    private static final int SIGTERM = 143;
+    /** The codes of a process ended by SIGINT and SIGTERM, documented beside ours. */
+    private static final List<Integer> SIGNALS = List.of(io.driftwatch.job.Termination.INTERRUPT_EXIT_CODE,
+            io.driftwatch.job.Termination.EXIT_CODE);
 
     @Test
     void theReadmeTableListsEveryExitCodeAndNoOther() throws IOException {
@@ -28,6 +29,6 @@ class ExitCodesDocumentedTest {
 
         List<Integer> codes = Arrays.stream(ExitCodes.values()).map(ExitCodes::code).toList();
         assertThat(documented).containsExactlyElementsOf(
-                java.util.stream.Stream.concat(codes.stream(), java.util.stream.Stream.of(SIGTERM)).toList());
+                java.util.stream.Stream.concat(codes.stream(), SIGNALS.stream()).toList());
     }
 }

@@ -275,7 +275,7 @@ public final class DriftCommand implements Command {
             return new Outcome(ExitCodes.INVALID_CONFIGURATION, configuration.getMessage(), execution);
         }
         if (status == BatchStatus.STOPPED) {
-            return new Outcome(ExitCodes.STOPPED, "driftJob was stopped" + (Termination.requested() ? " by SIGTERM" : "")
+            return new Outcome(ExitCodes.STOPPED, "driftJob was stopped" + (Termination.requested() ? " by " + Termination.requestedBy() : "")
                     + " for runDate=" + runDate
                     + "; rerun the same runDate to resume.", execution);
         }

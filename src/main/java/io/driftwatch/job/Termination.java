@@ -4,12 +4,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The process's answer to SIGTERM, and the exit code its closing line states. A SIGTERM while a job runs
- * ends the JVM with {@link #EXIT_CODE} once the job has stopped (the graceful-stop hook waits for it), and the
- * closing line says 143. A SIGTERM after the closing line was printed ends the JVM with the code that line
- * states: the signal is handled here ({@link #handleSignals()}) instead of by the JVM's default handler, which
- * would exit 143 whatever was printed. Which of the two a signal meets is decided under one lock with the
- * choice of the printed code ({@link #closingCode}), so the line and the process always agree.
+ * The process's answer to SIGTERM and SIGINT, and the exit code its closing line states. A SIGTERM while a job
+ * runs ends the JVM with {@link #EXIT_CODE} once the job has stopped (the graceful-stop hook waits for it), and
+ * the closing line says 143; a SIGINT (Ctrl-C) does the same with {@link #INTERRUPT_EXIT_CODE}, 130. A signal
+ * after the closing line was printed ends the JVM with the code that line states: the signals are handled here
+ * ({@link #handleSignals()}) instead of by the JVM's default handler, which would exit 143 or 130 whatever was
+ * printed. Which of the two a signal meets is decided under one lock with the choice of the printed code
+ * ({@link #closingCode}), so the line and the process always agree.
  */
 public final class Termination {
 
@@ -17,11 +18,15 @@ public final class Termination {
 
     /** The exit code of a JVM ended by SIGTERM (128 + 15). */
     public static final int EXIT_CODE = 143;
+    /** The exit code of a JVM ended by SIGINT (128 + 2). */
+    public static final int INTERRUPT_EXIT_CODE = 130;
 
     private static final Object LOCK = new Object();
 
     /** Guarded by {@link #LOCK}. */
     private static boolean requested;
+    /** The exit code of the termination requested; guarded by {@link #LOCK}. */
+    private static int requestedCode = EXIT_CODE;
     /** The code the closing line states, once chosen; guarded by {@link #LOCK}. */
     private static Integer closingCode;
     /** Lets the running job's graceful-stop hook go; guarded by {@link #LOCK}. */
@@ -39,6 +44,13 @@ public final class Termination {
         }
     }
 
+    /** The signal that asked the process to terminate: {@code SIGINT}, else {@code SIGTERM}. */
+    public static String requestedBy() {
+        synchronized (LOCK) {
+            return requestedCode == INTERRUPT_EXIT_CODE ? "SIGINT" : "SIGTERM";
+        }
+    }
+
     /** Whether a termination signal arrived before the closing line's code was chosen. */
     public static boolean requested() {
         synchronized (LOCK) {
@@ -47,39 +59,46 @@ public final class Termination {
     }
 
     /**
-     * Handles SIGTERM from now on: before the closing line's code is chosen it exits {@link #EXIT_CODE} (the
-     * shutdown hooks then stop a running job and wait for it); after, it exits with the printed code. Where the
-     * runtime does not let a program handle the signal, the JVM's own handling stays (exit 143 always).
+     * Handles SIGTERM and SIGINT from now on: before the closing line's code is chosen a signal exits
+     * {@link #EXIT_CODE} (SIGTERM) or {@link #INTERRUPT_EXIT_CODE} (SIGINT), and the shutdown hooks then stop a
+     * running job and wait for it; after, it exits with the printed code. Where the runtime does not let a
+     * program handle a signal, the JVM's own handling stays (exit 143 or 130 always).
      */
     public static synchronized void handleSignals() {
         if (handling) {
             return;
         }
+        handle("TERM", EXIT_CODE);
+        handle("INT", INTERRUPT_EXIT_CODE);
+        handling = true;
+    }
+
+    private static void handle(String name, int exitCode) {
         try {
-            sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> {
+            sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> {
                 int code;
                 synchronized (LOCK) {
-                    if (closingCode == null) {
+                    if (closingCode == null && !requested) {
                         requested = true;
+                        requestedCode = exitCode;
                     }
-                    code = closingCode != null ? closingCode : EXIT_CODE;
+                    code = closingCode != null ? closingCode : requestedCode;
                 }
                 log.warn("Termination requested (SIG{}); the process exits {}", signal.getName(), code);
                 System.exit(code);
             });
-            handling = true;
         } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
-            log.debug("SIGTERM is left to the JVM's default handling: {}", e.toString());
+            log.debug("SIG{} is left to the JVM's default handling: {}", name, e.toString());
         }
     }
 
     /**
-     * Chooses the code the closing line states and the process exits with: {@link #EXIT_CODE} when a
-     * termination was requested, else {@code commandCode}. A SIGTERM from now on exits with it.
+     * Chooses the code the closing line states and the process exits with: the signal's code (143 or 130) when
+     * a termination was requested, else {@code commandCode}. A signal from now on exits with it.
      */
     public static int closingCode(int commandCode) {
         synchronized (LOCK) {
-            closingCode = requested ? EXIT_CODE : commandCode;
+            closingCode = requested ? requestedCode : commandCode;
             return closingCode;
         }
     }

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import io.driftwatch.support.JarProcess;
 import io.driftwatch.support.RequiresPostgres;
@@ -222,10 +224,12 @@ class DriftJobFaultsIT {
         }
     }
 
-    @Test
-    void sigtermAtTheDecideToPublishBoundaryStopsTheNightExits143AndSaysSoAndOneRerunCompletesIt() throws Exception {
+    @ParameterizedTest(name = "SIG{0} exits {1}")
+    @CsvSource({"TERM, 143", "INT, 130"})
+    void aSignalAtTheDecideToPublishBoundaryStopsTheNightExitsItsCodeAndSaysSoAndOneRerunCompletesIt(
+            String signal, int expectedExit) throws Exception {
         try (FaultNight night = template.copy()) {
-            Path release = dir.resolve("release-after-decide");
+            Path release = dir.resolve("release-after-decide-" + signal);
             int exit;
             Duration stopping;
             String closing;
@@ -233,22 +237,26 @@ class DriftJobFaultsIT {
             try (JarProcess run = night.startPaused("after decide", release, monitors)) {
                 assertThat(run.awaitLine("Paused at after decide", RUN_LIMIT)).as(run.output()).isTrue();
                 long signalled = System.nanoTime();
-                run.terminate();
+                if (signal.equals("INT")) {
+                    run.interrupt();
+                } else {
+                    run.terminate();
+                }
                 assertThat(run.awaitLine("asked to stop", RUN_LIMIT)).as(run.output()).isTrue();
                 Files.createFile(release);
                 exit = run.exitCode(RUN_LIMIT);
                 stopping = Duration.ofNanos(System.nanoTime() - signalled);
                 closing = closingLine(run.output());
 
-                assertThat(exit).as(run.output()).isEqualTo(143);
-                assertThat(closing).as(run.output()).endsWith("[exit 143 STOPPED]");
+                assertThat(exit).as(run.output()).isEqualTo(expectedExit);
+                assertThat(closing).as(run.output()).endsWith("[exit " + expectedExit + " STOPPED]");
                 // no wait for the grace period (PT100S) once the job has stopped
                 assertThat(stopping).as(run.output()).isLessThan(Duration.ofSeconds(30));
             }
             int rerun = rerunOnce(night);
             assertThat(rerun).isZero();
-            assertThat(FaultNight.difference(referenceRows, night.rows())).as("SIGTERM after decide").isNull();
-            System.out.println("[faults] SIGTERM at decide -> publish: exit " + exit + " after " + stopping.toMillis()
+            assertThat(FaultNight.difference(referenceRows, night.rows())).as("SIG" + signal + " after decide").isNull();
+            System.out.println("[faults] SIG" + signal + " at decide -> publish: exit " + exit + " after " + stopping.toMillis()
                     + " ms, '" + closing.substring(closing.lastIndexOf('[')) + "', rerun exit " + rerun + ", identical");
         }
     }

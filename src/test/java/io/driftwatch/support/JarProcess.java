@@ -90,6 +90,14 @@ public final class JarProcess implements AutoCloseable {
         process.toHandle().destroy();
     }
 
+    /** SIGINT, as Ctrl-C in a terminal. */
+    public void interrupt() throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -INT " + process.pid() + " exited " + kill.exitValue());
+        }
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
