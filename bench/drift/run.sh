@@ -9,6 +9,7 @@
 #   bench/drift/run.sh                 # N=10000000 F=20
 #   N=1000000 F=20 bench/drift/run.sh  # a quicker run
 #   JAVA_OPTS="-Xmx256m" LOGS=/tmp/bench-logs bench/drift/run.sh   # JVM options; keep the two runs' logs
+#   JAR=/path/to/driftwatch.jar bench/drift/run.sh                  # another build (default: target/)
 #
 # Needs: PostgreSQL reachable as PGURL (default 127.0.0.1:5432/test, user postgres), psql, Java 17+.
 set -euo pipefail
@@ -20,7 +21,7 @@ PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres};
 export PGHOST PGPORT PGUSER PGDATABASE
 SCHEMA=${SCHEMA:-dw_bench}
 THREADS=${THREADS:-2}
-JAR=$(ls target/driftwatch-*.jar 2>/dev/null | grep -v original | head -1 || true)
+JAR=${JAR:-$(ls target/driftwatch-*.jar 2>/dev/null | grep -v original | head -1 || true)}
 if [ -z "$JAR" ]; then
     ./mvnw -q -DskipTests package
     JAR=$(ls target/driftwatch-*.jar | grep -v original | head -1)

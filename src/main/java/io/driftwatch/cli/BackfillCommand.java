@@ -157,6 +157,8 @@ public final class BackfillCommand implements Command {
                 return new Outcome(ExitCodes.ALREADY_RUNNING, "driftJob is running runDate=" + date + " in another"
                         + " process right now; nothing was written for it. Run the backfill again once it has finished.");
             }
+            // a backfill or rerun of the date killed mid-date left its execution running: its process is gone
+            abandoned.recoverAbandonedOfDate(DriftJobConfiguration.JOB_NAME, date, lock);
             return runHoldingTheDate(monitor, date);
         }
     }

@@ -116,6 +116,7 @@ public final class DriftCommand implements Command {
         JobExecution execution;
         try {
             abandoned.recoverIfAbandoned(DriftJobConfiguration.JOB_NAME, parameters, lock);
+            abandoned.recoverAbandonedOfDate(DriftJobConfiguration.JOB_NAME, runDate, lock);
             JobExecution last = jobRepository.getLastJobExecution(DriftJobConfiguration.JOB_NAME, parameters);
             if (last == null && jobRepository.getJobInstance(DriftJobConfiguration.JOB_NAME, parameters) != null) {
                 // an instance whose creator has not (or, where nothing proves it gone, may not have) created its
@@ -198,6 +199,8 @@ public final class DriftCommand implements Command {
                         + " in another process right now; nothing was written. Rerun monitor " + monitorName
                         + " once it has finished.");
             }
+            // a backfill or rerun of the date killed mid-date left its execution running: its process is gone
+            abandoned.recoverAbandonedOfDate(DriftJobConfiguration.JOB_NAME, runDate, lock);
             return rerunHoldingTheDate(monitor, runDate);
         }
     }

@@ -3,6 +3,7 @@ package io.driftwatch.job;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -142,22 +143,50 @@ public final class AbandonedExecutions {
         forgetPartitionsWithoutContext(jobName, instance);
     }
 
-    private void recoverIfGone(String jobName, JobParameters parameters, RunDateLock lock, JobExecution last) {
+    /**
+     * Marks every running execution of {@code runDate} FAILED whose process is gone, whatever its instance: a rerun's
+     * or a backfill's date (each an instance of its own, which nothing restarts) killed mid-date would otherwise stay
+     * STARTED for good. The same proof as for the night's own instance: {@code lock} (the date's lock, held by this
+     * start; every process at work on a date holds it), or no activity for {@link #recoverAfter()}.
+     *
+     * @return how many executions were recovered
+     */
+    public int recoverAbandonedOfDate(String jobName, LocalDate runDate, RunDateLock lock) {
+        if (!lock.held()) {
+            return 0;
+        }
+        int recovered = 0;
+        for (JobExecution found : jobRepository.findRunningJobExecutions(jobName)) {
+            if (!runDate.equals(found.getJobParameters().getLocalDate(DriftJobConfiguration.RUN_DATE))) {
+                continue;
+            }
+            // with its step executions, which the recovery marks FAILED too
+            JobExecution execution = jobRepository.getJobExecution(found.getId());
+            if (execution != null && running(execution) && recoverIfGone(jobName, execution.getJobParameters(), lock,
+                    execution)) {
+                recovered++;
+            }
+        }
+        return recovered;
+    }
+
+    private boolean recoverIfGone(String jobName, JobParameters parameters, RunDateLock lock, JobExecution last) {
         LocalDateTime lastActivity = lastActivity(last);
         if (lock.provesOthersGone()) {
             log.warn("{} execution {} ({}) is {} but the process that ran it is gone (it would hold the date's lock):"
-                    + " recovering it as abandoned and restarting it", jobName, last.getId(), parameters, last.getStatus());
+                    + " recovering it as abandoned", jobName, last.getId(), parameters, last.getStatus());
             jobOperator.recover(last);
-            return;
+            return true;
         }
         // Spring Batch records local wall-clock times of the system zone.
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneId.systemDefault()));
         if (lastActivity != null && Duration.between(lastActivity, now).compareTo(recoverAfter) < 0) {
-            return;
+            return false;
         }
-        log.warn("{} execution {} ({}) is {} but idle since {} (driftwatch.recover-after={}): recovering it as abandoned"
-                + " and restarting it", jobName, last.getId(), parameters, last.getStatus(), lastActivity, recoverAfter);
+        log.warn("{} execution {} ({}) is {} but idle since {} (driftwatch.recover-after={}): recovering it as abandoned",
+                jobName, last.getId(), parameters, last.getStatus(), lastActivity, recoverAfter);
         jobOperator.recover(last);
+        return true;
     }
 
     /**

@@ -143,6 +143,27 @@ class DriftJobFaultsIT {
         }
     }
 
+    @Test
+    void aBackfillKilledMidDateIsRecoveredByTheNextBackfillWhichWritesTheRowsOfAnUninterruptedNight() throws Exception {
+        try (FaultNight night = template.copy()) {
+            try (JarProcess run = night.startBackfill(monitors)) {
+                // the date's driftJob writes its report rows: its execution is STARTED
+                assertThat(run.awaitLine("Monitor loans feature ", RUN_LIMIT)).as(run.output()).isTrue();
+                run.kill();
+                assertThat(run.exitCode(RUN_LIMIT)).as(run.output()).isEqualTo(137);
+            }
+            assertThat(night.executionStatuses()).as("the killed backfill's execution").containsExactly("STARTED");
+            try (JarProcess again = night.startBackfill(monitors)) {
+                assertThat(again.exitCode(RUN_LIMIT)).as(again.output()).isZero();
+                assertThat(again.output()).contains("the process that ran it is gone");
+            }
+            // the killed date's execution is FAILED (its process is gone: the date's lock was free), the new one
+            // completed, and nothing is left running
+            assertThat(night.executionStatuses()).containsExactly("FAILED", "COMPLETED");
+            assertThat(FaultNight.difference(referenceRows, night.rows())).isNull();
+        }
+    }
+
     /** Where the job's backends are terminated: prepare, the baseline scan, a slice, drift, decide, publish. */
     private static final List<String> TERMINATION_MOMENTS = List.of("Monitor loans baseline: ", "Monitor loans feature ",
             "features drifted; retraining", "opened for window", "current slice 1: profiled", "drift report for run date");

@@ -104,6 +104,14 @@ final class FaultNight implements AutoCloseable {
         return start(List.of(), monitors, extraArgs);
     }
 
+    /** {@code backfill} of the loan monitor for {@link #RUN_DATE} alone on this schema, started now. */
+    JarProcess startBackfill(Path monitors) throws IOException {
+        return JarProcess.start(List.of(), List.of("--spring.config.additional-location=file:" + monitors,
+                "--spring.datasource.hikari.data-source-properties.ApplicationName=" + applicationName(), "backfill",
+                "monitor=loans", "from=" + RUN_DATE, "to=" + RUN_DATE), Map.of("SPRING_DATASOURCE_URL", url,
+                "SPRING_DATASOURCE_USERNAME", "postgres", "SPRING_DATASOURCE_PASSWORD", ""));
+    }
+
     /**
      * driftJob held at the pause point {@code at} until {@code release} exists (the product's test-only
      * {@code driftwatch.test.pause-at}), so that a test can signal it at exactly that moment.
@@ -125,6 +133,11 @@ final class FaultNight implements AutoCloseable {
     int terminateBackends() {
         return jdbc.queryForObject("SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity"
                 + " WHERE application_name = ?", Integer.class, applicationName());
+    }
+
+    /** The statuses of this schema's job executions, oldest first. */
+    List<String> executionStatuses() {
+        return jdbc.queryForList("SELECT status FROM batch_job_execution ORDER BY job_execution_id", String.class);
     }
 
     /** Whether an execution of this night ended UNKNOWN and was recovered (its exit description says so). */
