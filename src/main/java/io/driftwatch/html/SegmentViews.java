@@ -50,7 +50,7 @@ final class SegmentViews {
         for (Segment s : alarming.subList(0, Math.min(MAX_ROWS, alarming.size()))) {
             Map<String, List<DriftReportRow>> byFeature = new LinkedHashMap<>();
             s.rows().forEach(r -> byFeature.computeIfAbsent(r.feature(), k -> new ArrayList<>()).add(r));
-            matrix.add(new SegmentView.SegmentRow(s.label(), s.kind(), verdict(s.severity()), Pressure.text(s.pressure()),
+            matrix.add(new SegmentView.SegmentRow(s.label(), s.kind(), verdict(s.severity()), pressureText(s.pressure()),
                     columns.stream().map(f -> cell(byFeature.getOrDefault(f, List.of()))).toList()));
         }
         long alarmingFeatures = alarming.stream().flatMap(s -> s.rows().stream()).filter(r -> r.severity() != Severity.NONE)
@@ -171,13 +171,13 @@ final class SegmentViews {
         }
         boolean drifted = severity == Severity.ALERT;
         int level = drifted ? (worst >= 3 ? 4 : 3) : severity == Severity.WARN ? 2 : worst >= 0.5 ? 1 : 0;
-        return new SegmentView.Cell(Pressure.text(worst) + (drifted ? " ▲" : severity == Severity.WARN ? " △" : ""), level,
+        return new SegmentView.Cell(pressureText(worst) + (drifted ? " ▲" : severity == Severity.WARN ? " △" : ""), level,
                 drifted, title.toString());
     }
 
     private static SegmentView.SegmentLine line(DriftReportRow r, SegmentView.Kind kind) {
         return new SegmentView.SegmentLine(r.segment(), kind, r.feature(), r.method(), Format.number(r.score()),
-                Format.number(p(r)), threshold(r), Pressure.text(RunPages.pressure(r)), verdict(r.severity()), r.drifted(),
+                Format.number(p(r)), threshold(r), pressureText(RunPages.pressure(r)), verdict(r.severity()), r.drifted(),
                 r.explanation());
     }
 
@@ -188,6 +188,14 @@ final class SegmentViews {
     private static String threshold(DriftReportRow r) {
         return (r.judgement().thresholdKind() == ThresholdKind.P_VALUE_BELOW ? "p < " : "≥ ")
                 + Format.number(r.threshold());
+    }
+
+    /** {@link Pressure#text}, in powers of ten from 1,000 on (a p-value of 1e-20 is far past p < 0.05): {@code 1.8e17×}. */
+    static String pressureText(double pressure) {
+        if (Double.isInfinite(pressure) || pressure < 1000) {
+            return Pressure.text(pressure);
+        }
+        return String.format(Locale.ROOT, "%.2g", pressure).replace("e+0", "e").replace("e+", "e") + "×";
     }
 
     static String verdict(Severity severity) {

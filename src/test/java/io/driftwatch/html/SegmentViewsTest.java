@@ -74,6 +74,9 @@ class SegmentViewsTest {
         assertThat(SegmentViews.cell(List.of(unjudged)).text()).isEqualTo("–");
         assertThat(SegmentViews.cell(List.of(unjudged)).title()).isEqualTo("ks – p < 0.01 insufficient data");
         assertThat(SegmentViews.of("m", List.of())).isNull();
+        assertThat(SegmentViews.pressureText(1.794e17)).isEqualTo("1.8e17×");
+        assertThat(SegmentViews.pressureText(999.4)).isEqualTo("999.40×");
+        assertThat(SegmentViews.pressureText(Double.POSITIVE_INFINITY)).isEqualTo("∞");
     }
 
     private static DriftReportRow row(String segment, String feature, double score, double threshold, long baseline) {
