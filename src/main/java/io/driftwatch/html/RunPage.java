@@ -29,12 +29,13 @@ public record RunPage(LocalDate runDate, String generatedAt, String zone, List<M
      * @param task        the retraining task of the run, e.g. "#12 PENDING", or null
      * @param performance accuracy and latency, or "missing"
      * @param failure     why the run did not complete, or null
+     * @param segments    the run's segments, or null for a monitor without segments
      */
     public record MonitorSection(String anchor, String monitor, String model, String status, String window,
                                  String featuresEvaluated, String featuresDrifted, String driftShare, String datasetDrift,
                                  boolean datasetDrifted, String retraining, String retrainingReason, String task,
                                  String performance, String baselineRows, String currentRows, String baselineSource,
-                                 String failure, List<FeatureSection> features) {
+                                 String failure, List<FeatureSection> features, SegmentView segments) {
         public MonitorSection {
             features = List.copyOf(features);
         }

@@ -96,7 +96,8 @@ public class RunPages {
                 run.retrainingReason(),
                 task == null ? null : "#" + task.id() + " " + task.status(),
                 performance(run), Format.count(run.baselineRows()), Format.count(run.currentRows()),
-                run.baselineSource() == null ? "–" : run.baselineSource(), run.failureMessage(), features);
+                run.baselineSource() == null ? "–" : run.baselineSource(), run.failureMessage(), features,
+                SegmentViews.of(anchor, reports.findSegmentsByRun(run.id())));
     }
 
     private static String performance(Run run) {

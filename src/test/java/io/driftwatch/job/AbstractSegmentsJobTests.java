@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -31,6 +32,7 @@ import io.driftwatch.cli.ConsolePrinter;
 import io.driftwatch.cli.DriftCommand;
 import io.driftwatch.config.Monitor;
 import io.driftwatch.config.MonitorCatalog;
+import io.driftwatch.html.SegmentPageTests;
 import io.driftwatch.source.JdbcFeatureSource;
 import io.driftwatch.source.JdbcSegmentPlanner;
 import io.driftwatch.source.SegmentPlan;
@@ -48,7 +50,7 @@ import io.driftwatch.telemetry.RunSummary;
  */
 @SpringBootTest
 @ActiveProfiles("segmentstest")
-abstract class AbstractSegmentsJobTests {
+abstract class AbstractSegmentsJobTests implements SegmentPageTests {
 
     static final LocalDate NIGHT = LocalDate.of(2026, 5, 2);
     private static final String FIXTURE = "/reference/segments_fixture.csv";
@@ -61,6 +63,17 @@ abstract class AbstractSegmentsJobTests {
     @Autowired MonitorCatalog catalog;
     @Autowired JdbcFeatureSource source;
     @Autowired JdbcSegmentPlanner planner;
+    @Autowired ApplicationContext context;
+
+    @Override
+    public ApplicationContext segmentContext() {
+        return context;
+    }
+
+    @Override
+    public LocalDate segmentNight() {
+        return NIGHT;
+    }
 
     /** Rows of the wide table per window (each with its own segment value). */
     abstract int wideRowsPerWindow();
