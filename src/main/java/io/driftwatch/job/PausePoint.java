@@ -14,8 +14,10 @@ import org.springframework.batch.core.step.StepExecution;
  * Places where a fault test of the packaged jar holds the process, so that it can deliver a signal at
  * exactly that moment instead of after a guessed sleep. Off unless the JVM is started with
  * {@code -Ddriftwatch.test.pause-at=NAME -Ddriftwatch.test.pause-until=FILE}: the process then logs
- * {@code Paused at NAME} and waits at that place until FILE exists (at most {@link #LIMIT}). JVM system
- * properties on purpose: they are not configuration keys, and a product's command line never sets them.
+ * {@code Paused at NAME} and waits at that place until FILE exists (at most {@link #LIMIT}). With
+ * {@code -Ddriftwatch.test.halt-at=NAME} the JVM halts at that place instead ({@link #haltIfAsked}), as a crash
+ * or the OOM killer would end it. JVM system properties on purpose: they are not configuration keys, and a
+ * product's command line never sets them.
  */
 public final class PausePoint {
 
@@ -23,6 +25,9 @@ public final class PausePoint {
 
     static final String AT = "driftwatch.test.pause-at";
     static final String UNTIL = "driftwatch.test.pause-until";
+    static final String HALT_AT = "driftwatch.test.halt-at";
+    /** The exit code of a JVM halted at {@link #HALT_AT} (128 + SIGABRT, as a crashed JVM's). */
+    public static final int HALT_CODE = 134;
     /** A test that never releases the pause does not hang the process forever. */
     static final Duration LIMIT = Duration.ofMinutes(2);
     private static final long POLL_MILLIS = 20;
@@ -48,6 +53,17 @@ public final class PausePoint {
             Thread.currentThread().interrupt();
         }
         log.warn("Released at {}", name);
+    }
+
+    /**
+     * Ends the JVM at once at {@code name} when a test asked for it: {@link Runtime#halt}, so no shutdown hook,
+     * no rollback message and no acknowledgement is sent, as when the process crashes or is killed for its memory.
+     */
+    public static void haltIfAsked(String name) {
+        if (name.equals(System.getProperty(HALT_AT))) {
+            log.error("Halting the JVM at {} ({})", name, HALT_AT);
+            Runtime.getRuntime().halt(HALT_CODE);
+        }
     }
 
     /** A step listener that pauses after the step's work, before its final status is recorded: {@code after STEP}. */

@@ -120,7 +120,7 @@ final class FaultNight implements AutoCloseable {
         return start(List.of("-Ddriftwatch.test.pause-at=" + at, "-Ddriftwatch.test.pause-until=" + release), monitors);
     }
 
-    private JarProcess start(List<String> jvmOptions, Path monitors, String... extraArgs) throws IOException {
+    JarProcess start(List<String> jvmOptions, Path monitors, String... extraArgs) throws IOException {
         List<String> args = new ArrayList<>(List.of("--spring.config.additional-location=file:" + monitors,
                 "--spring.datasource.hikari.data-source-properties.ApplicationName=" + applicationName(),
                 "runDate=" + RUN_DATE));

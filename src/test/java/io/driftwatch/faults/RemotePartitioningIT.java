@@ -1,15 +1,15 @@
 package io.driftwatch.faults;
 
+import static io.driftwatch.faults.RemoteFleet.LIMIT;
+import static io.driftwatch.faults.RemoteFleet.closingLine;
+import static io.driftwatch.faults.RemoteFleet.completed;
+import static io.driftwatch.faults.RemoteFleet.pausedAt;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import io.driftwatch.faults.RemoteFleet.TableLock;
 import io.driftwatch.support.JarProcess;
 import io.driftwatch.support.LocalRabbitMQ;
+import io.driftwatch.support.LocalRabbitMQ.Depth;
 import io.driftwatch.support.RequiresPostgres;
 import io.driftwatch.support.RequiresRabbitMQ;
 
@@ -34,14 +36,15 @@ import io.driftwatch.support.RequiresRabbitMQ;
  * its own. A remote night must leave exactly the rows of a local one (every report row and score, the run, the
  * retraining task, nothing left running), also when a worker is killed in a partition. Workers are held inside a
  * drift partition deterministically: the test holds a lock on {@code drift_report} that the partition's write waits
- * for, so a worker that has logged the partition's start cannot have finished it.
+ * for, so a worker that has logged the partition's start cannot have finished it; or at the product's pause point
+ * {@code partition <worker step>} (before the partition's step runs) until the test creates a release file.
+ * Broker restarts use {@code rabbitmqctl stop_app} and {@code start_app} on this machine's node.
  */
 @RequiresPostgres
 @RequiresRabbitMQ
 class RemotePartitioningIT {
 
     private static final int ROWS = Integer.getInteger("remote.rows", 20_000);
-    private static final Duration LIMIT = Duration.ofMinutes(4);
 
     private static FaultNight template;
     private static FaultNight reference;
@@ -51,9 +54,7 @@ class RemotePartitioningIT {
     @TempDir
     static Path dir;
 
-    private final List<JarProcess> processes = new ArrayList<>();
-    private final List<FaultNight> nights = new ArrayList<>();
-    private String queue;
+    private final List<RemoteFleet> fleets = new ArrayList<>();
 
     @BeforeAll
     static void oneLocalReferenceNight() throws Exception {
@@ -78,21 +79,18 @@ class RemotePartitioningIT {
     }
 
     @AfterEach
-    void stopProcessesAndDeleteTheQueue() {
-        processes.forEach(JarProcess::close);
-        nights.forEach(FaultNight::close);
-        if (queue != null) {
-            LocalRabbitMQ.deleteQueue(queue);
-        }
+    void stopProcessesDropSchemasDeleteQueues() {
+        fleets.forEach(RemoteFleet::close);
     }
 
     @Test
     void twoWorkersWriteExactlyTheRowsOfALocalRun() throws Exception {
-        FaultNight night = night("same");
-        JarProcess first = worker(night, monitors);
-        JarProcess second = worker(night, monitors);
+        RemoteFleet fleet = fleet("same");
+        FaultNight night = fleet.night();
+        JarProcess first = fleet.worker(monitors);
+        JarProcess second = fleet.worker(monitors);
 
-        JarProcess manager = manager(night);
+        JarProcess manager = fleet.manager();
         assertThat(manager.exitCode(LIMIT)).as(manager.output()).isZero();
 
         assertThat(FaultNight.difference(referenceRows, night.rows())).isNull();
@@ -104,12 +102,13 @@ class RemotePartitioningIT {
 
     @Test
     void aPartitionWhoseWorkerIsKilledIsTakenOverByAnotherWorkerWithoutDuplicates() throws Exception {
-        FaultNight night = night("kill");
-        JarProcess first = worker(night, monitors, "--driftwatch.partition-threads=1");
-        JarProcess second = worker(night, monitors, "--driftwatch.partition-threads=1");
+        RemoteFleet fleet = fleet("kill");
+        FaultNight night = fleet.night();
+        JarProcess first = fleet.worker(monitors, "--driftwatch.partition-threads=1");
+        JarProcess second = fleet.worker(monitors, "--driftwatch.partition-threads=1");
         JarProcess manager;
         try (TableLock reports = TableLock.on(night, "drift_report")) {
-            manager = manager(night);
+            manager = fleet.manager();
             // each worker holds one drift partition, waiting for the lock to write its rows
             assertThat(first.awaitLine("Partition featureDrift:", LIMIT)).as(first.output()).isTrue();
             assertThat(second.awaitLine("Partition featureDrift:", LIMIT)).as(second.output()).isTrue();
@@ -124,11 +123,12 @@ class RemotePartitioningIT {
 
     @Test
     void aWorkerAskedToTerminateInAPartitionFinishesItTakesNoOtherAndExits143() throws Exception {
-        FaultNight night = night("sigterm");
-        JarProcess stopping = worker(night, monitors, "--driftwatch.partition-threads=1");
+        RemoteFleet fleet = fleet("sigterm");
+        FaultNight night = fleet.night();
+        JarProcess stopping = fleet.worker(monitors, "--driftwatch.partition-threads=1");
         JarProcess manager;
         try (TableLock reports = TableLock.on(night, "drift_report")) {
-            manager = manager(night);
+            manager = fleet.manager();
             assertThat(stopping.awaitLine("Partition featureDrift:", LIMIT)).as(stopping.output()).isTrue();
             stopping.terminate();
             assertThat(stopping.awaitLine("Termination requested", LIMIT)).as(stopping.output()).isTrue();
@@ -139,7 +139,7 @@ class RemotePartitioningIT {
         assertThat(completed(stopping, "featureDrift")).as(stopping.output()).isEqualTo(1);
         assertThat(stopping.output()).contains("Worker stopped after 4 partition(s)");
 
-        JarProcess successor = worker(night, monitors);
+        JarProcess successor = fleet.worker(monitors);
         assertThat(manager.exitCode(LIMIT)).as(manager.output()).isZero();
         assertThat(completed(successor, "featureDrift")).isEqualTo(5);
         assertThat(FaultNight.difference(referenceRows, night.rows())).isNull();
@@ -148,11 +148,12 @@ class RemotePartitioningIT {
     @Test
     void aPartitionLostWithItsOnlyWorkerFailsTheStepAtTheTimeoutAndTheRestartRerunsOnlyTheUnfinishedStep()
             throws Exception {
-        FaultNight night = night("lost");
-        JarProcess doomed = worker(night, monitors, "--driftwatch.partition-threads=1");
+        RemoteFleet fleet = fleet("lost");
+        FaultNight night = fleet.night();
+        JarProcess doomed = fleet.worker(monitors, "--driftwatch.partition-threads=1");
         JarProcess manager;
         try (TableLock reports = TableLock.on(night, "drift_report")) {
-            manager = manager(night, "--driftwatch.remote.timeout=PT45S", "--driftwatch.remote.poll-interval=PT0.5S");
+            manager = fleet.manager("--driftwatch.remote.timeout=PT45S", "--driftwatch.remote.poll-interval=PT0.5S");
             assertThat(doomed.awaitLine("Partition featureDrift:", LIMIT)).as(doomed.output()).isTrue();
             doomed.kill();
             doomed.exitCode(LIMIT);
@@ -162,28 +163,29 @@ class RemotePartitioningIT {
                 "within driftwatch.remote.timeout (PT45S)");
         assertThat(night.rows().get("unfinished executions")).isEmpty();
 
-        JarProcess replacement = worker(night, monitors);
-        JarProcess restart = manager(night);
+        JarProcess replacement = fleet.worker(monitors);
+        JarProcess restart = fleet.manager();
         assertThat(restart.exitCode(LIMIT)).as(restart.output()).isZero();
 
         assertThat(FaultNight.difference(referenceRows, night.rows())).isNull();
         // the profile step had completed: the restart ran the six drift partitions only, the stale requests were dropped
-        assertThat(partitionsOfExecution(night, 2)).containsOnly("featureDrift").hasSize(6);
+        assertThat(fleet.partitionsOfExecution(2)).containsOnly("featureDrift").hasSize(6);
         assertThat(replacement.output()).contains("Dropped stale request for partition featureDrift:");
         assertThat(completed(replacement)).isEqualTo(6);
     }
 
     @Test
     void aPartitionThatFailsOnEveryAttemptFailsTheRunNamingIt() throws Exception {
-        FaultNight night = night("poison");
+        RemoteFleet fleet = fleet("poison");
+        FaultNight night = fleet.night();
         // the worker's monitors lack a feature that the manager's have: its partition fails wherever it runs
         Path workerMonitors = Files.writeString(dir.resolve("worker-monitors.yaml"),
                 FaultNight.MONITORS.replace("        - { name: channel, type: categorical }\n", ""));
         assertThat(Files.readString(workerMonitors)).doesNotContain("channel");
-        worker(night, workerMonitors);
+        fleet.worker(workerMonitors);
 
         for (int attempt = 1; attempt <= 2; attempt++) {
-            JarProcess manager = manager(night);
+            JarProcess manager = fleet.manager();
             assertThat(manager.exitCode(LIMIT)).as(manager.output()).isEqualTo(5);
             assertThat(manager.output()).as("attempt %d", attempt).contains("driftJob FAILED for runDate=2026-03-02",
                     "1 partition(s) of step drift failed on a worker: featureDrift:p0005-loans.channel",
@@ -196,17 +198,15 @@ class RemotePartitioningIT {
 
     @Test
     void anUnreachableBrokerStopsManagerAndWorkerAtStartWithExitCode8AndNothingWritten() throws Exception {
-        FaultNight night = night("nobroker");
+        RemoteFleet fleet = fleet("nobroker");
+        FaultNight night = fleet.night();
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
         String port = "--driftwatch.remote.port=" + closedPort;
-        JarProcess manager = manager(night, port);
-        List<String> workerArgs = new ArrayList<>(List.of(remote(port)));
-        workerArgs.add("--driftwatch.role=worker");
-        JarProcess worker = night.start(monitors, workerArgs.toArray(String[]::new));
-        processes.add(worker);
+        JarProcess manager = fleet.manager(port);
+        JarProcess worker = fleet.startWorker(List.of(), monitors, port);
 
         for (JarProcess process : List.of(manager, worker)) {
             assertThat(process.exitCode(LIMIT)).as(process.output()).isEqualTo(8);
@@ -218,72 +218,100 @@ class RemotePartitioningIT {
                 .queryForObject("SELECT COUNT(*) FROM batch_job_execution", Long.class)).isZero();
     }
 
-    private FaultNight night(String name) {
-        queue = LocalRabbitMQ.uniqueQueue(name);
-        FaultNight night = template.copy();
-        nights.add(night);
-        return night;
+    @Test
+    void aBrokerRestartWithPartitionsInFlightLosesNoRequestAndTheNightWritesExactlyTheRowsOfALocalRun()
+            throws Exception {
+        String cannotRestart = LocalRabbitMQ.restartSkipReason();
+        assumeTrue(cannotRestart == null, cannotRestart);
+        RemoteFleet fleet = fleet("restart");
+        Path release = dir.resolve("release-restart");
+        JarProcess worker = fleet.worker(pausedAt("partition profileWindow", release), monitors,
+                "--driftwatch.partition-threads=1");
+        JarProcess manager = fleet.manager("--driftwatch.remote.poll-interval=PT0.5S");
+        assertThat(worker.awaitLine("Paused at partition profileWindow", LIMIT)).as(worker.output()).isTrue();
+        // the worker holds one of the three profile requests, unacknowledged; two wait
+        assertThat(LocalRabbitMQ.awaitDepth(fleet.queue(), new Depth(2, 1), LIMIT)).isEqualTo(new Depth(2, 1));
+
+        LocalRabbitMQ.restart();
+        // durable queue, persistent and confirmed requests: all three are there again, the held one requeued
+        assertThat(LocalRabbitMQ.awaitDepth(fleet.queue(), new Depth(3, 0), LIMIT)).isEqualTo(new Depth(3, 0));
+        Files.createFile(release);
+
+        // the worker finishes the held partition, reconnects, drops its requeued request; the manager sends the
+        // drift requests over a new connection
+        assertThat(manager.exitCode(LIMIT)).as(manager.output() + worker.output()).isZero();
+        assertThat(worker.output()).containsPattern("Dropped request for partition profileWindow:\\S+ of driftJob "
+                + "execution \\d+: already COMPLETED");
+        assertThat(completed(worker)).as(worker.output()).isEqualTo(3 + 6);
+        assertThat(FaultNight.difference(referenceRows, fleet.night().rows())).isNull();
+        assertThat(LocalRabbitMQ.depth(fleet.queue())).isEqualTo(new Depth(0, 0));
     }
 
-    private String[] remote(String... extra) {
-        List<String> args = new ArrayList<>(List.of("--driftwatch.partitioning=remote", "--driftwatch.remote.host="
-                + LocalRabbitMQ.HOST, "--driftwatch.remote.queue=" + queue));
-        if (List.of(extra).stream().noneMatch(a -> a.startsWith("--driftwatch.remote.port="))) {
-            args.add("--driftwatch.remote.port=" + LocalRabbitMQ.PORT);
+    @Test
+    void aManagerAskedToTerminateStopsTheNightWithExit143AndOnePlainRerunCompletesItWithoutDuplicates()
+            throws Exception {
+        RemoteFleet fleet = fleet("managerterm");
+        Path release = dir.resolve("release-managerterm");
+        JarProcess worker = fleet.worker(pausedAt("partition featureDrift", release), monitors,
+                "--driftwatch.partition-threads=1");
+        // a manager that cannot stop exits 143 at the end of its grace, without a closing line
+        JarProcess manager = fleet.manager("--driftwatch.remote.poll-interval=PT0.5S", "--driftwatch.shutdown-grace=PT60S");
+        assertThat(worker.awaitLine("Paused at partition featureDrift", LIMIT)).as(worker.output()).isTrue();
+        manager.terminate();
+        assertThat(manager.awaitLine("asked to stop", LIMIT)).as(manager.output()).isTrue();
+        Files.createFile(release);
+
+        // the worker stops the partition it holds and the five queued ones before their work, as local threads do
+        assertThat(manager.exitCode(LIMIT)).as(manager.output()).isEqualTo(143);
+        assertThat(closingLine(manager.output())).as(manager.output()).endsWith("[exit 143 STOPPED]");
+        assertThat(fleet.jobStatuses()).containsExactly("STOPPED");
+        assertThat(fleet.night().rows().get("drift_report")).isEmpty();
+        assertThat(fleet.night().rows().get("unfinished executions")).isEmpty();
+        assertThat(completed(worker, "featureDrift")).as(worker.output()).isZero();
+        assertThat(worker.output().lines().filter(l -> l.contains("Stopped partition featureDrift:")
+                && l.endsWith("without running it: driftJob execution 1 was asked to stop"))).hasSize(5);
+        assertThat(LocalRabbitMQ.depth(fleet.queue())).isEqualTo(new Depth(0, 0));
+
+        JarProcess rerun = fleet.manager();
+        assertThat(rerun.exitCode(LIMIT)).as(rerun.output()).isZero();
+        assertThat(fleet.partitionsOfExecution(2)).containsOnly("featureDrift").hasSize(6);
+        assertThat(completed(worker, "featureDrift")).as(worker.output()).isEqualTo(6);
+        assertThat(FaultNight.difference(referenceRows, fleet.night().rows())).isNull();
+    }
+
+    @Test
+    void aPartitionThatCrashesEveryWorkerJvmTakingItIsFailedAsPoisonAfterMaxDeliveriesAndNamed() throws Exception {
+        RemoteFleet fleet = fleet("crash");
+        String poison = "featureDrift:p0003-loans.debt_ratio";
+        // the product's test hook: a worker halts its JVM (no shutdown hook, no acknowledgement) in that partition
+        List<String> crashIn = List.of("-Ddriftwatch.test.halt-at=partition " + poison);
+        // the workers count the deliveries: the knob is theirs
+        String[] workerArgs = {"--driftwatch.partition-threads=1", "--driftwatch.remote.max-deliveries=2"};
+        JarProcess worker = fleet.worker(crashIn, monitors, workerArgs);
+        JarProcess manager = fleet.manager("--driftwatch.remote.poll-interval=PT0.5S");
+        // two workers die in it, each replaced as a Deployment replaces a crashed pod
+        for (int crash = 1; crash <= 2; crash++) {
+            assertThat(worker.exitCode(LIMIT)).as("crash %d: %s", crash, worker.output()).isEqualTo(134);
+            assertThat(worker.output()).contains("Halting the JVM at partition " + poison);
+            worker = fleet.worker(crashIn, monitors, workerArgs);
         }
-        args.addAll(List.of(extra));
-        return args.toArray(String[]::new);
+        // the third one to take it fails it instead of running it, and goes on with the others
+        assertThat(worker.awaitLine("failed as poison", LIMIT)).as(worker.output()).isTrue();
+        assertThat(manager.exitCode(LIMIT)).as(manager.output()).isEqualTo(5);
+        assertThat(manager.output()).contains("1 partition(s) of step drift failed on a worker: " + poison,
+                "poison: taken by 2 workers, none of which finished it (driftwatch.remote.max-deliveries=2)");
+        assertThat(worker.isAlive()).as(worker.output()).isTrue();
+        assertThat(worker.output()).doesNotContain("Halting the JVM");
+        // nothing loops: the queue is empty, the night is FAILED and nothing is left running
+        assertThat(LocalRabbitMQ.depth(fleet.queue())).isEqualTo(new Depth(0, 0));
+        assertThat(fleet.night().rows().get("drift_run")).singleElement()
+                .satisfies(run -> assertThat(run.get("status")).isEqualTo("FAILED"));
+        assertThat(fleet.night().rows().get("unfinished executions")).isEmpty();
     }
 
-    /** A worker on the night's schema and the test's queue, once it takes partitions. */
-    private JarProcess worker(FaultNight night, Path workerMonitors, String... extra) throws Exception {
-        List<String> args = new ArrayList<>(List.of(remote(extra)));
-        args.add("--driftwatch.role=worker");
-        JarProcess worker = night.start(workerMonitors, args.toArray(String[]::new));
-        processes.add(worker);
-        assertThat(worker.awaitLine("Worker ready", LIMIT)).as(worker.output()).isTrue();
-        return worker;
-    }
-
-    private JarProcess manager(FaultNight night, String... extra) throws IOException {
-        JarProcess manager = night.start(monitors, remote(extra));
-        processes.add(manager);
-        return manager;
-    }
-
-    private static long completed(JarProcess worker) {
-        return completed(worker, "");
-    }
-
-    /** How many partitions of {@code workerStep} (all, for "") the worker has completed. */
-    private static long completed(JarProcess worker, String workerStep) {
-        return worker.output().lines().filter(l -> l.contains("Partition " + workerStep) && l.endsWith(" completed")).count();
-    }
-
-    /** The worker step names (before the colon) of the partitions of the night's {@code n}-th job execution. */
-    private static List<String> partitionsOfExecution(FaultNight night, int n) {
-        return new JdbcTemplate(new DriverManagerDataSource(night.url())).queryForList("""
-                SELECT split_part(step_name, ':', 1) FROM batch_step_execution
-                WHERE step_name LIKE '%:%' AND job_execution_id =
-                    (SELECT job_execution_id FROM batch_job_execution ORDER BY job_execution_id OFFSET ? LIMIT 1)""",
-                String.class, n - 1);
-    }
-
-    /** A table lock held in an open transaction: writers of the table wait until it is closed (rolled back). */
-    private record TableLock(Connection connection) implements AutoCloseable {
-        static TableLock on(FaultNight night, String table) throws SQLException {
-            Connection connection = DriverManager.getConnection(night.url());
-            connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("LOCK TABLE " + table + " IN EXCLUSIVE MODE");
-            }
-            return new TableLock(connection);
-        }
-
-        @Override
-        public void close() throws SQLException {
-            connection.rollback();
-            connection.close();
-        }
+    private RemoteFleet fleet(String name) {
+        RemoteFleet fleet = new RemoteFleet(template, monitors, name);
+        fleets.add(fleet);
+        return fleet;
     }
 }

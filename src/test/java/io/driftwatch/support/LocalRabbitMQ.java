@@ -1,6 +1,14 @@
 package io.driftwatch.support;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
@@ -49,6 +57,91 @@ public final class LocalRabbitMQ {
             // the broker is gone; nothing to clean up
         } finally {
             factory.destroy();
+        }
+    }
+
+    /** A queue's messages as {@code rabbitmqctl list_queues} counts them: waiting, and delivered but not acknowledged. */
+    public record Depth(int ready, int unacknowledged) {
+    }
+
+    /**
+     * Why the broker of this machine cannot be restarted by a test ({@code rabbitmqctl} missing or not allowed to
+     * control the node), or null when it can.
+     */
+    public static String restartSkipReason() {
+        try {
+            Ctl status = rabbitmqctl(Duration.ofSeconds(60), "status");
+            return status.exit() == 0 ? null : "rabbitmqctl status failed (" + status.exit() + "): " + status.output();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        } catch (IOException e) {
+            return "no rabbitmqctl to restart the broker of this machine (" + e.getMessage() + ")";
+        }
+    }
+
+    /**
+     * Stops the broker's application and starts it again ({@code rabbitmqctl stop_app}, {@code start_app}): every
+     * connection is closed, durable queues and persistent messages survive. The node's process keeps running, and
+     * the application is started again whatever happened while it was stopped.
+     */
+    public static void restart() throws IOException, InterruptedException {
+        try {
+            Ctl stop = rabbitmqctl(Duration.ofMinutes(2), "stop_app");
+            if (stop.exit() != 0) {
+                throw new IllegalStateException("rabbitmqctl stop_app failed: " + stop.output());
+            }
+        } finally {
+            Ctl start = rabbitmqctl(Duration.ofMinutes(2), "start_app");
+            if (start.exit() != 0) {
+                throw new IllegalStateException("rabbitmqctl start_app failed: " + start.output());
+            }
+        }
+    }
+
+    /** The queue's depth now; null when the broker has no such queue. */
+    public static Depth depth(String queue) throws IOException, InterruptedException {
+        Ctl list = rabbitmqctl(Duration.ofSeconds(60), "list_queues", "-q", "--no-table-headers", "name", "messages_ready",
+                "messages_unacknowledged");
+        if (list.exit() != 0) {
+            throw new IllegalStateException("rabbitmqctl list_queues failed: " + list.output());
+        }
+        for (String line : list.output().lines().toList()) {
+            String[] columns = line.trim().split("\\s+");
+            if (columns.length == 3 && columns[0].equals(queue)) {
+                return new Depth(Integer.parseInt(columns[1]), Integer.parseInt(columns[2]));
+            }
+        }
+        return null;
+    }
+
+    /** Waits until the queue has {@code expected} depth; returns the last depth read (which differs on time-out). */
+    public static Depth awaitDepth(String queue, Depth expected, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Depth depth = depth(queue);
+        while (!expected.equals(depth) && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(200);
+            depth = depth(queue);
+        }
+        return depth;
+    }
+
+    private record Ctl(int exit, String output) {
+    }
+
+    private static Ctl rabbitmqctl(Duration timeout, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("rabbitmqctl"));
+        command.addAll(List.of(args));
+        Path output = Files.createTempFile("rabbitmqctl", ".out");
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("rabbitmqctl " + String.join(" ", args) + " did not end within " + timeout);
+            }
+            return new Ctl(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(output);
         }
     }
 

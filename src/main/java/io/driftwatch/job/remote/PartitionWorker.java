@@ -16,6 +16,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
 
+import io.driftwatch.job.PausePoint;
 import io.driftwatch.job.Termination;
 
 /**
@@ -67,6 +68,9 @@ public final class PartitionWorker {
             }
             log.info("Partition {} of driftJob execution {} started{}", partition.getStepName(),
                     partition.getJobExecutionId(), redelivered ? " (taken over from a worker that stopped in it)" : "");
+            // fault tests hold every partition of a worker step here, or crash the JVM in one partition
+            PausePoint.reached("partition " + request.getStepName());
+            PausePoint.haltIfAsked("partition " + partition.getStepName());
             StepExecution result = handler.handle(request);
             executed.incrementAndGet();
             if (result.getStatus() == BatchStatus.COMPLETED) {
@@ -89,6 +93,18 @@ public final class PartitionWorker {
             return false;
         }
         JobExecution job = partition.getJobExecution();
+        if (job.getStatus() == BatchStatus.STOPPED && partition.getStatus().isRunning()) {
+            // the manager was asked to stop (SIGTERM): it waits for every partition to end, so this one ends STOPPED
+            // without running, as a local partition thread would stop it; the rerun of the date runs it
+            partition.setStatus(BatchStatus.STOPPED);
+            partition.setExitStatus(ExitStatus.STOPPED.addExitDescription("driftJob execution " + job.getId()
+                    + " was stopped before this partition ran; the rerun of the date runs it"));
+            partition.setEndTime(LocalDateTime.now());
+            jobRepository.update(partition);
+            log.info("Stopped partition {} without running it: driftJob execution {} was asked to stop",
+                    partition.getStepName(), job.getId());
+            return false;
+        }
         if (!job.isRunning()) {
             log.info("Dropped stale request for partition {}: driftJob execution {} is {}", partition.getStepName(),
                     job.getId(), job.getStatus());

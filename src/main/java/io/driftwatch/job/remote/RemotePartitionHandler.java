@@ -68,7 +68,10 @@ final class RemotePartitionHandler extends MessageChannelPartitionHandler {
             failUnfinished(partitions, "not finished: the manager step failed (" + e + ")");
             throw e;
         }
-        List<String> failures = finished.stream().filter(s -> s.getStatus() != BatchStatus.COMPLETED)
+        // STOPPED partitions are not failures: the job was asked to stop (SIGTERM) and a worker stopped them before
+        // or in their work; the step then ends STOPPED, as locally, and the rerun of the date runs them
+        List<String> failures = finished.stream()
+                .filter(s -> s.getStatus() != BatchStatus.COMPLETED && s.getStatus() != BatchStatus.STOPPED)
                 .sorted(Comparator.comparing(StepExecution::getStepName))
                 .map(s -> s.getStepName() + " (" + s.getStatus() + ": " + firstLine(s.getExitStatus().getExitDescription()) + ")")
                 .toList();

@@ -7,7 +7,6 @@ import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.connection.Connection;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.amqp.support.AmqpHeaders;
 import org.springframework.batch.core.repository.JobRepository;
@@ -58,6 +57,9 @@ public class RemotePartitioningConfiguration {
         factory.setVirtualHost(remote.getVirtualHost());
         factory.setConnectionTimeout((int) remote.getConnectTimeout().toMillis());
         factory.setConnectionNameStrategy(f -> "driftwatch-" + properties.getRole());
+        // a manager sends each request and waits for the broker's confirm (PartitionRequestSender)
+        factory.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.CORRELATED);
+        factory.setPublisherReturns(true);
         return factory;
     }
 
@@ -94,9 +96,14 @@ public class RemotePartitioningConfiguration {
     @Bean
     IntegrationFlow partitionRequestsToBroker(@Qualifier("partitionRequests") MessageChannel partitionRequests,
                                               CachingConnectionFactory brokerConnectionFactory, RemoteProperties remote) {
+        PartitionRequestSender sender = new PartitionRequestSender(brokerConnectionFactory, remote.getQueue(),
+                remote.getConnectTimeout());
         return IntegrationFlow.from(partitionRequests)
                 .transform(StepExecutionRequest.class, PartitionRequests::encode)
-                .handle(Amqp.outboundAdapter(new RabbitTemplate(brokerConnectionFactory)).routingKey(remote.getQueue()))
+                .handle(String.class, (text, headers) -> {
+                    sender.send(text);
+                    return null;
+                })
                 .get();
     }
 
