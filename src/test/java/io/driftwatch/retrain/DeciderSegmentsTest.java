@@ -73,6 +73,53 @@ class DeciderSegmentsTest {
         assertThat(decision.rejudged()).extracting(DriftReportRow::segment).containsExactly(null, "country=DE", "country=LU");
     }
 
+    @Test
+    void aSegmentReachingExactlyTheDriftShareAsksForRetraining() {
+        // drift-share 0.5 with 2 of 4 features drifted in DE: a share equal to the drift-share asks.
+        List<DriftReportRow> rows = new ArrayList<>(population(false));
+        rows.addAll(segment("country=DE", true, true, false));
+        rows.add(score("country=DE", "debt_ratio", false));
+
+        Decision decision = Decider.decide(input(monitor(true, 0.5), rows));
+
+        assertThat(decision.wanted().reasons()).singleElement().asString()
+                .startsWith("segment drift: country=DE: 2 of 4 features drifted");
+        assertThat(decision.outcome()).isEqualTo(RetrainingOutcome.ENQUEUED);
+    }
+
+    @Test
+    void aSegmentWithoutBaselineRowsIsNotedAsNewWithItsCurrentRows() {
+        // FR has no baseline row at all (neither values nor missing values): new, counted as 120 + 8 current rows.
+        // DE's baseline holds only missing values in one feature and values elsewhere: not new.
+        List<DriftReportRow> rows = new ArrayList<>(population(false));
+        rows.add(stats("country=FR", "income", new DriftReportRow.WindowStats(0, 120, 0, 8, null, 1.1, null, 0.5)));
+        rows.add(stats("country=FR", "age", new DriftReportRow.WindowStats(0, 120, 0, 8, null, 1.1, null, 0.5)));
+        rows.add(stats("country=DE", "income", new DriftReportRow.WindowStats(40, 50, 40, 0, 1.0, 1.1, 0.5, 0.5)));
+
+        Decision decision = Decider.decide(input(monitor(true, null), rows));
+
+        assertThat(decision.wanted().notes()).containsExactly("segments new in the current window: country=FR (128 rows)");
+        assertThat(decision.wanted().retrain()).isFalse();
+        assertThat(decision.reason()).endsWith("segments new in the current window: country=FR (128 rows)");
+    }
+
+    @Test
+    void noNewSegmentNoNote() {
+        List<DriftReportRow> rows = new ArrayList<>(population(false));
+        rows.addAll(segment("country=DE", false, false, false));
+
+        Decision decision = Decider.decide(input(monitor(true, null), rows));
+
+        assertThat(decision.wanted().notes()).isEmpty();
+        assertThat(decision.reason()).isEqualTo("no drift and performance within limits");
+    }
+
+    private static DriftReportRow stats(String segment, String feature, DriftReportRow.WindowStats stats) {
+        return new DriftReportRow(7, feature, FeatureType.NUMERIC, "psi", "psi:c", new DriftReportRow.Judgement(DriftStatus.OK,
+                0.01, ThresholdKind.SCORE_AT_LEAST, 0.1, null, null, null, false, Severity.NONE),
+                "configured", stats, "{}", null, segment);
+    }
+
     private static List<DriftReportRow> population(boolean drifted) {
         return segment(null, drifted, false, false);
     }

@@ -183,6 +183,63 @@ class DeciderTest {
                 "threshold");
     }
 
+    @Test
+    void minRowsCountsTheRowsTheRunReadAndARunThatReadNoneHasZero() {
+        Monitor.RetrainingPolicy minRows = new Monitor.RetrainingPolicy(0.78, 0.5, null, List.of(), 500, Duration.ZERO, 0,
+                Duration.ofDays(30), false, 3, 4);
+        Monitor monitor = monitor(MultipleTesting.Correction.NONE, minRows);
+        List<DriftReportRow> drift = List.of(score("income", "psi", 0.3, 0.1));
+
+        Decision enough = Decider.decide(new DecisionInput(monitor, run(500L), drift, HEALTHY, Guardrails.QueueState.EMPTY,
+                false, NOW));
+        Decision unknown = Decider.decide(new DecisionInput(monitor, run(null), drift, HEALTHY, Guardrails.QueueState.EMPTY,
+                false, NOW));
+
+        assertThat(enough.outcome()).isEqualTo(RetrainingOutcome.ENQUEUED);
+        assertThat(unknown.outcome()).isEqualTo(RetrainingOutcome.SKIPPED_MIN_ROWS);
+        assertThat(unknown.reason()).isEqualTo("feature drift: income psi=0.3 >= 0.1; not enqueued: the current window has"
+                + " 0 rows, fewer than min-rows 500");
+    }
+
+    @Test
+    void aReasonIsKeptWholeUpToTheLongestATaskStoresAndCutWithAnEllipsisBeyond() {
+        Decision decision = Decider.decide(input(monitor(MultipleTesting.Correction.NONE, policy(false)),
+                List.of(score("income", "psi", 0.3, 0.1))));
+        String longest = "r".repeat(Decision.MAX_REASON);
+
+        Decision whole = new Decision(decision.input(), decision.rows(), decision.rejudged(), decision.dataset(),
+                decision.drifted(), decision.wanted(), decision.outcome(), longest);
+        Decision cut = new Decision(decision.input(), decision.rows(), decision.rejudged(), decision.dataset(),
+                decision.drifted(), decision.wanted(), decision.outcome(), longest + "s");
+
+        assertThat(Decision.MAX_REASON).isEqualTo(2000);
+        assertThat(whole.reason()).isEqualTo(longest);
+        assertThat(cut.reason()).hasSize(2000).endsWith("rr...");
+        assertThat(cut.task("{}").reason()).isEqualTo(cut.reason());
+    }
+
+    @Test
+    void theCompletionCarriesTheDatasetDriftPerformanceAndOutcome() {
+        Decision decision = Decider.decide(input(monitor(MultipleTesting.Correction.NONE, policy(false)),
+                List.of(score("income", "psi", 0.3, 0.1), score("age", "psi", 0.01, 0.1))));
+
+        assertThat(decision.completion("{\"s\":1}")).isEqualTo(new io.driftwatch.report.RunCompletion(2, 1, 0.5, true,
+                HEALTHY, RetrainingOutcome.ENQUEUED, "feature drift: income psi=0.3 >= 0.1", "{\"s\":1}"));
+    }
+
+    @Test
+    void theSnapshotNamesThePerformancesDateOrLeavesItOutWhenThereIsNone() {
+        Monitor monitor = monitor(MultipleTesting.Correction.NONE, policy(false));
+        List<DriftReportRow> rows = List.of(score("income", "psi", 0.01, 0.1));
+
+        RunSnapshot.Performance known = Decider.decide(input(monitor, rows)).snapshot().performance();
+        RunSnapshot.Performance missing = Decider.decide(new DecisionInput(monitor, run(500L), rows, ModelPerformance.MISSING,
+                Guardrails.QueueState.EMPTY, false, NOW)).snapshot().performance();
+
+        assertThat(known).isEqualTo(new RunSnapshot.Performance(ModelPerformance.Status.OK, "2026-03-09", 0.9, 0.78, 0.2, 0.5));
+        assertThat(missing).isEqualTo(new RunSnapshot.Performance(ModelPerformance.Status.MISSING, null, null, 0.78, null, 0.5));
+    }
+
     private static DecisionInput input(Monitor monitor, List<DriftReportRow> rows) {
         return new DecisionInput(monitor, run(500L), rows, HEALTHY, Guardrails.QueueState.EMPTY, false, NOW);
     }

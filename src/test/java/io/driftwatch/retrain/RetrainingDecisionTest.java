@@ -81,6 +81,42 @@ class RetrainingDecisionTest {
         assertThat(Guardrails.check(p, 1000, new Guardrails.QueueState(null, null, 1), now)).isEmpty();
     }
 
+    @Test
+    void aLatencyAtTheCeilingOrAnAccuracyAtTheFloorIsWithinLimits() {
+        RetrainingDecision atLimits = RetrainingDecision.decide(Monitor.RetrainingPolicy.REFERENCE_DEFAULTS, List.of(), 0, 5,
+                new ModelPerformance(null, 0.78, 0.5));
+
+        assertThat(atLimits.retrain()).isFalse();
+        assertThat(atLimits.reasons()).isEmpty();
+        assertThat(atLimits.summary()).isEqualTo("no drift and performance within limits");
+    }
+
+    @Test
+    void aNoteOtherThanMissingPerformanceDoesNotMakeThePerformanceUnknown() {
+        // Drift below the drift-share is a note; accuracy and latency were both measured and within limits.
+        RetrainingDecision d = RetrainingDecision.decide(policy(0.5, List.of()), INCOME, 1, 4, HEALTHY);
+
+        assertThat(d.retrain()).isFalse();
+        assertThat(d.summary()).startsWith("no drift and performance within limits; feature drift below drift-share")
+                .doesNotContain("unknown");
+    }
+
+    @Test
+    void segmentReasonsAloneAskForRetrainingAndSegmentNotesAloneDoNot() {
+        RetrainingDecision healthy = RetrainingDecision.decide(Monitor.RetrainingPolicy.REFERENCE_DEFAULTS, List.of(), 0, 5,
+                HEALTHY);
+
+        RetrainingDecision asked = healthy.withSegments(List.of("segment drift: country=DE: 1 of 1 features drifted"), List.of());
+        RetrainingDecision noted = healthy.withSegments(List.of(), List.of("segments new in the current window: country=FR (9 rows)"));
+
+        assertThat(asked.retrain()).isTrue();
+        assertThat(asked.reasons()).containsExactly("segment drift: country=DE: 1 of 1 features drifted");
+        assertThat(asked.summary()).isEqualTo("segment drift: country=DE: 1 of 1 features drifted");
+        assertThat(noted.retrain()).isFalse();
+        assertThat(noted.notes()).containsExactly("segments new in the current window: country=FR (9 rows)");
+        assertThat(healthy.withSegments(List.of(), List.of())).isSameAs(healthy);
+    }
+
     private static Monitor.RetrainingPolicy policy(double share, List<String> critical) {
         return new Monitor.RetrainingPolicy(0.78, 0.5, share, critical, 0, Duration.ZERO, 0, Duration.ofDays(30), false, 0, 5);
     }

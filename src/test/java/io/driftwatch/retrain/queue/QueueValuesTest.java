@@ -61,6 +61,56 @@ class QueueValuesTest {
     }
 
     @Test
+    void aNewTaskTakesEachLimitOfTheTableAndRefusesOneMore() {
+        NewTask task = NewTask.of("m".repeat(200), "l".repeat(200), DAY, "r".repeat(2000), "{}")
+                .withDedupeKey("k".repeat(400)).withMaxAttempts(1000);
+
+        assertThat(task.model()).hasSize(200);
+        assertThat(task.withMaxAttempts(1).maxAttempts()).isOne();
+        assertThatThrownBy(() -> NewTask.of("m".repeat(201), "loans", DAY, "drift", "{}"))
+                .hasMessage("model must be at most 200 characters, but had 201");
+        assertThatThrownBy(() -> NewTask.of("m", "l".repeat(201), DAY, "drift", "{}"))
+                .hasMessage("monitor must be at most 200 characters, but had 201");
+        assertThatThrownBy(() -> task.withDedupeKey("k".repeat(401)))
+                .hasMessage("dedupeKey must be at most 400 characters, but had 401");
+        assertThatThrownBy(() -> task.withMaxAttempts(1001)).hasMessage("maxAttempts must be in [1, 1000]: 1001");
+        assertThatThrownBy(() -> NewTask.of("m", "loans", null, "drift", "{}")).isInstanceOf(NullPointerException.class)
+                .hasMessage("runDate");
+        assertThatThrownBy(() -> NewTask.of("m", "loans", DAY, "drift", " ")).hasMessage("evidence must not be blank");
+        assertThatThrownBy(() -> task.withDedupeKey(null)).hasMessage("dedupeKey must not be blank");
+    }
+
+    @Test
+    void anApprovalGateIsKeptByEveryCopy() {
+        NewTask gated = NewTask.of("m", "loans", DAY, "drift", "{}").withApprovalGate(true);
+
+        assertThat(gated.awaitingApproval()).isTrue();
+        assertThat(gated.withPriority(2).withMaxAttempts(3).withDedupeKey("k").withRunId(1L).awaitingApproval()).isTrue();
+        assertThat(gated.withApprovalGate(false).awaitingApproval()).isFalse();
+    }
+
+    @Test
+    void aClaimedTaskCountsItsAttemptsFromOne() {
+        ClaimedTask first = new ClaimedTask(4, "m", "loans", DAY, "r", "{}", 0, 1, 1, "t", Instant.EPOCH);
+
+        assertThat(first.isLastAttempt()).as("one allowed attempt, used").isTrue();
+        assertThat(new ClaimedTask(4, "m", "loans", DAY, "r", "{}", 0, 1, 5, "t", Instant.EPOCH).isLastAttempt()).isFalse();
+        assertThat(new ClaimedTask(4, "m", "loans", DAY, "r", "{}", 0, 4, 5, "t", Instant.EPOCH).isLastAttempt()).isFalse();
+        assertThatThrownBy(() -> new ClaimedTask(4, "m", "loans", DAY, "r", "{}", 0, 0, 5, "t", Instant.EPOCH))
+                .hasMessage("a claimed task has attempts >= 1 and max attempts >= 1, but task 4 had attempts=0, maxAttempts=5");
+        assertThatThrownBy(() -> new ClaimedTask(4, "m", "loans", DAY, "r", "{}", 0, 1, 0, "t", Instant.EPOCH))
+                .hasMessageEndingWith("attempts=1, maxAttempts=0");
+    }
+
+    @Test
+    void aReaperPassCountsWhatItRetriedAndFailed() {
+        assertThat(new ReapResult(2, 3).total()).isEqualTo(5);
+        assertThat(new ReapResult(0, 0).total()).isZero();
+        assertThatThrownBy(() -> new ReapResult(-1, 0)).hasMessage("reaped counts must be non-negative: retried=-1, failed=0");
+        assertThatThrownBy(() -> new ReapResult(0, -1)).hasMessage("reaped counts must be non-negative: retried=0, failed=-1");
+    }
+
+    @Test
     void claimRejectsBadArgumentsBeforeTouchingTheDatabase() {
         RetrainingQueue queue = RetrainingQueue.create(new DriverManagerDataSource("jdbc:unused:"), Dialect.h2());
 

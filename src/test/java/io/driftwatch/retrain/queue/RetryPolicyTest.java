@@ -60,6 +60,15 @@ class RetryPolicyTest {
     }
 
     @Test
+    void aConstantDelayAndTheLongestCapAreAllowed() {
+        RetryPolicy constant = new RetryPolicy(Duration.ofMinutes(1), Duration.ofMinutes(1), 0.0);
+        RetryPolicy longest = new RetryPolicy(Duration.ofMinutes(1), Duration.ofDays(365), 0.0);
+
+        assertThat(constant.nominalDelay(5)).isEqualTo(Duration.ofMinutes(1));
+        assertThat(longest.nominalDelay(30)).isEqualTo(Duration.ofDays(365));
+    }
+
+    @Test
     void rejectsPoliciesThatCannotBeMeant() {
         assertThatThrownBy(() -> new RetryPolicy(Duration.ZERO, Duration.ofMinutes(1), 0.1))
                 .hasMessage("initialDelay must be positive: PT0S");
