@@ -38,7 +38,14 @@ import io.driftwatch.retrain.QueueDepth;
  *   <li>{@value #QUEUE_TASKS} (gauge; status) and {@value #QUEUE_OLDEST_WAITING} (gauge, seconds
  *       [{@code driftwatch_queue_oldest_waiting_seconds}]; NaN when nothing waits): the retraining queue as the process saw it before exiting;</li>
  *   <li>{@value #CANARY_VERDICTS} (counter; model, mode, verdict);</li>
- *   <li>{@value #RUNS} (counter; job, outcome = the exit code's name, e.g. completed, failed, rollback).</li>
+ *   <li>{@value #RUNS} (counter; job, outcome = the exit code's name, e.g. completed, failed, rollback);</li>
+ *   <li>for a monitor with segments only: {@value #SEGMENTS_DRIFTED} (gauge; monitor)
+ *       [{@code driftwatch_segments_drifted}]: segments with a drifted row in the latest run, {@value #SEGMENTS_JUDGED}
+ *       and {@value #SEGMENTS_NEW} (gauges; monitor): segments judged, and those new in the current window; per feature
+ *       and method (monitor, feature, method) {@value #SEGMENT_SCORE_WORST}
+ *       [{@code driftwatch_drift_segment_score_worst}]: the highest score over the segments (NaN when none had one),
+ *       and {@value #SEGMENT_FEATURE_DRIFTED} [{@code driftwatch_drift_segments_drifted}]: how many segments drifted.
+ *       No series carries a segment value: their number is bounded by features and methods, as the population's.</li>
  * </ul>
  * Tags are bounded by configuration, never by data: per-feature meters can be switched off
  * ({@code driftwatch.metrics.per-feature}) and are capped ({@code driftwatch.metrics.max-feature-tags}).
@@ -59,6 +66,11 @@ public class DriftMetrics {
     public static final String QUEUE_OLDEST_WAITING = "driftwatch.queue.oldest.waiting";
     public static final String CANARY_VERDICTS = "driftwatch.canary.verdicts";
     public static final String RUNS = "driftwatch.runs";
+    public static final String SEGMENTS_DRIFTED = "driftwatch.segments.drifted";
+    public static final String SEGMENTS_JUDGED = "driftwatch.segments.judged";
+    public static final String SEGMENTS_NEW = "driftwatch.segments.new";
+    public static final String SEGMENT_SCORE_WORST = "driftwatch.drift.segment.score.worst";
+    public static final String SEGMENT_FEATURE_DRIFTED = "driftwatch.drift.segments.drifted";
 
     private final MeterRegistry registry;
     private final MetricsProperties properties;
@@ -120,6 +132,37 @@ public class DriftMetrics {
                     .tags("monitor", monitor, "model", model, "reason", decision.guardrail())
                     .register(registry).increment();
         }
+        if (!event.monitor().segments().isEmpty() && (event.completed() || !event.segmentRows().isEmpty())) {
+            segments(monitor, event.segmentRows());
+        }
+    }
+
+    /** The segment meters of a monitor with segments: counts per monitor, the worst segment per feature and method. */
+    private void segments(String monitor, List<DriftReportRow> segmentRows) {
+        Map<String, List<DriftReportRow>> bySegment = new java.util.TreeMap<>();
+        segmentRows.forEach(r -> bySegment.computeIfAbsent(r.segment(), k -> new java.util.ArrayList<>()).add(r));
+        Tags byMonitor = Tags.of("monitor", monitor);
+        gauge(SEGMENTS_DRIFTED, byMonitor, "Segments with a drifted feature in the latest run")
+                .set((double) bySegment.values().stream().filter(rows -> rows.stream().anyMatch(DriftReportRow::drifted))
+                        .count());
+        gauge(SEGMENTS_JUDGED, byMonitor, "Segments judged in the latest run").set((double) bySegment.size());
+        gauge(SEGMENTS_NEW, byMonitor, "Segments of the latest run's current window that the baseline does not hold")
+                .set((double) bySegment.values().stream().filter(rows -> rows.stream()
+                        .allMatch(r -> r.stats().baselineCount() + r.stats().baselineMissing() == 0)).count());
+        if (!properties.isPerFeature()) {
+            return;
+        }
+        Map<String, List<DriftReportRow>> byFeatureMethod = new java.util.LinkedHashMap<>();
+        segmentRows.forEach(r -> byFeatureMethod.computeIfAbsent(r.feature() + '\u0000' + r.method(),
+                k -> new java.util.ArrayList<>()).add(r));
+        byFeatureMethod.forEach((key, rows) -> {
+            Tags tags = byMonitor.and("feature", rows.get(0).feature(), "method", rows.get(0).method());
+            gauge(SEGMENT_SCORE_WORST, tags, "Highest score of a feature by method over the segments in the latest run;"
+                    + " NaN when no segment had one").set(rows.stream().map(DriftReportRow::score)
+                    .filter(java.util.Objects::nonNull).max(Double::compare).orElse(Double.NaN));
+            gauge(SEGMENT_FEATURE_DRIFTED, tags, "Segments in which the method found the feature drifted in the latest run")
+                    .set((double) rows.stream().filter(DriftReportRow::drifted).count());
+        });
     }
 
     @EventListener

@@ -44,7 +44,7 @@ final class PushedRuns {
 
     /**
      * A completed night; a process that runs two nights (the second's retraining refused: the first night's task
-     * is open); a night of a monitor that lists its methods (psi and kl) on the demo's tables; a canary judged
+     * is open); a night of a monitor that lists its methods (psi and kl) and has segments (by channel) on the demo's tables; a canary judged
      * ROLLBACK; then a night that fails in its drift step. Each scrape is taken right
      * after its run.
      */
@@ -84,7 +84,7 @@ final class PushedRuns {
 
     /**
      * The demo monitor as a user would configure it with a {@code methods} list (psi and kl) instead of the default
-     * selection, followed by {@code args}.
+     * selection and segments by channel, followed by {@code args}.
      */
     private static String[] listedMethods(String... args) {
         List<String> all = new ArrayList<>(List.of("--driftwatch.monitors[0].name=loans-demo",
@@ -94,7 +94,9 @@ final class PushedRuns {
                 "--driftwatch.monitors[0].baseline.table=" + DemoData.BASELINE_TABLE,
                 "--driftwatch.monitors[0].window=P1D",
                 "--driftwatch.monitors[0].methods.numeric=psi,kl",
-                "--driftwatch.monitors[0].methods.categorical=psi,kl"));
+                "--driftwatch.monitors[0].methods.categorical=psi,kl",
+                "--driftwatch.monitors[0].segments[0].column=channel",
+                "--driftwatch.monitors[0].segments[0].max=5"));
         List<DriftwatchProperties.FeatureProperties> features = DemoData.monitors().get(0).getFeatures();
         for (int i = 0; i < features.size(); i++) {
             all.add("--driftwatch.monitors[0].features[" + i + "].name=" + features.get(i).getName());

@@ -130,4 +130,48 @@ class DriftMetricsTest {
         assertThat(registry.get(DriftMetrics.RUNS).tags("job", "driftJob", "outcome", "failed").counter().count()).isEqualTo(1.0);
         assertThat(registry.find(DriftMetrics.QUEUE_TASKS).meters()).isEmpty();
     }
+
+    @Test
+    void segmentMetersCountDriftedAndNewSegmentsAndKeepTheWorstScoreWithoutASeriesPerSegmentValue() {
+        MetricsProperties properties = new MetricsProperties();
+        DriftMetrics metrics = metrics(properties);
+        Monitor plain = monitor(2);
+        Monitor segmented = new Monitor(plain.name(), plain.model(), plain.source(), plain.timestampColumn(),
+                plain.baseline(), plain.window(), plain.features(), plain.retraining(), plain.performanceTable(),
+                plain.methods(), List.of(new Monitor.Segmentation(SqlIdentifier.parse("country"), 50, false)));
+        RunEvents.MonitorRunPublished population = run(segmented, RetrainingOutcome.NOT_NEEDED, 0);
+        List<DriftReportRow> segmentRows = new ArrayList<>();
+        // 60 segments (50 known, 10 new); segment i drifts on f0 psi when i % 20 == 0 with score 0.3 + i / 100
+        for (int i = 0; i < 60; i++) {
+            for (String feature : List.of("f0", "f1")) {
+                boolean drifted = feature.equals("f0") && i % 20 == 0;
+                segmentRows.add(new DriftReportRow(1, feature, FeatureType.NUMERIC, "psi", "c", new DriftReportRow.Judgement(
+                        DriftStatus.OK, drifted ? 0.3 + i / 100.0 : 0.01, ThresholdKind.SCORE_AT_LEAST, 0.2, null, null,
+                        null, drifted, drifted ? Severity.ALERT : Severity.NONE), "configured",
+                        new DriftReportRow.WindowStats(i < 50 ? 100 : 0, 100, 0, 0, 1.0, 1.0, 1.0, 1.0), "{}", null,
+                        "country=C" + i));
+            }
+        }
+
+        metrics.on(new RunEvents.MonitorRunPublished(segmented, population.run(), population.rows(), null, segmentRows));
+
+        assertThat(registry.get(DriftMetrics.SEGMENTS_DRIFTED).tag("monitor", "wide").gauge().value()).isEqualTo(3.0);
+        assertThat(registry.get(DriftMetrics.SEGMENTS_JUDGED).tag("monitor", "wide").gauge().value()).isEqualTo(60.0);
+        assertThat(registry.get(DriftMetrics.SEGMENTS_NEW).tag("monitor", "wide").gauge().value()).isEqualTo(10.0);
+        assertThat(registry.get(DriftMetrics.SEGMENT_SCORE_WORST).tags("feature", "f0", "method", "psi").gauge().value())
+                .isEqualTo(0.3 + 40 / 100.0);
+        assertThat(registry.get(DriftMetrics.SEGMENT_FEATURE_DRIFTED).tags("feature", "f0", "method", "psi").gauge()
+                .value()).isEqualTo(3.0);
+        assertThat(registry.get(DriftMetrics.SEGMENT_FEATURE_DRIFTED).tags("feature", "f1", "method", "psi").gauge()
+                .value()).isZero();
+        // bounded by features and methods: no meter carries a segment
+        assertThat(registry.getMeters()).noneMatch(m -> m.getId().getTags().stream()
+                .anyMatch(t -> t.getValue().startsWith("country")));
+        assertThat(registry.find(DriftMetrics.SEGMENT_SCORE_WORST).meters()).hasSize(2);
+
+        // a monitor without segments gets no segment meter
+        SimpleMeterRegistry other = new SimpleMeterRegistry();
+        new DriftMetrics(other, properties, () -> new QueueDepth(Map.of(), null)).on(run(plain, RetrainingOutcome.NOT_NEEDED, 0));
+        assertThat(other.find(DriftMetrics.SEGMENTS_DRIFTED).meters()).isEmpty();
+    }
 }
