@@ -5,37 +5,63 @@ import java.util.Arrays;
 /**
  * An exact multiset of finite doubles stored as distinct value -> multiplicity, with order statistics.
  * <p>
- * Open addressing over two primitive arrays keeps an entry at about 32 bytes, against roughly 80 for a boxed
- * {@code HashMap<Double, long[]>}; that matters because a profile may hold up to its cap of distinct values per
- * feature and window. A multiplicity of zero marks an empty slot, which works because stored multiplicities are
- * always positive. Callers pass only finite values with -0.0 already folded into 0.0.
+ * Two representations, the same multiset. <em>Buffered</em> (where every table starts): values added one at a time
+ * are appended to a plain array, and sorted and run-length merged into the ascending distinct values only when
+ * someone reads them or when they may exceed the caller's cap ({@link #sizeBound()}). Appending writes memory in
+ * sequence, so a profile that sees mostly distinct values (a continuous feature, which will turn into a sketch at its
+ * cap anyway) costs one sort instead of one hash-table probe per value, and many tables (a feature in each of many
+ * segments) can be filled side by side without their working sets competing for the CPU cache. <em>Hashed</em>: open
+ * addressing over two primitive arrays (about 32 bytes per distinct value, against roughly 80 for a boxed
+ * {@code HashMap<Double, long[]>}), taken once values turn out to repeat ({@link #hashed()}), for added
+ * multiplicities, and for merges; a multiplicity of zero marks an empty slot. Callers pass only finite values with
+ * -0.0 already folded into 0.0.
  */
 final class ExactCounts {
 
     private static final int MIN_CAPACITY = 16;
 
+    // Hashed: the table (null while buffered).
     private double[] keys;
     private long[] counts;
     private int size;
 
-    // Sorted view for quantiles and ranks, rebuilt lazily because rows usually arrive long before anyone asks.
-    private double[] sortedValues;
-    private long[] cumulativeCounts;
+    // Buffered: values appended since the last compaction (null once hashed).
+    private double[] pending = new double[MIN_CAPACITY];
+    private int pendingCount;
 
-    ExactCounts() {
-        keys = new double[MIN_CAPACITY];
-        counts = new long[MIN_CAPACITY];
-    }
+    // Ascending distinct values and running counts: while buffered the compacted multiset itself, once hashed a view
+    // rebuilt lazily because rows usually arrive long before anyone asks.
+    private double[] sortedValues = new double[0];
+    private long[] cumulativeCounts = new long[0];
 
     /** Number of distinct values. */
     int size() {
+        compact();
         return size;
+    }
+
+    /** At least {@link #size()}, without sorting what is buffered: the distinct values plus the values buffered. */
+    int sizeBound() {
+        return size + pendingCount;
+    }
+
+    /** Adds one value: appended while buffered. */
+    void add(double value) {
+        if (pending == null) {
+            add(value, 1);
+            return;
+        }
+        if (pendingCount == pending.length) {
+            pending = Arrays.copyOf(pending, pending.length * 2);
+        }
+        pending[pendingCount++] = value;
     }
 
     void add(double value, long multiplicity) {
         if (multiplicity <= 0) {
             throw new IllegalArgumentException("multiplicity must be positive but was " + multiplicity);
         }
+        hashed();
         int slot = slotOf(value);
         if (counts[slot] == 0) {
             keys[slot] = value;
@@ -51,13 +77,78 @@ final class ExactCounts {
     }
 
     void addAll(ExactCounts other) {
-        // Copy the source arrays first so that adding a table to itself does not read what it is writing.
-        double[] otherKeys = other.keys.clone();
-        long[] otherCounts = other.counts.clone();
-        for (int i = 0; i < otherKeys.length; i++) {
-            if (otherCounts[i] != 0) {
-                add(otherKeys[i], otherCounts[i]);
+        // Read the source's sorted view first so that adding a table to itself does not read what it is writing.
+        double[] otherValues = other.sortedValues().clone();
+        long[] otherCounts = other.sortedCounts();
+        for (int i = 0; i < otherValues.length; i++) {
+            add(otherValues[i], otherCounts[i]);
+        }
+    }
+
+    /** Switches to the hash table (if buffered), for values that repeat; the multiset is unchanged. */
+    void hashed() {
+        if (pending == null) {
+            return;
+        }
+        compact();
+        double[] values = sortedValues;
+        long[] cumulative = cumulativeCounts;
+        pending = null;
+        int capacity = MIN_CAPACITY;
+        while (capacity < 2 * size + 2) {
+            capacity *= 2;
+        }
+        keys = new double[capacity];
+        counts = new long[capacity];
+        for (int i = 0; i < values.length; i++) {
+            int slot = slotOf(values[i]);
+            keys[slot] = values[i];
+            counts[slot] = cumulative[i] - (i == 0 ? 0 : cumulative[i - 1]);
+        }
+    }
+
+    /** Sorts what is buffered and merges it into the ascending distinct values. */
+    private void compact() {
+        if (pendingCount == 0) {
+            return;
+        }
+        double[] buffered = pending;
+        int n = pendingCount;
+        Arrays.sort(buffered, 0, n);
+        double[] oldValues = sortedValues;
+        long[] oldCumulative = cumulativeCounts;
+        double[] values = new double[oldValues.length + n];
+        long[] cumulative = new long[oldValues.length + n];
+        int out = 0;
+        int i = 0;
+        int j = 0;
+        long running = 0;
+        while (i < oldValues.length || j < n) {
+            double value;
+            long multiplicity = 0;
+            if (j == n || (i < oldValues.length && oldValues[i] <= buffered[j])) {
+                value = oldValues[i];
+            } else {
+                value = buffered[j];
             }
+            if (i < oldValues.length && oldValues[i] == value) {
+                multiplicity += oldCumulative[i] - (i == 0 ? 0 : oldCumulative[i - 1]);
+                i++;
+            }
+            while (j < n && buffered[j] == value) {
+                multiplicity++;
+                j++;
+            }
+            running += multiplicity;
+            values[out] = value;
+            cumulative[out++] = running;
+        }
+        sortedValues = out == values.length ? values : Arrays.copyOf(values, out);
+        cumulativeCounts = out == cumulative.length ? cumulative : Arrays.copyOf(cumulative, out);
+        size = out;
+        pendingCount = 0;
+        if (pending.length > MIN_CAPACITY * 64) {
+            pending = new double[MIN_CAPACITY];
         }
     }
 
@@ -159,6 +250,10 @@ final class ExactCounts {
     }
 
     private void ensureSorted() {
+        if (pending != null) {
+            compact();
+            return;
+        }
         if (sortedValues != null) {
             return;
         }

@@ -129,10 +129,8 @@ public final class NumericProfile implements FeatureProfile {
             max = v;
         }
         if (exact != null) {
-            exact.add(v, 1);
-            if (exact.size() > exactDistinctCap) {
-                convertToSketch();
-            }
+            exact.add(v);
+            settle();
         } else {
             sketch.add(v);
             moments.add(v);
@@ -171,9 +169,7 @@ public final class NumericProfile implements FeatureProfile {
         count += times;
         if (exact != null) {
             exact.add(v, times);
-            if (exact.size() > exactDistinctCap) {
-                convertToSketch();
-            }
+            settle();
         } else {
             sketch.add(v, times);
             moments.add(v, times);
@@ -204,9 +200,7 @@ public final class NumericProfile implements FeatureProfile {
         count += source.count;
         if (source.exact != null && exact != null) {
             exact.addAll(source.exact);
-            if (exact.size() > exactDistinctCap) {
-                convertToSketch();
-            }
+            settle();
         } else if (source.exact != null) {
             double[] values = source.exact.sortedValues();
             long[] multiplicities = source.exact.sortedCounts();
@@ -459,6 +453,22 @@ public final class NumericProfile implements FeatureProfile {
 
     private NumericProfile copy() {
         return (NumericProfile) ProfileCodec.decode(toBytes());
+    }
+
+    /**
+     * Called whenever the exact table may hold more than the cap: counts what {@link ExactCounts} buffered and past the
+     * cap turns into a sketch; values that turned out to repeat within the cap are hashed from then on. So after every
+     * change the profile is in sketch mode or holds at most the cap (its bound included), and reads need no check.
+     */
+    private void settle() {
+        if (exact == null || exact.sizeBound() <= exactDistinctCap) {
+            return;
+        }
+        if (exact.size() > exactDistinctCap) {
+            convertToSketch();
+        } else {
+            exact.hashed();
+        }
     }
 
     private void convertToSketch() {
