@@ -21,6 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.context.event.ApplicationEventMulticaster;
+import org.springframework.context.support.AbstractApplicationContext;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -40,6 +45,7 @@ import io.driftwatch.source.WindowProfile;
 import io.driftwatch.report.DriftRun;
 import io.driftwatch.report.JdbcDriftReportDao;
 import io.driftwatch.report.JdbcDriftRunDao;
+import io.driftwatch.telemetry.RunEvents;
 import io.driftwatch.telemetry.RunSummary;
 
 /**
@@ -179,6 +185,37 @@ abstract class AbstractSegmentsJobTests implements SegmentPageTests {
         new ConsolePrinter(new PrintStream(out, true, StandardCharsets.UTF_8)).print(new RunSummary.OfDate(NIGHT,
                 List.of(new RunSummary(run, reports.findByRun(run.id()), null, reports.findSegmentsByRun(run.id())))));
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("  drifted segment country=LU: amount ks\n")
+                .contains("  new in the current window: country=XX (100 rows)\n")
+                .doesNotContain("drifted segment country=US");
+    }
+
+    /** The summary driftJob itself publishes at the end of a real run (not one built here) prints the segments. */
+    @Test
+    void thePublishedSummaryOfARealRunPrintsTheDriftedAndTheNewSegments() {
+        List<RunEvents.DatePublished> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ApplicationListener<ApplicationEvent> listener = event -> {
+            if (event instanceof PayloadApplicationEvent<?> payload && payload.getPayload() instanceof RunEvents.DatePublished d) {
+                published.add(d);
+            }
+        };
+        ApplicationEventMulticaster multicaster = context.getBean(
+                AbstractApplicationContext.APPLICATION_EVENT_MULTICASTER_BEAN_NAME, ApplicationEventMulticaster.class);
+        multicaster.addApplicationListener(listener);
+        try {
+            assertThat(launcher.rerun("observed", NIGHT).exitCode()).isEqualTo(ExitCodes.COMPLETED);
+        } finally {
+            multicaster.removeApplicationListener(listener);
+        }
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(published).isNotEmpty();
+        new ConsolePrinter(new PrintStream(out, true, StandardCharsets.UTF_8)).print(published.get(published.size() - 1)
+                .summary());
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("monitor observed ");
+        String observed = text.substring(text.indexOf("monitor observed "));
+        observed = observed.contains("\nmonitor ") ? observed.substring(0, observed.indexOf("\nmonitor ")) : observed;
+        assertThat(observed).contains("  drifted segment country=LU: amount ks\n")
                 .contains("  new in the current window: country=XX (100 rows)\n")
                 .doesNotContain("drifted segment country=US");
     }
