@@ -17,7 +17,7 @@ import io.driftwatch.config.Monitor;
  * baseline rows, and the values of the current window that the baseline does not hold at all.
  * <p>
  * When the baseline and the current window live in one engine (both in the feature database, or both
- * files), the new values come from one statement ({@code NOT EXISTS}). When they do not (a Parquet
+ * files), one grouped statement over both windows gives both lists (each window is read once). When they do not (a Parquet
  * training snapshot against a table), the current window's {@value #CROSS_ENGINE_SCAN} most frequent
  * values are looked up in the baseline, a thousand at a time; rarer new values are pooled in
  * {@code (other)}.
@@ -53,16 +53,16 @@ public class JdbcSegmentPlanner {
         String bColumn = "b." + s.column().quoted();
         String cColumn = "c." + s.column().quoted();
 
-        Counted top = counted(b, "SELECT " + bColumn + ", COUNT(*) FROM " + b.from() + " WHERE " + bColumn + " IS NOT NULL"
-                + bWhere.getKey() + " GROUP BY " + bColumn + " ORDER BY COUNT(*) DESC, " + bColumn + b.limit(s.max() + 1L),
-                bWhere.getValue(), s.max());
+        Counted top;
         Counted fresh;
         if (b.sameEngineAs(c)) {
-            fresh = counted(c, "SELECT " + cColumn + ", COUNT(*) FROM " + c.from() + " WHERE " + cColumn + " IS NOT NULL"
-                    + cWhere.getKey() + " AND NOT EXISTS (SELECT 1 FROM " + b.from() + " WHERE " + bColumn + " = " + cColumn
-                    + bWhere.getKey() + ") GROUP BY " + cColumn + " ORDER BY COUNT(*) DESC, " + cColumn
-                    + c.limit(s.max() + 1L), concat(cWhere.getValue(), bWhere.getValue()), s.max());
+            Counted[] both = countedTogether(b, c, bColumn, cColumn, bWhere, cWhere, s.max());
+            top = both[0];
+            fresh = both[1];
         } else {
+            top = counted(b, "SELECT " + bColumn + ", COUNT(*) FROM " + b.from() + " WHERE " + bColumn + " IS NOT NULL"
+                    + bWhere.getKey() + " GROUP BY " + bColumn + " ORDER BY COUNT(*) DESC, " + bColumn
+                    + b.limit(s.max() + 1L), bWhere.getValue(), s.max());
             fresh = freshAcrossEngines(b, c, bColumn, cColumn, bWhere, cWhere, s.max());
         }
         return new SegmentPlan(s, top.values(), fresh.values(), top.more(), fresh.more());
@@ -99,6 +99,52 @@ public class JdbcSegmentPlanner {
     }
 
     private record Counted(List<String> values, boolean more) {
+    }
+
+    /**
+     * The top values and the new values from one grouped statement over both windows (each window read once): a
+     * value's baseline and current counts side by side; the top values rank by baseline count, the new ones (no
+     * baseline rows) by current count, ties by value, as two grouped counts ordered that way would.
+     */
+    private Counted[] countedTogether(JdbcFeatureSource.Aliased b, JdbcFeatureSource.Aliased c, String bColumn,
+                                      String cColumn, Map.Entry<String, Object[]> bWhere,
+                                      Map.Entry<String, Object[]> cWhere, int max) {
+        String sql = "SELECT v, bn, top_rank, fresh_rank FROM (SELECT v, bn,"
+                + " ROW_NUMBER() OVER (ORDER BY bn DESC, v) AS top_rank,"
+                + " ROW_NUMBER() OVER (PARTITION BY CASE WHEN bn = 0 THEN 0 ELSE 1 END ORDER BY cn DESC, v) AS fresh_rank"
+                + " FROM (SELECT v, SUM(bn) AS bn, SUM(cn) AS cn FROM ("
+                + "SELECT " + bColumn + " AS v, 1 AS bn, 0 AS cn FROM " + b.from() + " WHERE " + bColumn + " IS NOT NULL"
+                + bWhere.getKey() + " UNION ALL SELECT " + cColumn + ", 0, 1 FROM " + c.from() + " WHERE " + cColumn
+                + " IS NOT NULL" + cWhere.getKey() + ") u GROUP BY v) g) r"
+                + " WHERE (bn > 0 AND top_rank <= ?) OR (bn = 0 AND fresh_rank <= ?)";
+        String[] top = new String[max + 1];
+        String[] fresh = new String[max + 1];
+        source.query(b, sql, concat(concat(bWhere.getValue(), cWhere.getValue()), new Object[]{max + 1L, max + 1L}),
+                rs -> {
+                    if (rs.getLong(2) > 0) {
+                        top[(int) rs.getLong(3) - 1] = rs.getString(1);
+                    } else {
+                        fresh[(int) rs.getLong(4) - 1] = rs.getString(1);
+                    }
+                });
+        return new Counted[]{firstSegmentValues(top, max), firstSegmentValues(fresh, max)};
+    }
+
+    /** As {@link #counted}, over values already in order (null past the last). */
+    private static Counted firstSegmentValues(String[] ranked, int max) {
+        List<String> values = new ArrayList<>();
+        boolean more = false;
+        for (String value : ranked) {
+            if (value == null) {
+                break;
+            }
+            if (values.size() == max || !segmentValue(value)) {
+                more = true;
+            } else {
+                values.add(value);
+            }
+        }
+        return new Counted(values, more);
     }
 
     /** The first {@code max} values of a grouped count, skipping values that cannot be a segment of their own. */
