@@ -118,6 +118,7 @@ public interface SegmentPageTests {
                         + " most frequent ones: country=(other) (");
         // one section per segmented monitor; the monitors of this context all have segments
         assertThat(html.split("<section class=\"segments\"", -1)).hasSize(1 + 3);
+        System.out.println("[driftwatch tests] run page of the segment night: " + Files.size(page) + " bytes");
         assertThat(Files.size(page)).isLessThan(300 * 1024);
     }
 

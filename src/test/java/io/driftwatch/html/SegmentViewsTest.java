@@ -53,6 +53,17 @@ class SegmentViewsTest {
         assertThat(view.fresh()).hasSize(50).contains("country=C50 (1,000 rows)");
         assertThat(view.matrix()).filteredOn(r -> r.segment().equals("country=C99")).singleElement()
                 .satisfies(r -> assertThat(r.kind()).isEqualTo(SegmentView.Kind.NEW));
+
+        // the bounded section, rendered: what it adds to a run page at most
+        RunPage.MonitorSection section = new RunPage.MonitorSection("m-x", "x", "model", "COMPLETED", "w", "60", "0", "0 %",
+                "no", false, "not needed", null, null, "missing", "1", "1", "scan", null, List.of(), view);
+        String html = new HtmlReports(null, null).render("run.jte", new RunPage(java.time.LocalDate.of(2026, 5, 2), "now",
+                "UTC", List.of(section), null));
+        assertThat(html).contains("<section class=\"segments\"").doesNotContain("<script");
+        assertThat(html.split("<tr data-segment=", -1)).hasSize(1 + SegmentViews.MAX_ROWS + SegmentViews.MAX_LINES);
+        int bytes = html.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        System.out.println("[driftwatch tests] run page with the largest segment section: " + bytes + " bytes");
+        assertThat(bytes).isLessThan(400 * 1024);
     }
 
     @Test

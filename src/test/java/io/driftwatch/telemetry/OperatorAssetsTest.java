@@ -54,7 +54,7 @@ class OperatorAssetsTest {
         PredictionLogs.insert(jdbc, "ranker", "v2", start, end, 500, 0.35, 0.05, 0.83, 2);
         assertThat(context.getBean(io.driftwatch.cli.CanaryCommand.class).judge(new CanaryRequest("ranker", "v1", "v2",
                 CanaryRequest.Mode.CANARY, CanaryRequest.Input.LOGS, start, end)).exitCode()).isEqualTo(ExitCodes.ROLLBACK);
-        String scrape = context.getBean(PrometheusMeterRegistry.class).scrape();
+        String scrape = context.getBean(PrometheusMeterRegistry.class).scrape() + segmentedNight();
         SpringApplication.exit(context);
 
         Set<String> referenced = new TreeSet<>();
@@ -80,6 +80,35 @@ class OperatorAssetsTest {
         assertThat(referenced).contains("driftwatch_drift_score", "driftwatch_features_drifted_total",
                 "driftwatch_retraining_tasks_enqueued_total", "driftwatch_dataset_drifted", "driftwatch_runs_total",
                 "driftwatch_queue_tasks", "driftwatch_queue_oldest_waiting_seconds", "driftwatch_canary_verdicts_total",
-                "spring_batch_job_seconds_sum");
+                "spring_batch_job_seconds_sum", "driftwatch_segments_drifted");
+    }
+
+    /**
+     * The scrape after a night of the demo's monitor configured by hand with segments (by channel): the segment
+     * series exist only for a monitor with segments, which the demo is not.
+     */
+    private static String segmentedNight() {
+        String m = "--driftwatch.monitors[0].";
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+                "--spring.datasource.url=jdbc:h2:mem:operator-assets-segments;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                        + "DB_CLOSE_DELAY=-1", "--driftwatch.launch.enabled=false", m + "name=loans-demo",
+                m + "model=" + DemoData.MODEL, m + "source.table=" + DemoData.SOURCE_TABLE,
+                m + "source.timestamp-column=scored_at", m + "baseline.table=" + DemoData.BASELINE_TABLE, m + "window=P1D",
+                m + "segments[0].column=channel", m + "segments[0].max=5"));
+        var features = DemoData.monitors().get(0).getFeatures();
+        for (int i = 0; i < features.size(); i++) {
+            args.add(m + "features[" + i + "].name=" + features.get(i).getName());
+            args.add(m + "features[" + i + "].type=" + features.get(i).getType());
+        }
+        ConfigurableApplicationContext context = SpringApplication.run(DriftwatchApplication.class,
+                args.toArray(String[]::new));
+        try {
+            LocalDate night = LocalDate.parse("2026-05-01");
+            DemoData.load(context.getBean(JdbcTemplate.class), night, ZoneOffset.UTC);
+            assertThat(context.getBean(DriftCommand.class).launch(night).exitCode()).isEqualTo(ExitCodes.COMPLETED);
+            return context.getBean(PrometheusMeterRegistry.class).scrape();
+        } finally {
+            SpringApplication.exit(context);
+        }
     }
 }
