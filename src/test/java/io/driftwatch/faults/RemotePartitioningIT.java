@@ -234,7 +234,8 @@ class RemotePartitioningIT {
 
         LocalRabbitMQ.restart();
         // durable queue, persistent and confirmed requests: all three are there again, the held one requeued
-        assertThat(LocalRabbitMQ.awaitDepth(fleet.queue(), new Depth(3, 0), LIMIT)).isEqualTo(new Depth(3, 0));
+        assertThat(LocalRabbitMQ.awaitDepth(fleet.queue(), new Depth(3, 0), Duration.ofSeconds(60)))
+                .isEqualTo(new Depth(3, 0));
         Files.createFile(release);
 
         // the worker finishes the held partition, reconnects, drops its requeued request; the manager sends the
@@ -245,6 +246,32 @@ class RemotePartitioningIT {
         assertThat(completed(worker)).as(worker.output()).isEqualTo(3 + 6);
         assertThat(FaultNight.difference(referenceRows, fleet.night().rows())).isNull();
         assertThat(LocalRabbitMQ.depth(fleet.queue())).isEqualTo(new Depth(0, 0));
+    }
+
+    @Test
+    void aRequestTheBrokerRefusesFailsTheNightNamingItsPartitionsAndOnePlainRerunCompletesIt() throws Exception {
+        String cannotControl = LocalRabbitMQ.restartSkipReason();
+        assumeTrue(cannotControl == null, cannotControl);
+        RemoteFleet fleet = fleet("refused");
+        // the broker takes one request and refuses the next (negative publisher confirm), as a full queue would
+        LocalRabbitMQ.limitLength(fleet.queue(), 1);
+        try {
+            // without confirms the refused request would be lost silently and found missing only at the timeout
+            JarProcess manager = fleet.manager("--driftwatch.remote.timeout=PT30S", "--driftwatch.remote.poll-interval=PT0.5S");
+            assertThat(manager.exitCode(LIMIT)).as(manager.output()).isEqualTo(5);
+            assertThat(manager.output()).contains("3 partition(s) of step profile not run: sending their requests to queue '"
+                    + fleet.queue() + "' failed (the broker refused partition request", "profileWindow:p0000",
+                    "marked FAILED. Rerun the same runDate");
+        } finally {
+            LocalRabbitMQ.unlimit(fleet.queue());
+        }
+        assertThat(LocalRabbitMQ.depth(fleet.queue())).isEqualTo(new Depth(1, 0));
+
+        JarProcess worker = fleet.worker(monitors);
+        JarProcess rerun = fleet.manager();
+        assertThat(rerun.exitCode(LIMIT)).as(rerun.output()).isZero();
+        assertThat(worker.output()).contains("Dropped stale request for partition profileWindow:");
+        assertThat(FaultNight.difference(referenceRows, fleet.night().rows())).isNull();
     }
 
     @Test

@@ -99,6 +99,26 @@ public final class LocalRabbitMQ {
         }
     }
 
+    /**
+     * Limits the queue (a policy named after it, applied also to a queue declared later) to {@code messages}: the
+     * broker refuses further publishes with a negative confirm (overflow {@code reject-publish}).
+     */
+    public static void limitLength(String queue, int messages) throws IOException, InterruptedException {
+        Ctl set = rabbitmqctl(Duration.ofSeconds(60), "set_policy", "--apply-to", "queues", queue,
+                "^" + queue.replace(".", "\\.") + "$", "{\"max-length\":" + messages + ",\"overflow\":\"reject-publish\"}");
+        if (set.exit() != 0) {
+            throw new IllegalStateException("rabbitmqctl set_policy failed: " + set.output());
+        }
+    }
+
+    /** Removes the policy of {@link #limitLength}. */
+    public static void unlimit(String queue) throws IOException, InterruptedException {
+        Ctl clear = rabbitmqctl(Duration.ofSeconds(60), "clear_policy", queue);
+        if (clear.exit() != 0) {
+            throw new IllegalStateException("rabbitmqctl clear_policy failed: " + clear.output());
+        }
+    }
+
     /** The queue's depth now; null when the broker has no such queue. */
     public static Depth depth(String queue) throws IOException, InterruptedException {
         Ctl list = rabbitmqctl(Duration.ofSeconds(60), "list_queues", "-q", "--no-table-headers", "name", "messages_ready",

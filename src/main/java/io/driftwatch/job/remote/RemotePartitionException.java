@@ -20,6 +20,11 @@ public final class RemotePartitionException extends DriftwatchException {
         this.partitions = List.copyOf(partitions);
     }
 
+    private RemotePartitionException(String message, List<String> partitions, Throwable cause) {
+        super(message, cause);
+        this.partitions = List.copyOf(partitions);
+    }
+
     /** @param failures one "name (first line of its failure)" per failed partition */
     static RemotePartitionException failed(String step, List<String> failures) {
         return new RemotePartitionException(failures.size() + " partition(s) of step " + step + " failed on a worker: "
@@ -32,6 +37,22 @@ public final class RemotePartitionException extends DriftwatchException {
                 + names(lost) + " within driftwatch.remote.timeout (" + timeout + "). Check that workers"
                 + " (driftwatch.role=worker) are running and consume queue '" + queue + "', then rerun the same runDate:"
                 + " only these partitions run again.", lost);
+    }
+
+    /** The manager step failed while sending its requests (the broker refused one, or went away): none runs. */
+    static RemotePartitionException notSent(String step, List<String> unfinished, String queue, Throwable cause) {
+        return new RemotePartitionException(unfinished.size() + " partition(s) of step " + step + " not run: sending"
+                + " their requests to queue '" + queue + "' failed (" + RemotePartitionHandler.firstLine(rootMessage(cause))
+                + "); " + names(unfinished) + " marked FAILED. Rerun the same runDate once the broker takes requests:"
+                + " only these partitions run again.", unfinished, cause);
+    }
+
+    private static String rootMessage(Throwable cause) {
+        Throwable deepest = cause;
+        while (deepest.getCause() != null && deepest.getCause() != deepest) {
+            deepest = deepest.getCause();
+        }
+        return deepest.getMessage() == null ? deepest.toString() : deepest.getMessage();
     }
 
     private static String names(List<String> partitions) {

@@ -65,8 +65,8 @@ final class RemotePartitionHandler extends MessageChannelPartitionHandler {
         } catch (Exception e) {
             // e.g. the broker went away while the requests were sent: nothing may stay running, so that the
             // rerun of the date (exit 5) restarts these partitions instead of finding them still running
-            failUnfinished(partitions, "not finished: the manager step failed (" + e + ")");
-            throw e;
+            throw RemotePartitionException.notSent(manager.getStepName(),
+                    failUnfinished(partitions, "not finished: the manager step failed (" + e + ")"), queue, e);
         }
         // STOPPED partitions are not failures: the job was asked to stop (SIGTERM) and a worker stopped them before
         // or in their work; the step then ends STOPPED, as locally, and the rerun of the date runs them

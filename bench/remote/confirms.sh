@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# What publisher confirms add per partition request (not a test): N requests (default 500) to a durable queue of its
+# own, fire-and-forget, then persistent and each confirmed by the broker before the next is sent, as the manager sends
+# them. Three rounds after a warm-up; prints ms per request and the ratio. The queue is deleted afterwards.
+#
+#   bench/remote/confirms.sh            # N=500
+#   N=2000 bench/remote/confirms.sh
+#
+# Needs: RabbitMQ at 127.0.0.1:5672 (guest/guest), the packaged jar (its libraries are the classpath), Java 17+.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+N=${N:-500}
+JAR=$(ls target/driftwatch-*.jar 2>/dev/null | grep -v original | head -1 || true)
+if [ -z "$JAR" ]; then
+    ./mvnw -q -DskipTests package
+    JAR=$(ls target/driftwatch-*.jar | grep -v original | head -1)
+fi
+LIBS=$(mktemp -d)
+trap 'rm -rf "$LIBS"' EXIT
+unzip -q "$JAR" 'BOOT-INF/lib/*' -d "$LIBS"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+java -cp "$LIBS/BOOT-INF/lib/*" bench/remote/ConfirmCost.java "$N" 2>&1 | grep -E '^round|Exception'
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
