@@ -18,6 +18,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.beans.BeanUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -30,6 +31,7 @@ import io.driftwatch.ExitCodes;
 import io.driftwatch.canary.analysis.Verdict;
 import io.driftwatch.cli.CanaryCommand;
 import io.driftwatch.cli.Outcome;
+import io.driftwatch.support.FaultInjection;
 import io.driftwatch.telemetry.DriftMetrics;
 
 /**
@@ -40,6 +42,7 @@ import io.driftwatch.telemetry.DriftMetrics;
  */
 @SpringBootTest
 @ActiveProfiles("jobtest")
+@Import(FaultInjection.class) // the drift job tests' configuration: one cached context serves both (never armed here)
 abstract class AbstractCanaryJobTests {
 
     static final Instant END = Instant.parse("2026-04-01T12:00:00Z");

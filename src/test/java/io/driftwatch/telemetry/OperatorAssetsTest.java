@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Set;
@@ -17,17 +15,13 @@ import java.util.regex.Pattern;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
-import org.springframework.batch.core.job.Job;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.driftwatch.DriftwatchApplication;
 import io.driftwatch.ExitCodes;
-import io.driftwatch.canary.CanaryRequest;
-import io.driftwatch.canary.PredictionLogs;
-import io.driftwatch.demo.DemoData;
 import io.driftwatch.cli.DriftCommand;
-import io.driftwatch.cli.Outcome;
+import io.driftwatch.demo.DemoData;
 
 /** The shipped alert rules and dashboard query only series (and labels) a run really emits. */
 class OperatorAssetsTest {
@@ -39,23 +33,12 @@ class OperatorAssetsTest {
 
     @Test
     void alertRulesAndDashboardReferenceOnlyEmittedSeries() throws IOException {
-        ConfigurableApplicationContext context = SpringApplication.run(DriftwatchApplication.class,
-                "--spring.datasource.url=jdbc:h2:mem:operator-assets;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-                "runDate=2026-05-01");
-        // A second night (its retraining is skipped: the first night's task is open) and a canary verdict in
-        // the same process, so that the skipped-task and canary series exist too.
-        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-        DemoData.load(jdbc, LocalDate.parse("2026-05-02"), ZoneOffset.UTC);
-        assertThat(context.getBean(DriftCommand.class).launch(LocalDate.parse("2026-05-02")).exitCode())
-                .isEqualTo(ExitCodes.COMPLETED);
-        Instant start = Instant.parse("2026-05-01T10:00:00Z");
-        Instant end = start.plus(Duration.ofHours(1));
-        PredictionLogs.insert(jdbc, "ranker", "v1", start, end, 500, 0.20, 0.05, 0.83, 1);
-        PredictionLogs.insert(jdbc, "ranker", "v2", start, end, 500, 0.35, 0.05, 0.83, 2);
-        assertThat(context.getBean(io.driftwatch.cli.CanaryCommand.class).judge(new CanaryRequest("ranker", "v1", "v2",
-                CanaryRequest.Mode.CANARY, CanaryRequest.Input.LOGS, start, end)).exitCode()).isEqualTo(ExitCodes.ROLLBACK);
-        String scrape = context.getBean(PrometheusMeterRegistry.class).scrape() + segmentedNight();
-        SpringApplication.exit(context);
+        // Two nights (the second's retraining is skipped: the first night's task is open) and a canary verdict in
+        // one process, so that the skipped-task and canary series exist too.
+        DemoNightsInProcess nights = DemoNightsInProcess.get();
+        assertThat(nights.secondNightExit).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(nights.canaryExit).isEqualTo(ExitCodes.ROLLBACK);
+        String scrape = nights.afterCanary + segmentedNight();
 
         Set<String> referenced = new TreeSet<>();
         for (Path asset : new Path[] {Path.of("ops/prometheus/driftwatch-alerts.yaml"),

@@ -2,42 +2,21 @@ package io.driftwatch.telemetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-import io.driftwatch.DriftwatchApplication;
 import io.driftwatch.ExitCodes;
 import io.driftwatch.demo.DemoData;
 import io.driftwatch.demo.DemoReference;
-import io.driftwatch.profile.NumericProfile;
-import io.driftwatch.window.JdbcWindowProfileDao;
 import io.driftwatch.window.JdbcWindowProfileDao.Side;
-import io.driftwatch.cli.DriftCommand;
-import io.driftwatch.cli.Outcome;
 
 /** The meters of two demo nights, read from the Prometheus registry as a scrape or a push would carry them. */
 class RunMetricsTest {
 
     private static final List<String> FEATURES = List.of("income", "age", "credit_score", "debt_ratio", "region", "channel");
-    private static final String DATABASE =
-            "--spring.datasource.url=jdbc:h2:mem:run-metrics;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
-
-    /** The next night in the same process: demo data for the date, the job, and the end of the command. */
-    private static String nextNight(ConfigurableApplicationContext context, LocalDate runDate) {
-        DemoData.load(context.getBean(JdbcTemplate.class), runDate, ZoneOffset.UTC);
-        assertThat(context.getBean(DriftCommand.class).launch(runDate).exitCode()).isEqualTo(ExitCodes.COMPLETED);
-        context.publishEvent(new RunEvents.ProcessFinished("driftJob", ExitCodes.COMPLETED));
-        return context.getBean(PrometheusMeterRegistry.class).scrape();
-    }
 
     private static double value(String scrape, String series) {
         Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(scrape);
@@ -47,9 +26,8 @@ class RunMetricsTest {
 
     @Test
     void aNightsDriftRowsQueueAndOutcomeAreMetersAndASecondNightCountsTheSkippedTask() {
-        ConfigurableApplicationContext context = SpringApplication.run(DriftwatchApplication.class, DATABASE,
-                "runDate=2026-05-01");
-        String first = context.getBean(PrometheusMeterRegistry.class).scrape();
+        DemoNightsInProcess nights = DemoNightsInProcess.get();
+        String first = nights.firstNight;
 
         // The default selection (the demo lists no methods): one effects row per feature, as the reference judges it.
         for (String feature : FEATURES) {
@@ -60,12 +38,9 @@ class RunMetricsTest {
         assertThat(FEATURES.stream().filter(DemoReference::drifted)).containsExactlyInAnyOrderElementsOf(DemoData.SHIFTED);
         assertThat(first).doesNotContain("method=\"psi\"");
         // income is judged on sketch-mode profiles: the reference's interval holds for rank errors up to its epsilon.
-        long runId = context.getBean(JdbcTemplate.class).queryForObject(
-                "SELECT id FROM drift_run WHERE monitor = 'loans-demo' AND run_date = DATE '2026-05-01'", Long.class);
         for (Side side : Side.values()) {
-            NumericProfile income = (NumericProfile) context.getBean(JdbcWindowProfileDao.class)
-                    .find(runId, side, "income").orElseThrow();
-            assertThat(income.isExact()).as("income %s profile", side).isFalse();
+            DemoNightsInProcess.StoredProfile income = nights.firstNightIncome.get(side);
+            assertThat(income.exact()).as("income %s profile", side).isFalse();
             assertThat(income.rankErrorBound()).as("income %s rank error", side).isLessThanOrEqualTo(DemoReference.epsilon());
         }
         assertThat(value(first, "driftwatch_dataset_drift_share{monitor=\"loans-demo\"}")).isCloseTo(2.0 / 6,
@@ -90,16 +65,13 @@ class RunMetricsTest {
                 + "spring_batch_step_type=\"org.springframework.batch.core.step.tasklet.TaskletStep\"}")).isEqualTo(6.0);
 
         // The next night drifts again while the first night's task is still open: skipped, by reason.
-        try {
-            String second = nextNight(context, LocalDate.parse("2026-05-02"));
-            assertThat(value(second, "driftwatch_retraining_tasks_skipped_total{model=\"credit-risk-demo\",monitor=\"loans-demo\","
-                    + "reason=\"open_task\"}")).isEqualTo(1.0);
-            assertThat(value(second, "driftwatch_retraining_tasks_enqueued_total{model=\"credit-risk-demo\",monitor=\"loans-demo\"}"))
-                    .isEqualTo(1.0);
-            assertThat(value(second, "driftwatch_queue_tasks{status=\"pending\"}")).isEqualTo(1.0);
-            assertThat(value(second, "driftwatch_runs_total{job=\"driftJob\",outcome=\"completed\"}")).isEqualTo(2.0);
-        } finally {
-            SpringApplication.exit(context);
-        }
+        assertThat(nights.secondNightExit).isEqualTo(ExitCodes.COMPLETED);
+        String second = nights.secondNight;
+        assertThat(value(second, "driftwatch_retraining_tasks_skipped_total{model=\"credit-risk-demo\",monitor=\"loans-demo\","
+                + "reason=\"open_task\"}")).isEqualTo(1.0);
+        assertThat(value(second, "driftwatch_retraining_tasks_enqueued_total{model=\"credit-risk-demo\",monitor=\"loans-demo\"}"))
+                .isEqualTo(1.0);
+        assertThat(value(second, "driftwatch_queue_tasks{status=\"pending\"}")).isEqualTo(1.0);
+        assertThat(value(second, "driftwatch_runs_total{job=\"driftJob\",outcome=\"completed\"}")).isEqualTo(2.0);
     }
 }
