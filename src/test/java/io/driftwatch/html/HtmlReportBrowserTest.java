@@ -9,24 +9,13 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.chromium.ChromiumNetworkConditions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.driftwatch.ExitCodes;
@@ -43,39 +32,21 @@ class HtmlReportBrowserTest extends HtmlReportFixture {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path OUT = Path.of("target", "html-report");
 
+    private static HeadlessChromium chromium;
     private static ChromeDriver browser;
 
     @Autowired ReportCommand report;
 
     @BeforeAll
     static void startChromium() {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            String why = "Chromium browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-                    + "): apt-get install chromium chromium-driver (.ci/run does)";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException(why + "; they are required under CI");
-            }
-            System.out.println("[driftwatch tests] skipped: " + why);
-            Assumptions.abort(why);
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run", "--window-size=1200,900");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
-                options);
-        ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
-        offline.setOffline(true);
-        browser.setNetworkConditions(offline);
+        chromium = HeadlessChromium.start();
+        browser = chromium.browser;
     }
 
     @AfterAll
     static void stopChromium() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -198,17 +169,15 @@ class HtmlReportBrowserTest extends HtmlReportFixture {
     }
 
     private static void open(Path file) {
-        browser.manage().window().setSize(new Dimension(1200, 900));
-        browser.get(file.toUri().toString());
+        chromium.open(file);
     }
 
     private static Object script(String js) {
-        return ((JavascriptExecutor) browser).executeScript(js);
+        return chromium.script(js);
     }
 
     private static List<String> severeConsoleEntries() {
-        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+        return chromium.severeConsoleEntries();
     }
 
     /** Prints first-contentful-paint: a measurement for docs/report.md, never asserted (budgets are benchmarks). */
@@ -218,12 +187,7 @@ class HtmlReportBrowserTest extends HtmlReportFixture {
         System.out.println(String.format(Locale.ROOT, "[driftwatch tests] %s: first contentful paint %s ms", what, paint));
     }
 
-    /** A full-page screenshot under target/html-report/ for a person to look at. */
     private static void screenshot(String name) throws IOException {
-        long height = (Long) script("return document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new Dimension(1200, (int) Math.min(height + 120, 12_000)));
-        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
-        Files.createDirectories(OUT);
-        Files.copy(shot, OUT.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        chromium.screenshot(name);
     }
 }
