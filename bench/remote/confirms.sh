@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What publisher confirms add per partition request (not a test): N requests (default 500) to a durable queue of its
-# own, fire-and-forget, then persistent and each confirmed by the broker before the next is sent, as the manager sends
-# them. Three rounds after a warm-up; prints ms per request and the ratio. The queue is deleted afterwards.
+# own, fire-and-forget; persistent and each confirmed before the next is sent; persistent, all sent and then confirmed
+# together, as the manager sends a step's requests. Three rounds after a warm-up; prints ms per request and the ratios
+# to fire-and-forget. The queue is deleted afterwards.
 #
 #   bench/remote/confirms.sh            # N=500
 #   N=2000 bench/remote/confirms.sh

@@ -18,8 +18,11 @@ final class RemotePartitionDispatch implements PartitionDispatch {
     private final JobRepository jobRepository;
     private final MessageChannel requests;
     private final RemoteProperties remote;
+    private final PartitionRequestSender sender;
 
-    RemotePartitionDispatch(JobRepository jobRepository, MessageChannel requests, RemoteProperties remote) {
+    RemotePartitionDispatch(JobRepository jobRepository, MessageChannel requests, RemoteProperties remote,
+                            PartitionRequestSender sender) {
+        this.sender = sender;
         this.jobRepository = jobRepository;
         this.requests = requests;
         this.remote = remote;
@@ -29,7 +32,8 @@ final class RemotePartitionDispatch implements PartitionDispatch {
     public Step step(String name, Step worker, Partitioner partitioner, int gridSize) {
         return new StepBuilder(name, jobRepository)
                 .partitioner(worker.getName(), partitioner)
-                .partitionHandler(new RemotePartitionHandler(worker.getName(), jobRepository, requests, remote, gridSize))
+                .partitionHandler(new RemotePartitionHandler(worker.getName(), jobRepository, requests, remote, sender,
+                        gridSize))
                 .build();
     }
 }

@@ -32,10 +32,12 @@ final class RemotePartitionHandler extends MessageChannelPartitionHandler {
     private final JobRepository jobRepository;
     private final Duration timeout;
     private final String queue;
+    private final PartitionRequestSender sender;
 
     RemotePartitionHandler(String workerStep, JobRepository jobRepository, MessageChannel requests, RemoteProperties remote,
-                           int gridSize) {
+                           PartitionRequestSender sender, int gridSize) {
         this.jobRepository = jobRepository;
+        this.sender = sender;
         this.timeout = remote.getTimeout();
         this.queue = remote.getQueue();
         setStepName(workerStep);
@@ -47,6 +49,7 @@ final class RemotePartitionHandler extends MessageChannelPartitionHandler {
         try {
             afterPropertiesSet();
         } catch (Exception e) {
+            sender.discard();
             throw new IllegalStateException(e);
         }
     }
@@ -56,6 +59,8 @@ final class RemotePartitionHandler extends MessageChannelPartitionHandler {
         log.info("Step {}: {} partition(s) sent to queue '{}'; waiting for the workers (at most {})", manager.getStepName(),
                 partitions.size(), queue, timeout);
         Set<StepExecution> finished;
+        // one request per partition, confirmed by the broker together once the last is sent
+        sender.expect(partitions.size());
         try {
             finished = super.doHandle(manager, partitions);
         } catch (TimeoutException e) {
@@ -63,6 +68,7 @@ final class RemotePartitionHandler extends MessageChannelPartitionHandler {
                     failUnfinished(partitions, "lost: no worker finished it within driftwatch.remote.timeout (" + timeout + ")"),
                     timeout, queue);
         } catch (Exception e) {
+            sender.discard();
             // e.g. the broker went away while the requests were sent: nothing may stay running, so that the
             // rerun of the date (exit 5) restarts these partitions instead of finding them still running
             throw RemotePartitionException.notSent(manager.getStepName(),

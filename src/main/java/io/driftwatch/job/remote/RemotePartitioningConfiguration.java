@@ -94,10 +94,13 @@ public class RemotePartitioningConfiguration {
     }
 
     @Bean
+    PartitionRequestSender partitionRequestSender(CachingConnectionFactory brokerConnectionFactory, RemoteProperties remote) {
+        return new PartitionRequestSender(brokerConnectionFactory, remote.getQueue(), remote.getConnectTimeout());
+    }
+
+    @Bean
     IntegrationFlow partitionRequestsToBroker(@Qualifier("partitionRequests") MessageChannel partitionRequests,
-                                              CachingConnectionFactory brokerConnectionFactory, RemoteProperties remote) {
-        PartitionRequestSender sender = new PartitionRequestSender(brokerConnectionFactory, remote.getQueue(),
-                remote.getConnectTimeout());
+                                              PartitionRequestSender sender) {
         return IntegrationFlow.from(partitionRequests)
                 .transform(StepExecutionRequest.class, PartitionRequests::encode)
                 .handle(String.class, (text, headers) -> {
@@ -110,8 +113,8 @@ public class RemotePartitioningConfiguration {
     @Bean
     PartitionDispatch remotePartitionDispatch(JobRepository jobRepository,
                                               @Qualifier("partitionRequests") MessageChannel partitionRequests,
-                                              RemoteProperties remote) {
-        return new RemotePartitionDispatch(jobRepository, partitionRequests, remote);
+                                              RemoteProperties remote, PartitionRequestSender sender) {
+        return new RemotePartitionDispatch(jobRepository, partitionRequests, remote, sender);
     }
 
     /** driftwatch.role=worker: partitions from the queue, driftwatch.partition-threads at a time. */
