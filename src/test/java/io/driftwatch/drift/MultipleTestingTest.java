@@ -54,6 +54,50 @@ class MultipleTestingTest {
     }
 
     @Test
+    void pValuesOfZeroAndOneAreValidAndTheirAdjustmentsStayInsideZeroOne() {
+        assertThat(MultipleTesting.benjaminiHochberg(new double[]{1.0, 0.0, 1.0})).containsExactly(1.0, 0.0, 1.0);
+        assertThat(MultipleTesting.bonferroni(new double[]{1.0, 0.0})).containsExactly(1.0, 0.0);
+        assertThat(MultipleTesting.Correction.NONE.adjust(new double[]{1.0, 0.0})).containsExactly(1.0, 0.0);
+        assertThatIllegalArgumentException().isThrownBy(() -> MultipleTesting.benjaminiHochberg(new double[]{0.2, -0.01}))
+                .withMessage("p-values must be within [0, 1] but p[1] was -0.01");
+        assertThatIllegalArgumentException().isThrownBy(() -> MultipleTesting.Correction.NONE.adjust(new double[]{1.0000001}))
+                .withMessage("p-values must be within [0, 1] but p[0] was 1.0000001");
+        assertThatIllegalArgumentException().isThrownBy(() -> MultipleTesting.bonferroni(null))
+                .withMessage("p-values must not be null");
+    }
+
+    @Test
+    void theSmallestPValueIsAdjustedByTheFullFamilySize() {
+        // m = 3: the smallest p is multiplied by 3 (rank 1), the next by 3/2, the largest by 1, then made monotone
+        assertThat(MultipleTesting.benjaminiHochberg(new double[]{0.3, 0.01, 0.02}))
+                .containsExactly(new double[]{0.3, 0.03, 0.03}, within(1e-15));
+        assertThat(MultipleTesting.benjaminiHochberg(new double[]{0.001})).containsExactly(0.001);
+    }
+
+    @Test
+    void eachCorrectionHasItsConfigurationSpellingAndAdjustsByItsRule() {
+        double[] p = {0.01, 0.04};
+
+        assertThat(MultipleTesting.Correction.BENJAMINI_HOCHBERG.configName()).isEqualTo("benjamini_hochberg");
+        assertThat(MultipleTesting.Correction.BONFERRONI.configName()).isEqualTo("bonferroni");
+        assertThat(MultipleTesting.Correction.NONE.configName()).isEqualTo("none");
+        assertThat(MultipleTesting.Correction.BENJAMINI_HOCHBERG.adjust(p)).containsExactly(new double[]{0.02, 0.04},
+                within(1e-15));
+        assertThat(MultipleTesting.Correction.BONFERRONI.adjust(p)).containsExactly(new double[]{0.02, 0.08}, within(1e-15));
+        double[] unchanged = MultipleTesting.Correction.NONE.adjust(p);
+        assertThat(unchanged).containsExactly(0.01, 0.04).isNotSameAs(p);
+        assertThat(MultipleTesting.Correction.parse("Benjamini_Hochberg")).isEqualTo(MultipleTesting.Correction.BENJAMINI_HOCHBERG);
+        assertThat(MultipleTesting.Correction.parse("NONE")).isEqualTo(MultipleTesting.Correction.NONE);
+        assertThatIllegalArgumentException().isThrownBy(() -> MultipleTesting.Correction.parse(null))
+                .withMessage("multiple-testing correction must be one of [benjamini_hochberg, bh, bonferroni, none] but was null");
+    }
+
+    @Test
+    void judgingAnEmptyFamilyJudgesNothing() {
+        assertThat(MultipleTesting.judge(MultipleTesting.Correction.BENJAMINI_HOCHBERG, List.of())).isEmpty();
+    }
+
+    @Test
     void parsesCorrections() {
         assertThat(MultipleTesting.Correction.parse("BH")).isEqualTo(MultipleTesting.Correction.BENJAMINI_HOCHBERG);
         assertThat(MultipleTesting.Correction.parse(" bonferroni ")).isEqualTo(MultipleTesting.Correction.BONFERRONI);

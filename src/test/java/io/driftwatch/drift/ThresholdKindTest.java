@@ -42,6 +42,16 @@ class ThresholdKindTest {
     }
 
     @Test
+    void scientificNotationStartsBelowOneTenThousandthAndAtOneMillion() {
+        assertThat(ThresholdKind.P_VALUE_BELOW.describe("ks", null, 1e-4, 0.05)).isEqualTo("ks p=0.0001 < 0.05");
+        assertThat(ThresholdKind.P_VALUE_BELOW.describe("ks", null, 9.9e-5, 0.05)).isEqualTo("ks p=9.9e-5 < 0.05");
+        assertThat(ThresholdKind.SCORE_AT_LEAST.describe("wasserstein", 1e6, null, 999_999.0))
+                .isEqualTo("wasserstein=1e6 >= 1000000");
+        assertThat(ThresholdKind.SCORE_AT_LEAST.describe("wasserstein", 999_900.0, null, 1e6))
+                .isEqualTo("wasserstein=999900 < 1e6");
+    }
+
+    @Test
     void missingNumbersAreSaidNotPrintedAsZero() {
         assertThat(ThresholdKind.SCORE_AT_LEAST.describe("mean_shift", null, null, 0.2))
                 .isEqualTo("mean_shift: no finite score");
