@@ -24,12 +24,38 @@ final class ExactMoments {
     /** Each update adds less than 2^32 to a limb, so 2^30 updates cannot overflow one. */
     static final int CARRY_EVERY = 1 << 30;
 
+    /** Values added one at a time are buffered and summed this many at once (see {@link #add(double)}). */
+    static final int BUFFERED = 512;
+
     private final long[] sum = new long[SUM_LIMBS];
     private final long[] squares = new long[SQUARE_LIMBS];
     private int sinceCarry;
+    private double[] pending;
+    private int pendingCount;
 
-    /** Adds one finite value other than -0.0. */
+    /**
+     * Adds one finite value other than -0.0. Values are buffered and summed {@value #BUFFERED} at a time: the limbs a
+     * value touches are then in the CPU cache for the rest of the batch, which matters when many profiles are filled
+     * side by side (a feature in each of many segments). The sums are the same either way (integer addition).
+     */
     void add(double value) {
+        if (pending == null) {
+            pending = new double[BUFFERED];
+        }
+        pending[pendingCount++] = value;
+        if (pendingCount == BUFFERED) {
+            flush();
+        }
+    }
+
+    private void flush() {
+        for (int i = 0; i < pendingCount; i++) {
+            addNow(pending[i]);
+        }
+        pendingCount = 0;
+    }
+
+    private void addNow(double value) {
         long bits = Double.doubleToRawLongBits(value);
         int biased = (int) (bits >>> 52) & 0x7FF;
         long mantissa = bits & 0xF_FFFF_FFFF_FFFFL;
@@ -72,12 +98,14 @@ final class ExactMoments {
 
     /** The sum in units of 2^-1074. */
     BigInteger sum() {
+        flush();
         carry(sum);
         return toBig(sum);
     }
 
     /** The sum of squares in units of 2^-2148. */
     BigInteger sumOfSquares() {
+        flush();
         carry(squares);
         return toBig(squares);
     }
