@@ -24,7 +24,7 @@ THREADS=${THREADS:-2}
 PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres}; PGDATABASE=${PGDATABASE:-test}
 export PGHOST PGPORT PGUSER PGDATABASE
 SCHEMA=${SCHEMA:-dw_bench_buckets}
-JAR=$(ls target/driftwatch-*.jar 2>/dev/null | grep -v original | head -1 || true)
+JAR=${JAR:-$(ls target/driftwatch-*.jar 2>/dev/null | grep -v original | head -1 || true)}
 if [ -z "$JAR" ]; then
     ./mvnw -q -DskipTests package
     JAR=$(ls target/driftwatch-*.jar | grep -v original | head -1)

@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 N=${N:-500}
-JAR=$(ls target/driftwatch-*.jar 2>/dev/null | grep -v original | head -1 || true)
+JAR=${JAR:-$(ls target/driftwatch-*.jar 2>/dev/null | grep -v original | head -1 || true)}
 if [ -z "$JAR" ]; then
     ./mvnw -q -DskipTests package
     JAR=$(ls target/driftwatch-*.jar | grep -v original | head -1)

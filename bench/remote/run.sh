@@ -23,7 +23,7 @@ PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres};
 export PGHOST PGPORT PGUSER PGDATABASE
 RABBIT_HOST=${RABBIT_HOST:-127.0.0.1}; RABBIT_PORT=${RABBIT_PORT:-5672}
 DATA=${SCHEMA:-dw_rbench}
-JAR=$(ls target/driftwatch-*.jar 2>/dev/null | grep -v original | head -1 || true)
+JAR=${JAR:-$(ls target/driftwatch-*.jar 2>/dev/null | grep -v original | head -1 || true)}
 if [ -z "$JAR" ]; then
     ./mvnw -q -DskipTests package
     JAR=$(ls target/driftwatch-*.jar | grep -v original | head -1)

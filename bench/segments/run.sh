@@ -25,7 +25,7 @@ PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres};
 export PGHOST PGPORT PGUSER PGDATABASE
 SCHEMA=${SCHEMA:-dw_bench_segments}
 THREADS=${THREADS:-2}
-JAR=$(ls target/driftwatch-*.jar 2>/dev/null | grep -v original | head -1 || true)
+JAR=${JAR:-$(ls target/driftwatch-*.jar 2>/dev/null | grep -v original | head -1 || true)}
 if [ -z "$JAR" ]; then
     ./mvnw -q -o -DskipTests package
     JAR=$(ls target/driftwatch-*.jar | grep -v original | head -1)
