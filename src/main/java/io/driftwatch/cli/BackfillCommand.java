@@ -153,12 +153,10 @@ public final class BackfillCommand implements Command {
         // The date's own lock, as a night or a rerun of the date holds it: never two processes on the same rows.
         org.springframework.batch.core.job.parameters.JobParameters night = DriftJobConfiguration.parameters(date);
         try (RunDateLock lock = abandoned.lock(DriftJobConfiguration.JOB_NAME, night)) {
-            if (abandoned.othersAtWork(lock, DriftJobConfiguration.JOB_NAME, night)) {
+            if (!abandoned.claimDate(lock, DriftJobConfiguration.JOB_NAME, night)) {
                 return new Outcome(ExitCodes.ALREADY_RUNNING, "driftJob is running runDate=" + date + " in another"
                         + " process right now; nothing was written for it. Run the backfill again once it has finished.");
             }
-            // a backfill or rerun of the date killed mid-date left its execution running: its process is gone
-            abandoned.recoverAbandonedOfDate(DriftJobConfiguration.JOB_NAME, date, lock);
             return runHoldingTheDate(monitor, date);
         }
     }

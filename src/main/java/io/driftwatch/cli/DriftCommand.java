@@ -194,13 +194,11 @@ public final class DriftCommand implements Command {
         // rerun of the date, so two processes never replace the same rows at once.
         JobParameters night = DriftJobConfiguration.parameters(runDate);
         try (RunDateLock lock = abandoned.lock(DriftJobConfiguration.JOB_NAME, night)) {
-            if (abandoned.othersAtWork(lock, DriftJobConfiguration.JOB_NAME, night)) {
+            if (!abandoned.claimDate(lock, DriftJobConfiguration.JOB_NAME, night)) {
                 return new Outcome(ExitCodes.ALREADY_RUNNING, "driftJob is running or reprocessing runDate=" + runDate
                         + " in another process right now; nothing was written. Rerun monitor " + monitorName
                         + " once it has finished.");
             }
-            // a backfill or rerun of the date killed mid-date left its execution running: its process is gone
-            abandoned.recoverAbandonedOfDate(DriftJobConfiguration.JOB_NAME, runDate, lock);
             return rerunHoldingTheDate(monitor, runDate);
         }
     }

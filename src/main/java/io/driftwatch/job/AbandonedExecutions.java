@@ -97,12 +97,25 @@ public final class AbandonedExecutions {
      * date) is at work on the date: it holds the lock, or the night's execution is running and nothing proves its
      * process gone (H2).
      */
-    public boolean othersAtWork(RunDateLock lock, String jobName, JobParameters nightly) {
+    private boolean othersAtWork(RunDateLock lock, String jobName, JobParameters nightly) {
         if (!lock.held()) {
             return true;
         }
         JobExecution last = jobRepository.getLastJobExecution(jobName, nightly);
         return last != null && last.isRunning() && !lock.provesOthersGone();
+    }
+
+    /**
+     * Whether the holder of {@code lock} may work on the date now (a rerun or a backfill of it): no other process is
+     * at work on it ({@link #othersAtWork}), and the executions of the date whose process is gone have been recovered
+     * ({@link #recoverAbandonedOfDate}), so that a rerun or backfill killed mid-date does not stay STARTED for good.
+     */
+    public boolean claimDate(RunDateLock lock, String jobName, JobParameters nightly) {
+        if (othersAtWork(lock, jobName, nightly)) {
+            return false;
+        }
+        recoverAbandonedOfDate(jobName, nightly.getLocalDate(DriftJobConfiguration.RUN_DATE), lock);
+        return true;
     }
 
     /** How long an execution must be idle before it counts as abandoned ({@code driftwatch.recover-after}). */
