@@ -5,6 +5,6 @@
 #   bench/accuracy/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-./mvnw -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
-    -Dmdep.includeScope=test
-exec java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" io.driftwatch.drift.SketchAccuracySweep
+. bench/lib.sh
+test_classpath
+exec java -cp "$TEST_CLASSPATH" io.driftwatch.drift.SketchAccuracySweep

@@ -9,7 +9,7 @@
 #   bench/detection/run.sh --only normal,cat50 --sizes 1000,100000 --seeds 500 --threads 2
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-./mvnw -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
-    -Dmdep.includeScope=test
-exec java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+. bench/lib.sh
+test_classpath
+exec java -cp "$TEST_CLASSPATH" \
     io.driftwatch.bench.DetectionBenchmark "$@"

@@ -5,7 +5,7 @@
 #   bench/jmh/run.sh numericSketch -i 5  # any JMH arguments
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-./mvnw -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
-    -Dmdep.includeScope=test
-exec java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" org.openjdk.jmh.Main \
+. bench/lib.sh
+test_classpath
+exec java -cp "$TEST_CLASSPATH" org.openjdk.jmh.Main \
     "${@:-io.driftwatch.bench.ProfileUpdateBenchmark}"

@@ -8,13 +8,13 @@
 #   claim-batch      tasks per claim statement, default 1
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. bench/lib.sh
 
 URL="${1:-${DRIFTWATCH_TEST_POSTGRES_URL:-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}}"
 TASKS="${2:-20000}"
 BATCH="${3:-1}"
 CLASSPATH_FILE=target/queue-bench.classpath
 
-./mvnw -q test-compile
-./mvnw -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CLASSPATH_FILE"
-exec java -cp "target/test-classes:target/classes:$(cat "$CLASSPATH_FILE")" \
+test_classpath "$CLASSPATH_FILE"
+exec java -cp "$TEST_CLASSPATH" \
     io.driftwatch.retrain.queue.QueueBenchmark "$URL" "$TASKS" "$BATCH"

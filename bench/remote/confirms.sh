@@ -10,15 +10,11 @@
 # Needs: RabbitMQ at 127.0.0.1:5672 (guest/guest), the packaged jar (its libraries are the classpath), Java 17+.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. bench/lib.sh
 N=${N:-500}
-JAR=${JAR:-$(ls target/driftwatch-*.jar 2>/dev/null | grep -v original | head -1 || true)}
-if [ -z "$JAR" ]; then
-    ./mvnw -q -DskipTests package
-    JAR=$(ls target/driftwatch-*.jar | grep -v original | head -1)
-fi
-LIBS=$(mktemp -d)
-trap 'rm -rf "$LIBS"' EXIT
-unzip -q "$JAR" 'BOOT-INF/lib/*' -d "$LIBS"
+find_jar
+work_dir
+unzip -q "$JAR" 'BOOT-INF/lib/*' -d "$WORK"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-java -cp "$LIBS/BOOT-INF/lib/*" bench/remote/ConfirmCost.java "$N" 2>&1 | grep -E '^round|Exception'
+java -cp "$WORK/BOOT-INF/lib/*" bench/remote/ConfirmCost.java "$N" 2>&1 | grep -E '^round|Exception'
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -14,21 +14,17 @@
 # RABBIT_HOST:RABBIT_PORT (default 127.0.0.1:5672, guest/guest), psql, bc, Java 17+.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. bench/lib.sh
 
 M=${M:-10}
 N=${N:-200000}
 THREADS=${THREADS:-2}
 POLL=${POLL:-PT0.2S}
-PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres}; PGDATABASE=${PGDATABASE:-test}
-export PGHOST PGPORT PGUSER PGDATABASE
+pg_env
 RABBIT_HOST=${RABBIT_HOST:-127.0.0.1}; RABBIT_PORT=${RABBIT_PORT:-5672}
 DATA=${SCHEMA:-dw_rbench}
-JAR=${JAR:-$(ls target/driftwatch-*.jar 2>/dev/null | grep -v original | head -1 || true)}
-if [ -z "$JAR" ]; then
-    ./mvnw -q -DskipTests package
-    JAR=$(ls target/driftwatch-*.jar | grep -v original | head -1)
-fi
-WORK=$(mktemp -d)
+find_jar
+work_dir '*.log'
 PIDS=()
 stop_workers() { # a worker runs as the child of the subshell whose pid was recorded: SIGTERM both
     for pid in "${PIDS[@]}"; do kill $(pgrep -P "$pid") "$pid" 2>/dev/null || true; done
@@ -37,8 +33,7 @@ stop_workers() { # a worker runs as the child of the subshell whose pid was reco
 }
 cleanup() {
     stop_workers
-    [ -n "${LOGS:-}" ] && mkdir -p "$LOGS" && cp "$WORK"/*.log "$LOGS"/ 2>/dev/null
-    rm -rf "$WORK"
+    leave_work
 }
 trap cleanup EXIT
 
@@ -51,9 +46,8 @@ echo "== generating $M tables x $N rows x 6 features in schema $DATA"
 CREATE TABLE m$m (scored_at timestamptz NOT NULL, a double precision, b double precision, c double precision,
                   d double precision, e varchar(8), f varchar(8));
 INSERT INTO m$m
-SELECT CASE WHEN cur THEN timestamptz '2026-03-01 00:00:00+00' + (g - $half) * (interval '86399 seconds' / $half)
-            ELSE timestamptz '2026-01-01 00:00:00+00' + g * (interval '31 days' / $half) END,
-       100 + 10 * sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random()) + CASE WHEN cur THEN 2 ELSE 0 END,
+SELECT $(split_at $half),
+       $NORMAL + CASE WHEN cur THEN 2 ELSE 0 END,
        round((50 + 5 * random())::numeric, 1), random() * random(), exp(random()),
        'r' || floor(random() * 6)::int, 'c' || floor(power(random(), CASE WHEN cur THEN 1.5 ELSE 1 END) * 4)::int
 FROM (SELECT g, g >= $half AS cur FROM generate_series(0, $N - 1) AS g) AS s;
@@ -86,9 +80,7 @@ YAML
 
 jar() { # jar RUN LOG ARGS...: the packaged jar on the data schema with driftwatch's tables in schema dw_rbench_RUN
     local run=$1 log=$2; shift 2
-    SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE?currentSchema=$DATA" \
-    SPRING_DATASOURCE_USERNAME=$PGUSER DRIFTWATCH_DB_POOL_SIZE=$((2 * THREADS + 2)) \
-        java ${JAVA_OPTS:--Xmx512m} -jar "$JAR" --spring.config.additional-location="file:$WORK/monitors.yaml" \
+    with_datasource "$DATA" $((2 * THREADS + 2)) java ${JAVA_OPTS:--Xmx512m} -jar "$JAR" --spring.config.additional-location="file:$WORK/monitors.yaml" \
         --driftwatch.schema="${DATA}_$run" "$@" > "$WORK/$log" 2>&1
 }
 
@@ -108,10 +100,10 @@ run() { # run NAME WORKERS THREADS
             done
         done
     fi
-    start=$(date +%s.%N)
+    start=$(now)
     jar "$name" "$name-manager.log" "${remote[@]}" --driftwatch.partition-threads="$threads" runDate=2026-03-02 \
         || { tail -30 "$WORK/$name-manager.log"; exit 1; }
-    end=$(date +%s.%N)
+    end=$(now)
     stop_workers
     echo "$end - $start" | bc > "$WORK/$name.wall"
 }
@@ -157,6 +149,4 @@ for step in profile drift; do
     echo "  $step: local $(echo "scale=1; 1000 * ($lw - $lb) / $n" | bc) ms, remote $(echo "scale=1; 1000 * ($rw - $rb) / $rn" | bc) ms per partition" \
          "(remote includes up to one poll interval, $POLL, per step)"
 done
-[ "${KEEP:-0}" = 1 ] || for s in "$DATA" "${DATA}_local" "${DATA}_r1" "${DATA}_r2" "${DATA}_seq" "${DATA}_rseq"; do
-    psql -q -c "SET client_min_messages = warning; DROP SCHEMA IF EXISTS $s CASCADE"
-done
+drop_schemas "$DATA" "${DATA}_local" "${DATA}_r1" "${DATA}_r2" "${DATA}_seq" "${DATA}_rseq"

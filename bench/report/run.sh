@@ -8,7 +8,7 @@
 #   bench/report/run.sh --features 20 --renders 10       # a small run
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-./mvnw -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
-    -Dmdep.includeScope=test
-exec java ${JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+. bench/lib.sh
+test_classpath
+exec java ${JAVA_OPTS:-} -cp "$TEST_CLASSPATH" \
     io.driftwatch.bench.ReportPageBenchmark "$@"

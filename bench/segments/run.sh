@@ -17,95 +17,44 @@
 # target/ has none.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. bench/lib.sh
 
 N=${N:-10000000}
 F=${F:-10}
 MAX=${MAX:-50}
-PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres}; PGDATABASE=${PGDATABASE:-test}
-export PGHOST PGPORT PGUSER PGDATABASE
+pg_env
 SCHEMA=${SCHEMA:-dw_bench_segments}
 THREADS=${THREADS:-2}
-JAR=${JAR:-$(ls target/driftwatch-*.jar 2>/dev/null | grep -v original | head -1 || true)}
-if [ -z "$JAR" ]; then
-    ./mvnw -q -o -DskipTests package
-    JAR=$(ls target/driftwatch-*.jar | grep -v original | head -1)
-fi
-WORK=$(mktemp -d)
-trap '[ -n "${LOGS:-}" ] && mkdir -p "$LOGS" && cp "$WORK"/run-*.log "$LOGS"/ 2>/dev/null; rm -rf "$WORK"' EXIT
+find_jar -o
+work_dir 'run-*.log'
 
 half=$((N / 2))
 cols=(); selects=(); yaml=()
-for i in $(seq 1 "$F"); do
-    name=$(printf "f%02d" "$i")
-    if [ $((i % 4)) -eq 0 ]; then
-        cols+=("$name varchar(16)")
-        selects+=("'c' || (floor(random() * 12))::int")
-        yaml+=("        - { name: $name, type: categorical }")
-    elif [ $((i % 4)) -eq 2 ]; then
-        cols+=("$name double precision")
-        selects+=("round((100 + 10 * sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random()))::numeric, 1)")
-        yaml+=("        - { name: $name, type: numeric }")
-    else
-        cols+=("$name double precision")
-        # one country drifts in the current window: 'k7' (about 1 % of the rows)
-        selects+=("100 + 10 * sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random()) + CASE WHEN cur AND country = 'k7' THEN 5 ELSE 0 END")
-        yaml+=("        - { name: $name, type: numeric }")
-    fi
-done
+# one country drifts in the current window, in the continuous features: 'k7' (about 1 % of the rows)
+features "$F" "'c' || (floor(random() * 12))::int" "round(($NORMAL)::numeric, 1)" \
+    "$NORMAL + CASE WHEN cur AND country = 'k7' THEN 5 ELSE 0 END"
 
 echo "== generating $N rows x $F features and a country column in schema $SCHEMA"
-psql -q -v ON_ERROR_STOP=1 <<SQL
-SET client_min_messages = warning;
-DROP SCHEMA IF EXISTS $SCHEMA CASCADE;
-CREATE SCHEMA $SCHEMA;
-SET search_path = $SCHEMA;
-CREATE TABLE features (scored_at timestamptz NOT NULL, country varchar(8), $(IFS=,; echo "${cols[*]}"));
+load_features <<SQL
+CREATE TABLE features (scored_at timestamptz NOT NULL, country varchar(8), $(joined "${cols[@]}"));
 INSERT INTO features
-SELECT CASE WHEN cur THEN timestamptz '2026-03-01 00:00:00+00' + (g - $half) * (interval '86399 seconds' / $half)
-            ELSE timestamptz '2026-01-01 00:00:00+00' + g * (interval '31 days' / $half) END,
-       country, $(IFS=,; echo "${selects[*]}")
+SELECT $(split_at $half),
+       country, $(joined "${selects[@]}")
 FROM (SELECT g, g >= $half AS cur, 'k' || floor(200 * power(random(), 3))::int AS country
       FROM generate_series(0, $N - 1) AS g) AS s;
-CREATE INDEX ON features (scored_at);
-VACUUM ANALYZE features;
 SQL
 
-feature_list=$(for i in $(seq 1 "$F"); do printf "f%02d," "$i"; done); feature_list=${feature_list%,}
-floor() {
-    local start end
-    start=$(date +%s.%N)
-    psql -q -c "\\copy (SELECT $1 FROM $SCHEMA.features WHERE scored_at >= '2026-01-01T00:00:00Z' AND scored_at < '2026-02-01T00:00:00Z') TO '/dev/null'"
-    psql -q -c "\\copy (SELECT $1 FROM $SCHEMA.features WHERE scored_at >= '2026-03-01T00:00:00Z' AND scored_at < '2026-03-02T00:00:00Z') TO '/dev/null'"
-    end=$(date +%s.%N)
-    echo "$end - $start" | bc
-}
-
-monitor_yaml() {
-    cat <<YAML
-driftwatch:
-  partition-threads: $THREADS
-  monitors:
-    - name: $1
-      model: bench-model
-      source: { table: features, timestamp-column: scored_at }
-      baseline: { from: 2026-01-01T00:00:00Z, to: 2026-02-01T00:00:00Z }
-      window: P1D
-$2
-      features:
-$(printf '%s\n' "${yaml[@]}")
-YAML
+feature_list=$(feature_names)
+floor() { # columns -> seconds to COPY them of both windows to a client
+    copy_floor "$1" 2026-01-01T00:00:00Z 2026-02-01T00:00:00Z 2026-03-01T00:00:00Z 2026-03-02T00:00:00Z
 }
 
 run() { # monitor [command...]: the second run is the same date for another monitor, so it goes through runs rerun
-    local name=$1 log=$WORK/run-$1.log start end
+    local name=$1 log=$WORK/run-$1.log start
     shift
-    start=$(date +%s.%N)
-    SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE?currentSchema=$SCHEMA" \
-    SPRING_DATASOURCE_USERNAME=$PGUSER DRIFTWATCH_DB_POOL_SIZE=$((2 * THREADS + 2)) \
-        java ${JAVA_OPTS:--Xmx1g} -jar "$JAR" --spring.config.additional-location="file:$WORK/$name.yaml" \
-        "$@" "runDate=2026-03-02" > "$log" 2>&1 || { tail -30 "$log"; exit 1; }
-    end=$(date +%s.%N)
-    echo "$end - $start" | bc > "$WORK/wall-$name"
+    start=$(now)
+    run_jar 1g "$WORK/$name.yaml" "$@" "runDate=2026-03-02" > "$log" 2>&1 || { tail -30 "$log"; exit 1; }
+    since "$start" > "$WORK/wall-$name"
 }
 
 step() { # monitor step -> seconds
@@ -118,8 +67,8 @@ job() { # monitor -> seconds from the job's start to its end (no JVM start)
         WHERE e.job_execution_id = (SELECT job_execution_id FROM $SCHEMA.drift_run WHERE monitor = '$1')"
 }
 
-monitor_yaml plain "" > "$WORK/plain.yaml"
-monitor_yaml segmented "      segments: [{ column: country, max: $MAX }]" > "$WORK/segmented.yaml"
+monitor_yaml plain bench-model P1D "$THREADS" "" > "$WORK/plain.yaml"
+monitor_yaml segmented bench-model P1D "$THREADS" "      segments: [{ column: country, max: $MAX }]" > "$WORK/segmented.yaml"
 
 echo "== floor: COPY of the same columns of both windows to a client"
 floor_plain=$(floor "$feature_list")
@@ -138,6 +87,6 @@ for m in plain segmented; do
 done
 psql -At -F' ' -c "SELECT 'segmented: ' || COUNT(DISTINCT segment) || ' segments, ' || COUNT(*) || ' drift_report rows; drifted segments: '
     || coalesce(string_agg(DISTINCT segment, ', ') FILTER (WHERE drifted), 'none') FROM $SCHEMA.drift_report WHERE monitor = 'segmented'"
-grep -o 'peak heap [0-9]* MiB, peak RSS [0-9a-z ]*' "$WORK/run-plain.log" | sed 's/^/plain: /' || true
-grep -o 'peak heap [0-9]* MiB, peak RSS [0-9a-z ]*' "$WORK/run-segmented.log" | sed 's/^/segmented: /' || true
-[ "${KEEP:-0}" = 1 ] || psql -q -c "SET client_min_messages = warning; DROP SCHEMA $SCHEMA CASCADE"
+peaks "$WORK/run-plain.log" | sed 's/^/plain: /' || true
+peaks "$WORK/run-segmented.log" | sed 's/^/segmented: /' || true
+drop_schemas "$SCHEMA"

@@ -12,13 +12,13 @@
 #   repeats   default 3
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. bench/lib.sh
 
 URL="${1:-${DRIFTWATCH_TEST_POSTGRES_URL:-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}}"
 ROWS="${2:-2000000}"
 REPEATS="${3:-3}"
 CLASSPATH_FILE=target/sources-bench.classpath
 
-./mvnw -q test-compile
-./mvnw -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CLASSPATH_FILE"
-exec java ${JAVA_OPTS:--Xmx1g} -cp "target/test-classes:target/classes:$(cat "$CLASSPATH_FILE")" \
+test_classpath "$CLASSPATH_FILE"
+exec java ${JAVA_OPTS:--Xmx1g} -cp "$TEST_CLASSPATH" \
     io.driftwatch.source.SourcesBenchmark "$URL" "$ROWS" "$REPEATS"

@@ -18,73 +18,42 @@
 # unless KEEP=1), psql, bc, both JDKs.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. bench/lib.sh
 
 R=${R:-100000}
 F=${F:-5}
 REPEATS=${REPEATS:-2}
 JDK17=${JDK17:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
 JDK25=${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
-PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres}; PGDATABASE=${PGDATABASE:-test}
-export PGHOST PGPORT PGUSER PGDATABASE
+pg_env
 SCHEMA=${SCHEMA:-dw_startup}
-JAR=${JAR:-$(ls target/driftwatch-*.jar 2>/dev/null | grep -v original | head -1 || true)}
-if [ -z "$JAR" ]; then
-    ./mvnw -q -DskipTests package
-    JAR=$(ls target/driftwatch-*.jar | grep -v original | head -1)
-fi
-WORK=$(mktemp -d)
-trap '[ -n "${LOGS:-}" ] && mkdir -p "$LOGS" && cp "$WORK"/*.log "$LOGS"/ 2>/dev/null; rm -rf "$WORK"' EXIT
+find_jar
+work_dir '*.log'
 DAYS=$((6 * REPEATS + 1))
 
 echo "== extracting $JAR; training runs (no database)"
 "$JDK17/bin/java" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" > /dev/null
 APP=$(ls "$WORK"/app/*.jar)
-start=$(date +%s.%N)
+start=$(now)
 "$JDK17/bin/java" -XX:ArchiveClassesAtExit="$WORK/app.jsa" -Dspring.context.exit=onRefresh -jar "$APP" \
     > "$WORK/train-17.log" 2>&1 || { tail -20 "$WORK/train-17.log"; exit 1; }
-echo "JDK 17 AppCDS training: $(echo "$(date +%s.%N) - $start" | bc) s, archive $(du -m "$WORK/app.jsa" | cut -f1) MiB"
-start=$(date +%s.%N)
+echo "JDK 17 AppCDS training: $(since "$start") s, archive $(du -m "$WORK/app.jsa" | cut -f1) MiB"
+start=$(now)
 "$JDK25/bin/java" -XX:AOTCacheOutput="$WORK/app.aot" -Dspring.context.exit=onRefresh -jar "$APP" \
     > "$WORK/train-25.log" 2>&1 || { tail -20 "$WORK/train-25.log"; exit 1; }
-echo "JDK 25 AOT cache training: $(echo "$(date +%s.%N) - $start" | bc) s, cache $(du -m "$WORK/app.aot" | cut -f1) MiB"
+echo "JDK 25 AOT cache training: $(since "$start") s, cache $(du -m "$WORK/app.aot" | cut -f1) MiB"
 
 echo "== generating $DAYS days of $R rows x $F features and a January baseline of $((5 * R)) rows in $SCHEMA"
 cols=(); selects=(); yaml=()
-for i in $(seq 1 "$F"); do
-    name=$(printf "f%02d" "$i")
-    if [ $((i % 4)) -eq 0 ]; then
-        cols+=("$name varchar(16)"); selects+=("'c' || floor(random() * 12)::int")
-        yaml+=("        - { name: $name, type: categorical }")
-    else
-        cols+=("$name double precision"); selects+=("100 + 10 * sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random())")
-        yaml+=("        - { name: $name, type: numeric }")
-    fi
-done
-psql -q -v ON_ERROR_STOP=1 <<SQL
-SET client_min_messages = warning;
-DROP SCHEMA IF EXISTS $SCHEMA CASCADE;
-CREATE SCHEMA $SCHEMA;
-SET search_path = $SCHEMA;
-CREATE TABLE features (scored_at timestamptz NOT NULL, $(IFS=,; echo "${cols[*]}"));
+features "$F" "'c' || floor(random() * 12)::int" "$NORMAL" "$NORMAL"
+load_features <<SQL
+CREATE TABLE features (scored_at timestamptz NOT NULL, $(joined "${cols[@]}"));
 INSERT INTO features SELECT timestamptz '2026-01-01 00:00:00+00' + g * (interval '31 days' / $((5 * R))),
-       $(IFS=,; echo "${selects[*]}") FROM generate_series(0, $((5 * R)) - 1) AS g;
+       $(joined "${selects[@]}") FROM generate_series(0, $((5 * R)) - 1) AS g;
 INSERT INTO features SELECT timestamptz '2026-03-01 00:00:00+00' + g * (interval '1 day' / $R),
-       $(IFS=,; echo "${selects[*]}") FROM generate_series(0, $DAYS * $R - 1) AS g;
-CREATE INDEX ON features (scored_at);
-VACUUM ANALYZE features;
+       $(joined "${selects[@]}") FROM generate_series(0, $DAYS * $R - 1) AS g;
 SQL
-cat > "$WORK/monitors.yaml" <<YAML
-driftwatch:
-  partition-threads: 2
-  monitors:
-    - name: bench
-      model: bench-model
-      source: { table: features, timestamp-column: scored_at }
-      baseline: { from: 2026-01-01T00:00:00Z, to: 2026-02-01T00:00:00Z }
-      window: P1D
-      features:
-$(printf '%s\n' "${yaml[@]}")
-YAML
+monitor_yaml bench bench-model P1D 2 > "$WORK/monitors.yaml"
 
 day=0
 # run LABEL JAVA_HOME OPTIONS... : the next date; prints one line
@@ -93,12 +62,10 @@ run() {
     day=$((day + 1))
     local date; date=$(date -u -d "2026-03-01 + $day day" +%F)
     local log=$WORK/run-$day.log start end
-    start=$(date +%s.%N)
-    SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE?currentSchema=$SCHEMA" \
-    SPRING_DATASOURCE_USERNAME=$PGUSER DRIFTWATCH_DB_POOL_SIZE=6 \
-        "$home/bin/java" -Xms256m -Xmx256m "$@" --spring.config.additional-location="file:$WORK/monitors.yaml" \
-        "runDate=$date" > "$log" 2>&1 || { tail -30 "$log"; exit 1; }
-    end=$(date +%s.%N)
+    start=$(now)
+    with_datasource "$SCHEMA" 6 "$home/bin/java" -Xms256m -Xmx256m "$@" \
+        --spring.config.additional-location="file:$WORK/monitors.yaml" "runDate=$date" > "$log" 2>&1 || { tail -30 "$log"; exit 1; }
+    end=$(now)
     local context first last
     context=$(grep -o 'process running for [0-9.]*' "$log" | grep -o '[0-9.]*$')
     first=$(date -d "$(grep -m1 'SimpleJob: \[name=driftJob\]\] launched' "$log" | cut -c1-24)" +%s.%N)
@@ -119,4 +86,4 @@ for round in $(seq 1 "$REPEATS"); do
     run "25 AOT cache" "$JDK25" -XX:AOTCache="$WORK/app.aot" -jar "$APP"
 done
 echo "== done: $(uptime)"
-[ "${KEEP:-0}" = 1 ] || psql -q -c "SET client_min_messages = warning; DROP SCHEMA $SCHEMA CASCADE"
+drop_schemas "$SCHEMA"
