@@ -36,7 +36,7 @@ import io.driftwatch.window.WindowProfiler;
  * skipped and stored buckets are not read again, so the same command resumes a backfill that died and does nothing
  * for one that finished. Exit codes: docs/backfill.md.
  */
-public final class BackfillCommand implements Command {
+public final class BackfillCommand extends NamedCommand {
 
     static final String WORD = "backfill";
 
@@ -55,6 +55,7 @@ public final class BackfillCommand implements Command {
     public BackfillCommand(JobOperator jobOperator, Job driftJob, MonitorCatalog catalog,
                            DataCheck check, JdbcDriftRunDao runs, BucketBackfill pass, ConsolePrinter printer, Clock clock,
                            AbandonedExecutions abandoned) {
+        super(WORD, true);
         this.jobOperator = jobOperator;
         this.driftJob = driftJob;
         this.catalog = catalog;
@@ -64,16 +65,6 @@ public final class BackfillCommand implements Command {
         this.printer = printer;
         this.clock = clock;
         this.abandoned = abandoned;
-    }
-
-    @Override
-    public String name() {
-        return WORD;
-    }
-
-    @Override
-    public boolean isWord() {
-        return true;
     }
 
     @Override

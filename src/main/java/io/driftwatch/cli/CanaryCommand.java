@@ -25,7 +25,7 @@ import io.driftwatch.job.JobFailures;
  * the exit code is the verdict (0 PROMOTE, 10 ROLLBACK, 11 INCONCLUSIVE) and the verdict's JSON is
  * printed (and written to {@code driftwatch.canary.output} when set) for rollout tools.
  */
-public final class CanaryCommand implements Command {
+public final class CanaryCommand extends NamedCommand {
 
     private static final Logger log = LoggerFactory.getLogger(CanaryCommand.class);
 
@@ -37,16 +37,12 @@ public final class CanaryCommand implements Command {
 
     /** @param output file the verdict's JSON is also written to, or null/blank for none */
     public CanaryCommand(JobOperator jobOperator, Job canaryJob, Clock clock, ConsolePrinter printer, String output) {
+        super(CanaryJobConfiguration.JOB_NAME, false);
         this.jobOperator = jobOperator;
         this.canaryJob = canaryJob;
         this.clock = clock;
         this.printer = printer;
         this.output = output;
-    }
-
-    @Override
-    public String name() {
-        return CanaryJobConfiguration.JOB_NAME;
     }
 
     @Override

@@ -39,7 +39,7 @@ import io.driftwatch.telemetry.ProcessPeaks;
  * {@code driftJob [runDate=YYYY-MM-DD]}: starts the night of a run date, or restarts it from its
  * failed step, and turns the result into an exit code and a sentence for the operator.
  */
-public final class DriftCommand implements Command {
+public final class DriftCommand extends NamedCommand {
 
     private static final Logger log = LoggerFactory.getLogger(DriftCommand.class);
 
@@ -56,6 +56,7 @@ public final class DriftCommand implements Command {
     /** @param demo the built-in demo's data, present only on the embedded database with no monitors configured */
     public DriftCommand(JobOperator jobOperator, JobRepository jobRepository, Job driftJob, AbandonedExecutions abandoned,
                         MonitorCatalog catalog, Clock clock, Optional<DemoData> demo, DataCheck check, JdbcDriftRunDao runs) {
+        super(DriftJobConfiguration.JOB_NAME, false);
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.driftJob = driftJob;
@@ -65,11 +66,6 @@ public final class DriftCommand implements Command {
         this.demo = demo;
         this.check = check;
         this.runs = runs;
-    }
-
-    @Override
-    public String name() {
-        return DriftJobConfiguration.JOB_NAME;
     }
 
     @Override

@@ -14,7 +14,7 @@ import io.driftwatch.job.JobFailures;
 import io.driftwatch.job.ReaperJobConfiguration;
 
 /** {@code reaperJob}: returns expired leases of the retraining queue; a new job instance each time. */
-public final class ReaperCommand implements Command {
+public final class ReaperCommand extends NamedCommand {
 
     private static final Logger log = LoggerFactory.getLogger(ReaperCommand.class);
 
@@ -22,13 +22,9 @@ public final class ReaperCommand implements Command {
     private final Job reaperJob;
 
     public ReaperCommand(JobOperator jobOperator, Job reaperJob) {
+        super(ReaperJobConfiguration.JOB_NAME, false);
         this.jobOperator = jobOperator;
         this.reaperJob = reaperJob;
-    }
-
-    @Override
-    public String name() {
-        return ReaperJobConfiguration.JOB_NAME;
     }
 
     @Override

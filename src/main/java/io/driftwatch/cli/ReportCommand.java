@@ -19,7 +19,7 @@ import io.driftwatch.html.JdbcReportReader;
  * {@code to} defaults to the latest run date, {@code from} to 29 days before {@code to}. Exit code 2 for unusable
  * arguments and for a range without any run (the message names the runs there are).
  */
-public final class ReportCommand implements Command {
+public final class ReportCommand extends NamedCommand {
 
     static final String USAGE = "Usage: report [monitor=NAME] [from=YYYY-MM-DD] [to=YYYY-MM-DD] [out=DIR]";
     static final int DEFAULT_DAYS = 30;
@@ -29,19 +29,10 @@ public final class ReportCommand implements Command {
     private final ConsolePrinter printer;
 
     public ReportCommand(HtmlReports reports, JdbcReportReader reader, ConsolePrinter printer) {
+        super("report", true);
         this.reports = reports;
         this.reader = reader;
         this.printer = printer;
-    }
-
-    @Override
-    public String name() {
-        return "report";
-    }
-
-    @Override
-    public boolean isWord() {
-        return true;
     }
 
     @Override

@@ -12,24 +12,15 @@ import io.driftwatch.ExitCodes;
  * replaced, never duplicated; a retraining task is not enqueued twice for a date, and the queue's
  * {@code retrain:<model>} key still allows one open task per model.
  */
-public final class RunsCommand implements Command {
+public final class RunsCommand extends NamedCommand {
 
     static final String WORD = "runs";
 
     private final DriftCommand drift;
 
     public RunsCommand(DriftCommand drift) {
+        super(WORD, true);
         this.drift = drift;
-    }
-
-    @Override
-    public String name() {
-        return WORD;
-    }
-
-    @Override
-    public boolean isWord() {
-        return true;
     }
 
     @Override

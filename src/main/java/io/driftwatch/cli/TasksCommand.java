@@ -17,7 +17,7 @@ import io.driftwatch.retrain.queue.TaskStatus;
  *   tasks requeue ID      FAILED or CANCELLED → PENDING with attempts reset
  * </pre>
  */
-public final class TasksCommand implements Command {
+public final class TasksCommand extends NamedCommand {
 
     static final String WORD = "tasks";
     static final String USAGE = "Usage: tasks list [status=STATUS] [limit=N] | tasks approve ID | tasks cancel ID"
@@ -28,19 +28,10 @@ public final class TasksCommand implements Command {
     private final ConsolePrinter printer;
 
     public TasksCommand(JdbcTaskQueries queries, RetrainingQueue queue, ConsolePrinter printer) {
+        super(WORD, true);
         this.queries = queries;
         this.queue = queue;
         this.printer = printer;
-    }
-
-    @Override
-    public String name() {
-        return WORD;
-    }
-
-    @Override
-    public boolean isWord() {
-        return true;
     }
 
     @Override

@@ -9,19 +9,15 @@ import io.driftwatch.job.remote.PartitionWorker;
  * The command of a worker process (driftwatch.role=worker with driftwatch.partitioning=remote): executes the
  * partitions managers send until SIGTERM, then finishes the ones in progress and exits (143, as any terminated pod).
  */
-final class WorkerCommand implements Command {
+final class WorkerCommand extends NamedCommand {
 
     static final String NAME = "worker";
 
     private final PartitionWorker worker;
 
     WorkerCommand(PartitionWorker worker) {
+        super(NAME, false);
         this.worker = worker;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     @Override

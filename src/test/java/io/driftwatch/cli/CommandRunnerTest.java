@@ -113,26 +113,13 @@ class CommandRunnerTest {
     }
 
     /** A command that records the arguments it was run with and returns a fixed outcome (null: bad arguments). */
-    private static final class Recording implements Command {
+    private static final class Recording extends NamedCommand {
         final List<List<String>> args = new ArrayList<>();
-        private final String name;
-        private final boolean word;
         private final Outcome outcome;
 
         Recording(String name, boolean word, Outcome outcome) {
-            this.name = name;
-            this.word = word;
+            super(name, word);
             this.outcome = outcome;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public boolean isWord() {
-            return word;
         }
 
         @Override
