@@ -24,12 +24,6 @@ public record RetrainingDecision(boolean retrain, List<String> reasons, List<Str
     }
 
     public static RetrainingDecision decide(Monitor.RetrainingPolicy policy, List<FeatureDrift> drifted,
-                                            ModelPerformance performance) {
-        int driftedFeatures = (int) drifted.stream().map(FeatureDrift::feature).distinct().count();
-        return decide(policy, drifted, driftedFeatures, Math.max(driftedFeatures, 1), performance);
-    }
-
-    public static RetrainingDecision decide(Monitor.RetrainingPolicy policy, List<FeatureDrift> drifted,
                                             int driftedFeatures, int evaluatedFeatures, ModelPerformance performance) {
         List<String> reasons = new ArrayList<>();
         List<String> notes = new ArrayList<>();
