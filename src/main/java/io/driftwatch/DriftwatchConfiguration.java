@@ -41,7 +41,9 @@ import io.driftwatch.retrain.queue.RetrainingQueue;
 import io.driftwatch.source.FeatureDatabase;
 import io.driftwatch.source.JdbcFeatureSource;
 import io.driftwatch.source.JdbcSchemaInspector;
+import io.driftwatch.window.CachedSegmentPlanner;
 import io.driftwatch.window.JdbcBaselineProfileDao;
+import io.driftwatch.window.JdbcBaselineSegmentDao;
 import io.driftwatch.window.JdbcSegmentProfileDao;
 import io.driftwatch.window.JdbcBucketProfileDao;
 import io.driftwatch.window.JdbcWindowProfileDao;
@@ -118,10 +120,22 @@ public class DriftwatchConfiguration {
 
     @Bean
     WindowProfiler windowProfiler(JdbcFeatureSource source, FeatureDatabase features, JdbcTemplate jdbc,
-                                  MonitorCatalog catalog, BucketSettings buckets) {
+                                  MonitorCatalog catalog, BucketSettings buckets, JdbcBaselineSegmentDao segmentCache) {
         return new WindowProfiler(source, new JdbcSchemaInspector(features.dataSource()),
-                new JdbcTemplate(features.dataSource()), new JdbcBaselineProfileDao(jdbc), new JdbcBucketProfileDao(jdbc),
-                buckets, catalog.zone());
+                new JdbcTemplate(features.dataSource()), new JdbcBaselineProfileDao(jdbc), segmentCache,
+                new JdbcBucketProfileDao(jdbc), buckets, catalog.zone());
+    }
+
+    @Bean
+    JdbcBaselineSegmentDao jdbcBaselineSegmentDao(JdbcTemplate jdbc) {
+        return new JdbcBaselineSegmentDao(jdbc);
+    }
+
+    /** The segment plans of a run, with what they take from the baseline cached under its fingerprint. */
+    @Bean
+    CachedSegmentPlanner cachedSegmentPlanner(JdbcSegmentPlanner planner, JdbcBaselineSegmentDao cache,
+                                              WindowProfiler profiler) {
+        return new CachedSegmentPlanner(planner, cache, profiler);
     }
 
     /** driftwatch.bucket, driftwatch.bucket-retention and the monitors' version columns, checked against the monitors. */

@@ -33,8 +33,8 @@ import io.driftwatch.report.JdbcDriftRunDao;
 import io.driftwatch.retrain.JdbcTaskQueries;
 import io.driftwatch.retrain.RunCompleter;
 import io.driftwatch.source.JdbcSchemaInspector;
-import io.driftwatch.source.JdbcSegmentPlanner;
 import io.driftwatch.source.SegmentPlan;
+import io.driftwatch.window.CachedSegmentPlanner;
 import io.driftwatch.window.JdbcSegmentProfileDao;
 import io.driftwatch.window.JdbcWindowProfileDao;
 import io.driftwatch.window.WindowProfiler;
@@ -171,7 +171,7 @@ public class DriftJobConfiguration {
 
     @Bean
     @JobScope
-    Partitioner windowPartitioner(MonitorCatalog catalog, JdbcDriftRunDao runs, JdbcSegmentPlanner segments,
+    Partitioner windowPartitioner(MonitorCatalog catalog, JdbcDriftRunDao runs, CachedSegmentPlanner segments,
                                   @Value("#{jobParameters['runDate']}") LocalDate runDate,
                                   @Value("#{jobParameters['rerun']}") String rerun) {
         return Partitions.windows(catalog, runs, runDate, rerun, catalog.profileSlices(), (monitor, run) ->

@@ -78,7 +78,8 @@ record TableShape(String table, String createdBy, Map<String, Kind> columns) {
             Map.entry("batch_step_execution_context", "1"), Map.entry("batch_job_execution_context", "1"),
             Map.entry("drift_run", "2"), Map.entry("drift_report", "2"), Map.entry("window_profile", "2"),
             Map.entry("retraining_task", "2"), Map.entry("baseline_profile", "4"), Map.entry("canary_verdict", "5"),
-            Map.entry("alert_state", "6"), Map.entry("bucket_profile", "11"), Map.entry("segment_profile", "12"));
+            Map.entry("alert_state", "6"), Map.entry("bucket_profile", "11"), Map.entry("segment_profile", "12"),
+            Map.entry("baseline_segment_plan", "13"), Map.entry("baseline_segment_profile", "13"));
 
     /**
      * What is wrong with an existing table of this name, or an empty list when it can be adopted.

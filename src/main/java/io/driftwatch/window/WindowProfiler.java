@@ -60,6 +60,7 @@ public class WindowProfiler {
 
     private final JdbcFeatureSource source;
     private final JdbcBaselineProfileDao cache;
+    private final JdbcBaselineSegmentDao segmentCache;
     private final BucketStore buckets;
     private final BucketSettings settings;
     private final RangeFingerprint ranges;
@@ -70,9 +71,11 @@ public class WindowProfiler {
      * @param featureJdbc      the feature database, where bucket fingerprints are counted
      */
     public WindowProfiler(JdbcFeatureSource source, JdbcSchemaInspector featureInspector, JdbcTemplate featureJdbc,
-                          JdbcBaselineProfileDao cache, JdbcBucketProfileDao buckets, BucketSettings settings, ZoneId zone) {
+                          JdbcBaselineProfileDao cache, JdbcBaselineSegmentDao segmentCache, JdbcBucketProfileDao buckets,
+                          BucketSettings settings, ZoneId zone) {
         this.source = source;
         this.cache = cache;
+        this.segmentCache = segmentCache;
         this.settings = settings;
         this.zone = zone;
         this.ranges = new RangeFingerprint(featureJdbc, featureInspector, zone);
@@ -84,17 +87,28 @@ public class WindowProfiler {
         return baseline(monitor, List.of());
     }
 
+    /** The fingerprint the monitor's baseline is cached under, as it is now (see {@link BaselineFingerprint}). */
+    public BaselineFingerprint fingerprint(Monitor monitor) {
+        return BaselineFingerprint.of(monitor, source, ranges, settings.width(), zone);
+    }
+
     /**
-     * As {@link #baseline(Monitor)}, split by {@code segments} too: the cache holds the population's profiles only, so
-     * a segmented baseline is scanned (and its population cached for monitors that read it without segments).
+     * As {@link #baseline(Monitor)}, split by {@code segments} too: the population from {@code baseline_profile} and
+     * each segmentation's segments from {@code baseline_segment_profile}, both under the fingerprint and the latter
+     * under the segmentation's column and max, and only when they hold exactly the segments of the plan's top values,
+     * {@code (missing)} and {@code (other)}; the plan's new values hold no baseline rows, so their profiles are empty.
+     * Anything missing: one scan that refills both.
      */
     public Baseline baseline(Monitor monitor, List<SegmentPlan> segments) {
-        BaselineFingerprint fingerprint = BaselineFingerprint.of(monitor, source, ranges, settings.width(), zone);
+        BaselineFingerprint fingerprint = fingerprint(monitor);
         List<String> features = monitor.features().stream().map(Monitor.Feature::name).toList();
-        WindowProfile cached = segments.isEmpty() ? cache.find(monitor.name(), fingerprint.value(), features).orElse(null)
-                : null;
+        WindowProfile cached = cache.find(monitor.name(), fingerprint.value(), features).orElse(null);
+        if (cached != null && !segments.isEmpty()) {
+            cached = cachedSegments(monitor, fingerprint, segments, cached, features);
+        }
         if (cached != null) {
-            log.info("Monitor {} baseline: unchanged ({}), reusing its cached profile", monitor.name(), fingerprint.data());
+            log.info("Monitor {} baseline: unchanged ({}), reusing its cached profile{}", monitor.name(),
+                    fingerprint.data(), segments.isEmpty() ? "" : " and segment profiles");
             return new Baseline(cached, Source.CACHE, fingerprint);
         }
         log.info("Monitor {} baseline: no cached profile for this fingerprint ({}), profiling it", monitor.name(),
@@ -105,7 +119,51 @@ public class WindowProfiler {
                 (rows, expected) -> log.info("Monitor {} baseline: {}", monitor.name(), progress.describe(rows, expected)),
                 segments);
         cache.store(monitor.name(), fingerprint.value(), fingerprint.definition(), scanned);
+        for (SegmentPlan plan : segments) {
+            Map<String, WindowProfile.Segment> kept = new LinkedHashMap<>();
+            for (String label : baselineLabels(plan)) {
+                kept.put(label, scanned.segments().get(label));
+            }
+            segmentCache.storeProfiles(monitor.name(), fingerprint.value(), JdbcBaselineSegmentDao.key(plan.segmentation()),
+                    kept);
+        }
         return new Baseline(scanned, Source.SCAN, fingerprint);
+    }
+
+    /** The cached population with every plan's segments, in the order a pass gives them; null when any is missing. */
+    private WindowProfile cachedSegments(Monitor monitor, BaselineFingerprint fingerprint, List<SegmentPlan> segments,
+                                         WindowProfile population, List<String> features) {
+        Map<String, WindowProfile.Segment> all = new LinkedHashMap<>();
+        for (SegmentPlan plan : segments) {
+            Map<String, WindowProfile.Segment> stored = segmentCache.findProfiles(monitor.name(), fingerprint.value(),
+                    JdbcBaselineSegmentDao.key(plan.segmentation()), baselineLabels(plan), features).orElse(null);
+            if (stored == null) {
+                return null;
+            }
+            for (String label : plan.labels()) {
+                all.put(label, stored.containsKey(label) ? stored.get(label) : emptySegment(monitor));
+            }
+        }
+        return new WindowProfile(population.rowsRead(), population.features(), all);
+    }
+
+    /** The labels whose baseline profiles depend on the baseline alone: the top values, (missing) and (other). */
+    private static List<String> baselineLabels(SegmentPlan plan) {
+        List<String> labels = new java.util.ArrayList<>();
+        plan.top().forEach(v -> labels.add(plan.segmentation().label(v)));
+        labels.add(plan.segmentation().label(Monitor.Segmentation.MISSING));
+        labels.add(plan.segmentation().label(Monitor.Segmentation.OTHER));
+        return labels;
+    }
+
+    /** What a pass gives a segment without baseline rows: no rows, empty profiles. */
+    private static WindowProfile.Segment emptySegment(Monitor monitor) {
+        Map<String, FeatureProfile> empty = new LinkedHashMap<>();
+        for (Monitor.Feature f : monitor.features()) {
+            empty.put(f.name(), f.type() == io.driftwatch.profile.FeatureType.NUMERIC
+                    ? io.driftwatch.profile.NumericProfile.create() : io.driftwatch.profile.CategoricalProfile.create());
+        }
+        return new WindowProfile.Segment(0, empty);
     }
 
     /**

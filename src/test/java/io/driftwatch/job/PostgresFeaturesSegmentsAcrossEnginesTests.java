@@ -190,6 +190,53 @@ class PostgresFeaturesSegmentsAcrossEnginesTests {
         }
     }
 
+    /**
+     * A plan from the cached baseline (its top values, pooled flag and every value it holds) equals the plan that
+     * reads both engines, in both directions and for the text and the integer segment column.
+     */
+    @Test
+    void aPlanFromTheCachedBaselineEqualsThePlanThatReadsBothEngines() {
+        for (String name : List.of("xe_table", "xe_files")) {
+            Monitor monitor = catalog.require(name);
+            for (Monitor.Segmentation s : monitor.segments()) {
+                JdbcSegmentPlanner.Planned planned = planner.planned(monitor, s, MAY1, MAY2, catalog.zone());
+                assertThat(planned.known()).as(name + " " + s.column()).isNotNull().containsAll(planned.plan().top());
+                assertThat(planner.fromBaseline(monitor, s, planned.plan().top(), planned.plan().pooled(), planned.known(),
+                        MAY1, MAY2, catalog.zone())).as(name + " " + s.column()).isEqualTo(planned.plan());
+            }
+        }
+    }
+
+    /** Across engines too, the second night of a cached baseline reads its current window alone and writes the same rows. */
+    @Test
+    void theSecondNightAcrossEnginesReadsOnlyTheCurrentWindowAndWritesTheSameRows() {
+        long current = owner().queryForObject("SELECT COUNT(*) FROM xe_features WHERE scored_at >= ? AND scored_at < ?",
+                Long.class, MAY1.atOffset(ZoneOffset.UTC), MAY2.atOffset(ZoneOffset.UTC));
+        for (String name : List.of("xe_table", "xe_files")) {
+            for (String table : List.of("baseline_profile", "baseline_segment_plan", "baseline_segment_profile")) {
+                reports.update("DELETE FROM " + table + " WHERE monitor = ?", name);
+            }
+            assertThat(launcher.rerun(name, NIGHT).exitCode()).isEqualTo(ExitCodes.COMPLETED);
+            assertThat(run(name).get("baseline_source")).as(name).isEqualTo("scan");
+            List<Map<String, Object>> scanned = written(name);
+
+            assertThat(launcher.rerun(name, NIGHT).exitCode()).isEqualTo(ExitCodes.COMPLETED);
+            assertThat(run(name).get("baseline_source")).as(name).isEqualTo("cache");
+            assertThat(((Number) run(name).get("rows_scanned")).longValue()).as(name).isEqualTo(current);
+            assertThat(written(name)).as(name).isEqualTo(scanned);
+        }
+    }
+
+    private Map<String, Object> run(String monitor) {
+        return reports.queryForMap("SELECT * FROM drift_run WHERE monitor = ? AND run_date = ?", monitor, NIGHT);
+    }
+
+    private List<Map<String, Object>> written(String monitor) {
+        return reports.queryForList("SELECT feature, method, segment, status, score, p_value, drifted, baseline_count,"
+                + " current_count FROM drift_report WHERE monitor = ? AND run_date = ? ORDER BY feature, method, segment",
+                monitor, NIGHT);
+    }
+
     /** Baseline and current rows of a segment's channel row (channel has no missing values). */
     private List<Long> rows(String monitor, String segment) {
         Map<String, Object> row = reports.queryForMap("SELECT baseline_count, current_count FROM drift_report"
