@@ -15,7 +15,8 @@ import io.driftwatch.db.SqlIdentifier;
  * maximum joins each bucket's fingerprint ({@code source.version-column}).
  * <p>
  * The width divides a day, so the buckets of consecutive nights' windows (which end at midnight) fall on the same
- * boundaries, and it divides every monitor's window, so a window is exactly a whole number of buckets.
+ * boundaries, and it divides every monitor's window, so a window is a whole number of buckets (but for a day of 23 or
+ * 25 hours at a daylight-saving change, whose remainder is a bucket of its own).
  */
 public record BucketSettings(Duration width, Duration retention, Map<String, SqlIdentifier> versionColumns) {
 

@@ -49,7 +49,9 @@ public final class ConfigValues {
             return id;
         } catch (IllegalArgumentException e) {
             problems.add(new ConfigurationProblem(monitor, key, value, value == null ? "required" : e.getMessage(),
-                    "use a plain table or column name (letters, digits, underscores" + (qualified ? ", optionally schema.table" : "") + ")"));
+                    "use a plain table or column name (letters, digits, underscores" + (qualified ? ", optionally schema.table" : "") + ")"
+                            + (qualified ? "" : "; a column named otherwise (with spaces or dashes) can be renamed in a"
+                            + " source.query: SELECT \"loan amount\" AS loan_amount, ...")));
             return null;
         }
     }

@@ -110,7 +110,17 @@ public record Monitor(String name, String model, Relation source, SqlIdentifier 
         return runDate.atStartOfDay(zone).toInstant();
     }
 
+    /**
+     * The start of the current window. A window of whole days is that many calendar days in {@code zone}: across a
+     * daylight-saving change a day has 23 or 25 hours, and consecutive nights' windows meet without a gap or an overlap
+     * (counting back 24 hours would read an hour twice in spring and never in autumn). A window in hours is counted
+     * back from the end as it is.
+     */
     public Instant windowStart(LocalDate runDate, ZoneId zone) {
+        long days = window.toDaysPart();
+        if (days > 0 && window.equals(java.time.Duration.ofDays(days))) {
+            return runDate.minusDays(days).atStartOfDay(zone).toInstant();
+        }
         return windowEnd(runDate, zone).minus(window);
     }
 

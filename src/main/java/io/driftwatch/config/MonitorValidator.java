@@ -33,6 +33,9 @@ import io.driftwatch.db.SqlIdentifier;
  */
 public final class MonitorValidator {
 
+    /** The longest model and feature name: the width of the columns that store them. */
+    static final int MAX_NAME = 200;
+
     private static final Pattern MONITOR_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,99}");
 
     private final MethodPlanValidator plans;
@@ -110,6 +113,10 @@ public final class MonitorValidator {
         if (m.getModel() == null || m.getModel().isBlank()) {
             problems.add(new ConfigurationProblem(name, prefix + ".model", m.getModel(), "a model name is required",
                     "set the model whose features this monitor watches, e.g. model: credit-risk"));
+        } else if (m.getModel().length() > MAX_NAME) {
+            problems.add(new ConfigurationProblem(name, prefix + ".model", m.getModel(), "a model name has at most "
+                    + MAX_NAME + " characters (the width of drift_run.model and retraining_task.model), not "
+                    + m.getModel().length(), "use a shorter model name"));
         }
         DriftwatchProperties.SourceProperties sp = m.getSource();
         Relation source = relation(name, prefix + ".source", sp.getTable(), sp.getQuery(), sp.getFiles(), null, problems);
@@ -154,6 +161,11 @@ public final class MonitorValidator {
                 problems.add(new ConfigurationProblem(name, key + ".name", f.getName(), "a feature name is required",
                         "name the feature, e.g. { name: income, type: numeric }"));
                 continue;
+            }
+            if (f.getName().length() > MAX_NAME) {
+                problems.add(new ConfigurationProblem(name, key + ".name", f.getName(), "a feature name has at most "
+                        + MAX_NAME + " characters (the width of drift_report.feature), not " + f.getName().length(),
+                        "use a shorter name; features[].column names the column when it differs"));
             }
             if (!featureNames.add(f.getName())) {
                 problems.add(new ConfigurationProblem(name, key + ".name", f.getName(), "the feature is listed twice",

@@ -58,11 +58,19 @@ public class JdbcSchemaInspector {
         String m = monitor.name();
         Map<String, ColumnInfo> source = features().readableColumns(monitor, monitor.source(), "source", problems);
         if (source != null) {
-            checkColumn(source, monitor.timestampColumn().name(), m, "source.timestamp-column", monitor.source(), problems)
-                    .filter(c -> !c.isTemporal())
+            Optional<ColumnInfo> ts = checkColumn(source, monitor.timestampColumn().name(), m, "source.timestamp-column",
+                    monitor.source(), problems);
+            ts.filter(c -> !c.isTemporal())
                     .ifPresent(c -> problems.add(new ConfigurationProblem(m, "source.timestamp-column", c.name(),
                             "column is of type " + c.typeName() + ", not a date or timestamp",
                             "name a DATE or TIMESTAMP column that says when each row was scored")));
+            // Every row of a day has the same date: a window of hours would read the whole day, or nothing.
+            ts.filter(c -> c.isTemporal() && c.timeBinding() == ColumnInfo.TimeBinding.DATE
+                            && !monitor.window().equals(java.time.Duration.ofDays(monitor.window().toDaysPart())))
+                    .ifPresent(c -> problems.add(new ConfigurationProblem(m, "window", monitor.window().toString(),
+                            "source.timestamp-column " + c.name() + " is a DATE, which cannot cut a window that is not"
+                                    + " whole days: every row of a day has the same date",
+                            "use a window of whole days (P1D, P7D), or a TIMESTAMP column as the timestamp column")));
             checkFeatures(monitor, source, monitor.source(), "source." + monitor.source().key(), problems);
         }
         Relation baselineRelation = monitor.baseline().relation();

@@ -21,24 +21,30 @@ public record Bucket(Instant from, Instant to) {
     /**
      * The buckets of the window {@code [start, end)} in time order, counted back from its end in steps of
      * {@code width}; a window of fewer buckets than {@code slices} has each bucket cut into equal pieces, enough for
-     * every slice to get one.
+     * every slice to get one. A window that is not a whole number of buckets (a day of 23 or 25 hours at a
+     * daylight-saving change) starts with the remainder as a shorter bucket of its own.
      *
-     * @throws IllegalArgumentException when the window is not a whole number of buckets
+     * @throws IllegalArgumentException when the window is empty
      */
     public static List<Bucket> of(Instant start, Instant end, Duration width, int slices) {
         long window = Duration.between(start, end).toNanos();
-        if (window <= 0 || window % width.toNanos() != 0) {
-            throw new IllegalArgumentException("the window [" + start + ", " + end + ") is not a whole number of "
-                    + width + " buckets");
+        if (window <= 0) {
+            throw new IllegalArgumentException("the window [" + start + ", " + end + ") is empty");
         }
-        int count = Math.toIntExact(window / width.toNanos());
+        long full = window / width.toNanos();
+        List<Bucket> spans = new ArrayList<>();
+        if (window % width.toNanos() != 0) {
+            spans.add(new Bucket(start, end.minus(width.multipliedBy(full))));
+        }
+        for (long i = full; i > 0; i--) {
+            spans.add(new Bucket(end.minus(width.multipliedBy(i)), end.minus(width.multipliedBy(i - 1))));
+        }
+        int count = spans.size();
         int pieces = count >= slices ? 1 : (slices + count - 1) / count;
         List<Bucket> buckets = new ArrayList<>(count * pieces);
-        for (int i = count; i > 0; i--) {
-            Instant from = end.minus(width.multipliedBy(i));
-            Instant to = end.minus(width.multipliedBy(i - 1));
+        for (Bucket span : spans) {
             for (int p = 0; p < pieces; p++) {
-                TimeSlice piece = TimeSlice.of(from, to, p, pieces);
+                TimeSlice piece = TimeSlice.of(span.from(), span.to(), p, pieces);
                 buckets.add(new Bucket(piece.from(), piece.to()));
             }
         }

@@ -137,6 +137,25 @@ class MonitorValidatorTest {
     }
 
     @Test
+    void aColumnNameWithSpacesIsRefusedWithTheQueryThatRenamesIt() {
+        assertProblem(p -> p.getFeatures().get(0).setColumn("loan amount"), "driftwatch.monitors[0].features[0].column",
+                "'loan amount'", "not a plain SQL identifier", "source.query: SELECT \"loan amount\" AS loan_amount");
+    }
+
+    @Test
+    void modelAndFeatureNamesLongerThanTheirColumnsAreRefusedBeforeAnythingIsWritten() {
+        assertProblem(p -> p.setModel("m".repeat(201)), "driftwatch.monitors[0].model", "at most 200 characters",
+                "not 201");
+        assertProblem(p -> p.getFeatures().get(0).setName("f".repeat(201)), "driftwatch.monitors[0].features[0].name",
+                "at most 200 characters", "features[].column");
+        assertThat(validator.validate(properties(p -> {
+            p.setModel("m".repeat(200));
+            p.getFeatures().get(0).setColumn(p.getFeatures().get(0).getName());
+            p.getFeatures().get(0).setName("\uD83D\uDE00 " + "f".repeat(197));
+        }))).hasSize(1);
+    }
+
+    @Test
     void featureTypesAndMethodsAreChecked() {
         assertProblem(p -> p.getFeatures().get(0).setType("float"), "driftwatch.monitors[0].features[0].type", "'float'",
                 "numeric or type: categorical");

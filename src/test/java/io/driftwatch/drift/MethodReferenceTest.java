@@ -32,7 +32,9 @@ class MethodReferenceTest {
 
     private static final double RELATIVE_TOLERANCE = 1e-9;
     private static final double P_VALUE_ABSOLUTE_TOLERANCE = 1e-14;
-    private static final JsonNode REFERENCE = load();
+    private static final JsonNode REFERENCE = load("methods_reference.json");
+    /** Edge distributions (tiny variance, negative values, near the largest double, odd categories): edge_reference.py. */
+    private static final JsonNode EDGES = load("edge_reference.json");
     private static final Map<String, String> EVIDENTLY_NAMES = Map.of("ks", "ks", "chisquare", "chisquare", "z", "z",
             "wasserstein", "wasserstein_norm", "jensenshannon", "js");
 
@@ -40,12 +42,22 @@ class MethodReferenceTest {
 
     @TestFactory
     Stream<DynamicNode> numericFixturesMatchNumpyAndScipy() {
-        return fixtures("numeric", MethodReferenceTest::numericProfiles);
+        return fixtures(REFERENCE, "numeric", MethodReferenceTest::numericProfiles);
     }
 
     @TestFactory
     Stream<DynamicNode> categoricalFixturesMatchNumpyAndScipy() {
-        return fixtures("categorical", MethodReferenceTest::categoricalProfiles);
+        return fixtures(REFERENCE, "categorical", MethodReferenceTest::categoricalProfiles);
+    }
+
+    @TestFactory
+    Stream<DynamicNode> numericEdgeDistributionsMatchNumpyAndScipy() {
+        return fixtures(EDGES, "numeric", MethodReferenceTest::numericProfiles);
+    }
+
+    @TestFactory
+    Stream<DynamicNode> categoricalEdgeCasesMatchNumpyAndScipy() {
+        return fixtures(EDGES, "categorical", MethodReferenceTest::categoricalProfiles);
     }
 
     @TestFactory
@@ -62,8 +74,8 @@ class MethodReferenceTest {
                 }));
     }
 
-    private Stream<DynamicNode> fixtures(String kind, Function<JsonNode, FeatureProfile[]> profiles) {
-        return values(REFERENCE.get(kind)).stream().map(fixture -> {
+    private Stream<DynamicNode> fixtures(JsonNode document, String kind, Function<JsonNode, FeatureProfile[]> profiles) {
+        return values(document.get(kind)).stream().map(fixture -> {
             FeatureProfile[] pair = profiles.apply(fixture);
             List<DynamicNode> tests = new ArrayList<>();
             for (Map.Entry<String, JsonNode> method : fixture.get("expected").properties()) {
@@ -263,10 +275,10 @@ class MethodReferenceTest {
         return new ArrayList<>(array.values());
     }
 
-    private static JsonNode load() {
-        try (InputStream in = MethodReferenceTest.class.getResourceAsStream("/reference/methods_reference.json")) {
+    private static JsonNode load(String file) {
+        try (InputStream in = MethodReferenceTest.class.getResourceAsStream("/reference/" + file)) {
             if (in == null) {
-                throw new IllegalStateException("reference/methods_reference.json is missing from the test classpath");
+                throw new IllegalStateException("reference/" + file + " is missing from the test classpath");
             }
             return JsonMapper.shared().readTree(in);
         } catch (IOException e) {

@@ -119,6 +119,18 @@ abstract class AbstractSchemaInspectorTests {
     }
 
     @Test
+    void aDateTimestampColumnCannotCutAWindowOfHours() {
+        new JdbcTemplate(dataSource).execute("CREATE TABLE IF NOT EXISTS dated_features (scored_on DATE, income DOUBLE PRECISION)");
+        Monitor daily = monitor("dated_features", "scored_on", "model_performance", feature("income", FeatureType.NUMERIC));
+        Monitor sixHours = new Monitor(daily.name(), daily.model(), daily.source(), daily.timestampColumn(), daily.baseline(),
+                Duration.ofHours(6), daily.features(), daily.retraining(), daily.performanceTable(), daily.methods());
+
+        assertThat(inspector.check(daily)).isEmpty();
+        assertThat(inspector.check(sixHours)).singleElement().satisfies(p -> assertThat(p.toString()).contains("window")
+                .contains("PT6H").contains("scored_on is a DATE").contains("use a window of whole days"));
+    }
+
+    @Test
     void thePerformanceTableNeedsTheDocumentedColumns() {
         assertThat(inspector.check(monitor("loan_features", "scored_at", "perf_without_latency",
                 feature("age", FeatureType.NUMERIC))))

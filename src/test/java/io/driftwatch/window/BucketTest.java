@@ -57,9 +57,23 @@ class BucketTest {
     }
 
     @Test
-    void aWindowThatIsNotAWholeNumberOfBucketsIsRefused() {
-        assertThatThrownBy(() -> Bucket.of(END.minus(Duration.ofHours(30)), END, Duration.ofDays(1), 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("whole number");
+    void aWindowThatIsNotAWholeNumberOfBucketsStartsWithTheRemainderAsABucketOfItsOwn() {
+        // a day of 23 or 25 hours at a daylight-saving change, in daily buckets
+        assertThat(Bucket.of(END.minus(Duration.ofHours(23)), END, Duration.ofDays(1), 1))
+                .containsExactly(new Bucket(END.minus(Duration.ofHours(23)), END));
+        assertThat(Bucket.of(END.minus(Duration.ofHours(25)), END, Duration.ofDays(1), 1)).containsExactly(
+                new Bucket(END.minus(Duration.ofHours(25)), END.minus(Duration.ofHours(24))),
+                new Bucket(END.minus(Duration.ofHours(24)), END));
+        assertThat(Bucket.of(END.minus(Duration.ofHours(23)), END, Duration.ofHours(6), 1)).hasSize(4)
+                .first().isEqualTo(new Bucket(END.minus(Duration.ofHours(23)), END.minus(Duration.ofHours(18))));
+        assertThat(Bucket.of(END.minus(Duration.ofHours(25)), END, Duration.ofDays(1), 4)).hasSize(4)
+                .first().extracting(Bucket::from).isEqualTo(END.minus(Duration.ofHours(25)));
+    }
+
+    @Test
+    void anEmptyWindowIsRefused() {
+        assertThatThrownBy(() -> Bucket.of(END, END, Duration.ofDays(1), 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty");
     }
 
     @Test
