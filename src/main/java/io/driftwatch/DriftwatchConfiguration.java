@@ -118,10 +118,10 @@ public class DriftwatchConfiguration {
 
     @Bean
     WindowProfiler windowProfiler(JdbcFeatureSource source, FeatureDatabase features, JdbcTemplate jdbc,
-                                  MonitorCatalog catalog, BucketSettings buckets) {
+                                  MonitorCatalog catalog, BucketSettings buckets, Clock clock) {
         return new WindowProfiler(source, new JdbcSchemaInspector(features.dataSource()),
                 new JdbcTemplate(features.dataSource()), new JdbcBaselineProfileDao(jdbc), new JdbcBucketProfileDao(jdbc),
-                buckets, catalog.zone());
+                buckets, catalog.zone(), clock);
     }
 
     /** driftwatch.bucket, driftwatch.bucket-retention and the monitors' version columns, checked against the monitors. */
