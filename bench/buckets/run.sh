@@ -10,6 +10,7 @@
 #   bench/buckets/run.sh                        # R=100000 F=5 DAYS=30 DATES=30
 #   R=1000000 bench/buckets/run.sh              # the full size (30 x 1M rows per window; takes far longer)
 #   JAVA_OPTS="-Xmx512m" KEEP=1 bench/buckets/run.sh
+#   ALLOWED_LATENESS=P1D BACKFILL=0 bench/buckets/run.sh   # settled buckets: both monitors get driftwatch.allowed-lateness
 #
 # Needs: PostgreSQL (PGHOST, PGPORT, PGUSER, PGDATABASE; default 127.0.0.1, 5432, postgres, test), psql, bc, Java 17+.
 set -euo pipefail
@@ -22,6 +23,8 @@ DAYS=${DAYS:-30}
 DATES=${DATES:-30}
 BASELINE=${BASELINE:-$((R * 5))}
 THREADS=${THREADS:-2}
+ALLOWED_LATENESS=${ALLOWED_LATENESS:-}   # unset: every bucket counted every night
+BACKFILL=${BACKFILL:-1}                  # 0: the nightly runs only
 pg_env
 SCHEMA=${SCHEMA:-dw_bench_buckets}
 find_jar
@@ -49,6 +52,7 @@ SQL
 
 config() {
     monitor_yaml "$1" "$1-model" "P${DAYS}D" "$THREADS" > "$WORK/$1.yaml"
+    [ -z "$ALLOWED_LATENESS" ] || sed -i "s/^  partition-threads: .*/&\n  allowed-lateness: $ALLOWED_LATENESS/" "$WORK/$1.yaml"
 }
 config nightly
 config backfill
@@ -63,8 +67,8 @@ jar() {  # jar CONFIG ARGS...
 }
 
 first_run=$(date -d "$FIRST_DAY + $DAYS days" +%F)
-echo "== $DATES nightly runs of monitor 'nightly' (P${DAYS}D), one process each, from runDate=$first_run"
-printf "%-12s %12s %12s %10s %9s %9s %8s %8s\n" runDate rows_scanned pg_fetched reused/prof wall_s floor_s wall/fl step/fl > "$WORK/nights.txt"
+echo "== $DATES nightly runs of monitor 'nightly' (P${DAYS}D), one process each, from runDate=$first_run, allowed-lateness=${ALLOWED_LATENESS:-unset}"
+printf "%-12s %12s %12s %14s %9s %9s %8s %8s\n" runDate rows_scanned pg_fetched reuse/sett/pro wall_s floor_s wall/fl step/fl > "$WORK/nights.txt"
 nightly_start=$(now)
 for i in $(seq 0 $((DATES - 1))); do
     d=$(date -d "$first_run + $i days" +%F)
@@ -75,15 +79,23 @@ for i in $(seq 0 $((DATES - 1))); do
     wall=$(since "$start")
     after=$(fetched)
     floor=$(copy_floor "$feature_list" "$new_day" "$d")
-    read -r scanned reused profiled <<< "$(psql -At -F' ' -c "SELECT rows_scanned, buckets_reused, buckets_profiled FROM $SCHEMA.drift_run WHERE monitor = 'nightly' AND run_date = '$d'")"
+    read -r scanned reused settled profiled <<< "$(psql -At -F' ' -c "SELECT rows_scanned, buckets_reused, buckets_settled, buckets_profiled FROM $SCHEMA.drift_run WHERE monitor = 'nightly' AND run_date = '$d'")"
     steps=$(steps_of_date "extract(epoch FROM max(s.end_time) - min(s.start_time))" "$d" "s.step_name NOT LIKE '%:%'")
-    printf "%-12s %12s %12s %10s %9.2f %9.3f %8.1f %8.1f\n" "$d" "$scanned" "$((after - before))" "$reused/$profiled" "$wall" "$floor" \
+    printf "%-12s %12s %12s %14s %9.2f %9.3f %8.1f %8.1f\n" "$d" "$scanned" "$((after - before))" "$reused/$settled/$profiled" "$wall" "$floor" \
         "$(echo "$wall / $floor" | bc -l)" "$(echo "$steps / $floor" | bc -l)" >> "$WORK/nights.txt"
 done
 nightly_wall=$(since "$nightly_start")
 nightly_rows=$(psql -At -c "SELECT sum(rows_scanned) FROM $SCHEMA.drift_run WHERE monitor = 'nightly'")
 
 last_run=$(date -d "$first_run + $((DATES - 1)) days" +%F)
+if [ "$BACKFILL" = 0 ]; then
+    echo
+    echo "== results: R=$R rows/day, F=$F, window P${DAYS}D, $DATES dates, partition-threads=$THREADS, $(nproc) cores, allowed-lateness=${ALLOWED_LATENESS:-unset}, load $(cut -d' ' -f1-3 /proc/loadavg)"
+    cat "$WORK/nights.txt"
+    echo "(wall: the whole process incl. JVM start; step/fl: the job's steps, first step start to last step end, over the floor)"
+    drop_schemas "$SCHEMA"
+    exit 0
+fi
 echo "== backfill of monitor 'backfill' from $first_run to $last_run, one process"
 before=$(fetched)
 start=$(now)

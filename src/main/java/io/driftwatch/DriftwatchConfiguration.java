@@ -120,10 +120,11 @@ public class DriftwatchConfiguration {
 
     @Bean
     WindowProfiler windowProfiler(JdbcFeatureSource source, FeatureDatabase features, JdbcTemplate jdbc,
-                                  MonitorCatalog catalog, BucketSettings buckets, JdbcBaselineSegmentDao segmentCache) {
+                                  MonitorCatalog catalog, BucketSettings buckets, JdbcBaselineSegmentDao segmentCache,
+                                  Clock clock) {
         return new WindowProfiler(source, new JdbcSchemaInspector(features.dataSource()),
                 new JdbcTemplate(features.dataSource()), new JdbcBaselineProfileDao(jdbc), segmentCache,
-                new JdbcBucketProfileDao(jdbc), buckets, catalog.zone());
+                new JdbcBucketProfileDao(jdbc), buckets, catalog.zone(), clock);
     }
 
     @Bean

@@ -40,7 +40,10 @@ public class ConsolePrinter {
                     m.run().baselineRows(), m.run().currentRows()));
             if (m.run().rowsScanned() != null) {
                 text.append(String.format(Locale.ROOT, "  read from the tables: %d rows; buckets of the window: %d reused,"
-                        + " %d profiled%n", m.run().rowsScanned(), m.run().bucketsReused(), m.run().bucketsProfiled()));
+                        + " %d profiled%s%n", m.run().rowsScanned(), m.run().bucketsReused(), m.run().bucketsProfiled(),
+                        m.run().bucketsSettled() == null || m.run().bucketsSettled() == 0 ? ""
+                                : String.format(Locale.ROOT, "; %d of the reused trusted as settled without counting",
+                                        m.run().bucketsSettled())));
             }
             text.append(String.format(Locale.ROOT, "  %-24s %-12s %12s %10s  %s%n", "feature", "method", "score", "threshold",
                     "verdict"));

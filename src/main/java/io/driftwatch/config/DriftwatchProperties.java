@@ -36,6 +36,14 @@ public class DriftwatchProperties {
     private String bucketRetention = "P90D";
 
     /**
+     * How late rows may arrive after their bucket ended (ISO-8601, e.g. P2D or PT6H); a monitor's
+     * {@code source.allowed-lateness} overrides it. A stored bucket (or cached baseline) whose range had ended this
+     * long before its fingerprint was last taken or confirmed is trusted without counting it; rows arriving later
+     * are not seen until the bucket is profiled again. Unset: every bucket is counted every night.
+     */
+    private String allowedLateness;
+
+    /**
      * A run of the same date left STARTED by a process that died (killed pod) is recovered and
      * restarted once it has shown no activity for this long. Keep it above the longest run
      * (the CronJob's activeDeadlineSeconds); PT0S takes over at once.
@@ -92,6 +100,8 @@ public class DriftwatchProperties {
     public void setBucket(String bucket) { this.bucket = bucket; }
     public String getBucketRetention() { return bucketRetention; }
     public void setBucketRetention(String bucketRetention) { this.bucketRetention = bucketRetention; }
+    public String getAllowedLateness() { return allowedLateness; }
+    public void setAllowedLateness(String allowedLateness) { this.allowedLateness = allowedLateness; }
     public int getProfileSlices() { return profileSlices; }
     public void setProfileSlices(int profileSlices) { this.profileSlices = profileSlices; }
     public List<MonitorProperties> getMonitors() { return monitors; }
@@ -247,9 +257,13 @@ public class DriftwatchProperties {
          * bucket's fingerprint, so rows rewritten in place re-profile their bucket. Unset: row count and max timestamp.
          */
         private String versionColumn;
+        /** This monitor's {@code driftwatch.allowed-lateness} (ISO-8601 duration); unset: the process-wide one. */
+        private String allowedLateness;
 
         public String getVersionColumn() { return versionColumn; }
         public void setVersionColumn(String versionColumn) { this.versionColumn = versionColumn; }
+        public String getAllowedLateness() { return allowedLateness; }
+        public void setAllowedLateness(String allowedLateness) { this.allowedLateness = allowedLateness; }
 
         public String getTable() { return table; }
         public void setTable(String table) { this.table = table; }

@@ -128,7 +128,8 @@ final class DriftTasklets {
             WindowProfile window;
             JdbcWindowProfileDao.Scan scan;
             if (side == Side.BASELINE) {
-                WindowProfiler.Baseline baseline = profiler.baseline(monitor, segments);
+                // A reprocessing asked for on purpose counts its baseline again, settled or not.
+                WindowProfiler.Baseline baseline = profiler.baseline(monitor, segments, rerun(step) != null);
                 runs.recordBaselineSource(run.id(), baseline.source().column(), baseline.fingerprint().value());
                 runs.recordRows(run.id(), true, baseline.profile().rowsRead());
                 window = baseline.profile();
@@ -141,7 +142,7 @@ final class DriftTasklets {
                         context.getInt(Partitions.SLICES, 1), refresh, segments);
                 window = current.profile();
                 scan = new JdbcWindowProfileDao.Scan(current.rowsScanned(), current.bucketsReused(),
-                        current.bucketsProfiled());
+                        current.bucketsProfiled(), current.bucketsSettled());
             }
             profiles.replace(run.id(), side, slice, window, scan);
             if (!segments.isEmpty()) {
@@ -199,7 +200,8 @@ final class DriftTasklets {
                     // Slices were profiled in parallel; their rows add up here, once all of them are done.
                     runs.recordRows(run.id(), false, profiles.rowsRead(run.id(), Side.CURRENT));
                     JdbcWindowProfileDao.Scan scan = profiles.scan(run.id());
-                    runs.recordScan(run.id(), scan.rowsScanned(), scan.bucketsReused(), scan.bucketsProfiled());
+                    runs.recordScan(run.id(), scan.rowsScanned(), scan.bucketsReused(), scan.bucketsProfiled(),
+                            scan.bucketsSettled());
                     // Read again: the guardrails judge the run with its current rows.
                     completer.complete(monitor, run(runs, monitor, runDate), catalog.zone());
                 } finally {

@@ -33,7 +33,7 @@ public class JdbcDriftRunDao {
     private static final String REOPEN_COMPLETED = """
             UPDATE drift_run SET status = 'RUNNING', job_execution_id = ?, model = ?, window_start = ?, window_end = ?,
                    baseline_table = ?, baseline_start = ?, baseline_end = ?, baseline_rows = NULL, current_rows = NULL,
-                   rows_scanned = NULL, buckets_reused = NULL, buckets_profiled = NULL,
+                   rows_scanned = NULL, buckets_reused = NULL, buckets_profiled = NULL, buckets_settled = NULL,
                    baseline_source = NULL, baseline_fingerprint = NULL, features_evaluated = NULL, features_drifted = NULL,
                    drift_share = NULL, dataset_drift = NULL, performance_status = NULL, accuracy = NULL,
                    latency_seconds = NULL, retraining_decision = NULL, retraining_reason = NULL, snapshot = NULL,
@@ -43,14 +43,16 @@ public class JdbcDriftRunDao {
     private static final String SELECT = """
             SELECT id, monitor, model, run_date, window_start, window_end, status, baseline_rows, current_rows,
                    retraining_decision, retraining_reason, features_evaluated, features_drifted, drift_share,
-                   dataset_drift, failure_message, rows_scanned, buckets_reused, buckets_profiled
+                   dataset_drift, failure_message, rows_scanned, buckets_reused, buckets_profiled, buckets_settled
             FROM drift_run""";
 
     private static final String SET_ROWS_BASELINE = "UPDATE drift_run SET baseline_rows = ?, updated_at = ? WHERE id = ?";
     private static final String SET_BASELINE_SOURCE =
             "UPDATE drift_run SET baseline_source = ?, baseline_fingerprint = ?, updated_at = ? WHERE id = ?";
     private static final String SET_SCAN = """
-            UPDATE drift_run SET rows_scanned = ?, buckets_reused = ?, buckets_profiled = ?, updated_at = ? WHERE id = ?""";
+            UPDATE drift_run SET rows_scanned = ?, buckets_reused = ?, buckets_profiled = ?, buckets_settled = ?,
+                   updated_at = ?
+            WHERE id = ?""";
     private static final String SET_ROWS_CURRENT = "UPDATE drift_run SET current_rows = ?, updated_at = ? WHERE id = ?";
 
     private static final String COMPLETE_TEMPLATE = """
@@ -115,7 +117,12 @@ public class JdbcDriftRunDao {
      * buckets reused from storage and profiled.
      */
     public void recordScan(long runId, long rowsScanned, int bucketsReused, int bucketsProfiled) {
-        expectOne(jdbc.update(SET_SCAN, rowsScanned, bucketsReused, bucketsProfiled, now(), runId),
+        recordScan(runId, rowsScanned, bucketsReused, bucketsProfiled, 0);
+    }
+
+    /** As {@link #recordScan(long, long, int, int)}, with the reused buckets trusted as settled without counting. */
+    public void recordScan(long runId, long rowsScanned, int bucketsReused, int bucketsProfiled, int bucketsSettled) {
+        expectOne(jdbc.update(SET_SCAN, rowsScanned, bucketsReused, bucketsProfiled, bucketsSettled, now(), runId),
                 "record rows scanned by run " + runId);
     }
 
@@ -156,7 +163,8 @@ public class JdbcDriftRunDao {
                 rs.getObject("features_evaluated", Integer.class), rs.getObject("features_drifted", Integer.class),
                 rs.getObject("drift_share", Double.class), rs.getObject("dataset_drift", Boolean.class),
                 rs.getString("failure_message"), rs.getObject("rows_scanned", Long.class),
-                rs.getObject("buckets_reused", Integer.class), rs.getObject("buckets_profiled", Integer.class));
+                rs.getObject("buckets_reused", Integer.class), rs.getObject("buckets_profiled", Integer.class),
+                rs.getObject("buckets_settled", Integer.class));
     }
 
     private static RetrainingOutcome outcome(String decision) {

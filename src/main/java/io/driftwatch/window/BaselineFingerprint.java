@@ -29,14 +29,7 @@ public record BaselineFingerprint(String value, String definition, String data) 
     static BaselineFingerprint of(Monitor monitor, JdbcFeatureSource source, RangeFingerprint ranges, Duration width,
                                   ZoneId zone) {
         Monitor.Baseline baseline = monitor.baseline();
-        StringBuilder definition = new StringBuilder(PROFILE_SEMANTICS).append(';').append(baseline.relation().definition());
-        if (baseline.isTimeRange()) {
-            definition.append(";timestamp=").append(monitor.timestampColumn())
-                    .append(";from=").append(baseline.from()).append(";to=").append(baseline.to());
-        }
-        for (Monitor.Feature f : monitor.features()) {
-            definition.append(";feature=").append(f.name()).append(':').append(f.type()).append(':').append(f.column());
-        }
+        String definition = definition(monitor);
         String data;
         if (baseline.version() != null) {
             data = "version=" + baseline.version();
@@ -51,7 +44,26 @@ public record BaselineFingerprint(String value, String definition, String data) 
         } else {
             data = source.baselineData(monitor, zone);
         }
-        return new BaselineFingerprint(sha256(definition + "\n" + data), definition.toString(), data);
+        return of(definition, data);
+    }
+
+    /** The fingerprint of a definition and data, e.g. today's definition with the data a cached baseline was built from. */
+    static BaselineFingerprint of(String definition, String data) {
+        return new BaselineFingerprint(sha256(definition + "\n" + data), definition, data);
+    }
+
+    /** The definition part: table, query or files, time range, timestamp column, features, profile format. */
+    static String definition(Monitor monitor) {
+        Monitor.Baseline baseline = monitor.baseline();
+        StringBuilder definition = new StringBuilder(PROFILE_SEMANTICS).append(';').append(baseline.relation().definition());
+        if (baseline.isTimeRange()) {
+            definition.append(";timestamp=").append(monitor.timestampColumn())
+                    .append(";from=").append(baseline.from()).append(";to=").append(baseline.to());
+        }
+        for (Monitor.Feature f : monitor.features()) {
+            definition.append(";feature=").append(f.name()).append(':').append(f.type()).append(':').append(f.column());
+        }
+        return definition.toString();
     }
 
     private static String sha256(String text) {

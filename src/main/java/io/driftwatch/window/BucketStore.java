@@ -1,5 +1,7 @@
 package io.driftwatch.window;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,51 +19,72 @@ import io.driftwatch.source.WindowProfile;
  * fingerprint of its data (see {@link RangeFingerprint}) and the definition of each feature (table, timestamp and
  * version columns, feature column and type, profile format) are what they were when it was profiled; otherwise it
  * is profiled again, so a late row is never silently left out.
+ * <p>
+ * With an allowed lateness ({@link BucketSettings#allowedLateness}), a stored bucket that was already settled when its
+ * fingerprint was last taken or confirmed ({@code bucket_end + lateness <= checked_at}) is trusted without counting
+ * it: only the definition part of its fingerprint is checked, recomputed from today's definition and the stored data.
+ * Rows that arrive later than that are not seen until the bucket is profiled again (a rerun of the date). Times are
+ * the job's {@link Clock}, taken before each count, so that a row the count missed arrived after it.
  */
 public final class BucketStore {
 
     /** Bumped when the way a bucket is profiled or fingerprinted changes meaning. */
     static final String BUCKET_SEMANTICS = "bucket-v1";
 
-    /** A bucket's profile and whether it came from storage; rows fetched from the table to get it. */
-    public record Profiled(WindowProfile profile, boolean reused, long rowsScanned) {
+    /**
+     * A bucket's profile and whether it came from storage (and, if so, whether trusted as settled without counting);
+     * rows fetched from the table to get it.
+     */
+    public record Profiled(WindowProfile profile, boolean reused, long rowsScanned, boolean settled) {
     }
 
     /**
      * What a bucket's data is now: its count and latest timestamp (and version), the fingerprint of each feature,
      * and the rows read to count it (zero where an index answers the count).
      */
-    public record Fingerprint(String data, long rows, Map<String, String> byFeature, long rowsCounted) {
+    public record Fingerprint(String data, long rows, Map<String, String> byFeature, long rowsCounted, Instant takenAt) {
     }
 
     private final JdbcBucketProfileDao dao;
     private final RangeFingerprint ranges;
     private final BucketSettings settings;
+    private final Clock clock;
 
-    BucketStore(JdbcBucketProfileDao dao, RangeFingerprint ranges, BucketSettings settings) {
+    BucketStore(JdbcBucketProfileDao dao, RangeFingerprint ranges, BucketSettings settings, Clock clock) {
         this.dao = dao;
         this.ranges = ranges;
         this.settings = settings;
+        this.clock = clock;
     }
 
     /** The fingerprint of the bucket's data as it is now, without reading its rows where an index allows. */
     public Fingerprint fingerprint(Monitor monitor, Bucket bucket) {
+        Instant takenAt = clock.instant();
         SqlIdentifier version = settings.versionColumn(monitor.name()).orElse(null);
         RangeFingerprint.Data data = ranges.of(monitor, monitor.sourceTable(), version, bucket);
         Map<String, String> byFeature = new LinkedHashMap<>();
         for (Monitor.Feature f : monitor.features()) {
-            String definition = BUCKET_SEMANTICS + ";" + BaselineFingerprint.PROFILE_SEMANTICS + ";table="
-                    + monitor.sourceTable() + ";timestamp=" + monitor.timestampColumn() + ";version=" + version
-                    + ";feature=" + f.name() + ':' + f.type() + ':' + f.column();
-            byFeature.put(f.name(), RangeFingerprint.sha256(definition + "\n" + data.text()));
+            byFeature.put(f.name(), RangeFingerprint.sha256(definition(monitor, f) + "\n" + data.text()));
         }
         long counted = ranges.readsRows(monitor, monitor.sourceTable()) ? data.rows() : 0;
-        return new Fingerprint(data.text(), data.rows(), byFeature, counted);
+        return new Fingerprint(data.text(), data.rows(), byFeature, counted, takenAt);
+    }
+
+    /** The definition part of a feature's bucket fingerprint: what the profile is of and how it is built. */
+    private String definition(Monitor monitor, Monitor.Feature f) {
+        SqlIdentifier version = settings.versionColumn(monitor.name()).orElse(null);
+        return BUCKET_SEMANTICS + ";" + BaselineFingerprint.PROFILE_SEMANTICS + ";table=" + monitor.sourceTable()
+                + ";timestamp=" + monitor.timestampColumn() + ";version=" + version + ";feature=" + f.name() + ':'
+                + f.type() + ':' + f.column();
     }
 
     /** The stored profile of the bucket when every feature is stored under the fingerprint it has now. */
     public Optional<WindowProfile> reusable(Monitor monitor, Bucket bucket, Fingerprint fingerprint) {
-        Map<String, JdbcBucketProfileDao.Stored> stored = dao.find(monitor.name(), bucket);
+        return reusable(dao.find(monitor.name(), bucket), fingerprint);
+    }
+
+    private static Optional<WindowProfile> reusable(Map<String, JdbcBucketProfileDao.Stored> stored,
+                                                    Fingerprint fingerprint) {
         Map<String, FeatureProfile> profiles = new LinkedHashMap<>();
         long rows = -1;
         for (Map.Entry<String, String> f : fingerprint.byFeature().entrySet()) {
@@ -75,24 +98,56 @@ public final class BucketStore {
         return Optional.of(new WindowProfile(rows, profiles));
     }
 
+    /**
+     * The stored profile of the bucket when it was settled the last time its fingerprint was taken or confirmed
+     * ({@code bucket_end + lateness <= checked_at}) and every feature's stored fingerprint is what today's definition
+     * gives with the stored data: trusted without counting. Empty without an allowed lateness.
+     */
+    private Optional<WindowProfile> settled(Monitor monitor, Bucket bucket, Map<String, JdbcBucketProfileDao.Stored> stored) {
+        Optional<Duration> lateness = settings.allowedLateness(monitor.name());
+        if (lateness.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant settledBy = bucket.to().plus(lateness.get());
+        Map<String, FeatureProfile> profiles = new LinkedHashMap<>();
+        long rows = -1;
+        for (Monitor.Feature f : monitor.features()) {
+            JdbcBucketProfileDao.Stored s = stored.get(f.name());
+            if (s == null || s.checkedAt() == null || s.checkedAt().isBefore(settledBy)
+                    || !s.fingerprint().equals(RangeFingerprint.sha256(definition(monitor, f) + "\n" + s.data()))) {
+                return Optional.empty();
+            }
+            profiles.put(f.name(), FeatureProfile.fromBytes(s.profile()));
+            rows = s.rowsRead();
+        }
+        return Optional.of(new WindowProfile(rows, profiles));
+    }
+
     /** Stores the bucket's profile under its fingerprint, replacing whatever overlapped it. Call in a transaction. */
     public void store(Monitor monitor, Bucket bucket, Fingerprint fingerprint, WindowProfile profile) {
-        dao.store(monitor.name(), bucket, fingerprint.byFeature(), fingerprint.data(), profile);
+        dao.store(monitor.name(), bucket, fingerprint.byFeature(), fingerprint.data(), profile, fingerprint.takenAt());
     }
 
     /**
-     * The bucket from storage while unchanged (unless {@code refresh}), else {@code scan}ned and stored. Call in a
+     * The bucket from storage while settled (see {@link #settled}) or unchanged (unless {@code refresh}), else
+     * {@code scan}ned and stored. A count that confirms a stored bucket records when it was taken. Call in a
      * transaction.
      */
     Profiled profile(Monitor monitor, Bucket bucket, boolean refresh, Supplier<WindowProfile> scan) {
+        Map<String, JdbcBucketProfileDao.Stored> found = refresh ? Map.of() : dao.find(monitor.name(), bucket);
+        Optional<WindowProfile> settled = settled(monitor, bucket, found);
+        if (settled.isPresent()) {
+            return new Profiled(settled.get(), true, 0, true);
+        }
         Fingerprint fingerprint = fingerprint(monitor, bucket);
-        Optional<WindowProfile> stored = refresh ? Optional.empty() : reusable(monitor, bucket, fingerprint);
+        Optional<WindowProfile> stored = reusable(found, fingerprint);
         if (stored.isPresent()) {
-            return new Profiled(stored.get(), true, fingerprint.rowsCounted());
+            dao.confirm(monitor.name(), bucket, fingerprint.takenAt());
+            return new Profiled(stored.get(), true, fingerprint.rowsCounted(), false);
         }
         WindowProfile scanned = scan.get();
         store(monitor, bucket, fingerprint, scanned);
-        return new Profiled(scanned, false, fingerprint.rowsCounted() + scanned.rowsRead());
+        return new Profiled(scanned, false, fingerprint.rowsCounted() + scanned.rowsRead(), false);
     }
 
     /** Removes the monitor's buckets that ended before its retention, counted back from {@code end}. */

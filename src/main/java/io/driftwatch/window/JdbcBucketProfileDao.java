@@ -20,7 +20,7 @@ import io.driftwatch.source.WindowProfile;
 public class JdbcBucketProfileDao {
 
     private static final String SELECT = """
-            SELECT feature, fingerprint, rows_read, profile FROM bucket_profile
+            SELECT feature, fingerprint, rows_read, profile, data, checked_at FROM bucket_profile
             WHERE monitor = ? AND bucket_start = ? AND bucket_end = ?""";
     private static final String DELETE_OVERLAPPING = """
             DELETE FROM bucket_profile WHERE monitor = ? AND bucket_start < ? AND bucket_end > ?""";
@@ -28,14 +28,19 @@ public class JdbcBucketProfileDao {
     // same rows' profile: the first one stored wins.
     private static final String INSERT = """
             INSERT INTO bucket_profile (monitor, feature, bucket_start, bucket_end, fingerprint, data, feature_type,
-                                        rows_read, profile)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                        rows_read, profile, checked_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING""";
+    private static final String CONFIRM =
+            "UPDATE bucket_profile SET checked_at = ? WHERE monitor = ? AND bucket_start = ? AND bucket_end = ?";
     private static final String DELETE_ENDED_BEFORE = "DELETE FROM bucket_profile WHERE monitor = ? AND bucket_end <= ?";
     private static final String COUNT = "SELECT COUNT(DISTINCT bucket_start) FROM bucket_profile WHERE monitor = ?";
 
-    /** One feature's stored profile of a bucket, and the fingerprint of the data it was built from. */
-    public record Stored(String fingerprint, long rowsRead, byte[] profile) {
+    /**
+     * One feature's stored profile of a bucket, the fingerprint of the data it was built from, that data, and when the
+     * fingerprint was last taken or confirmed (null: before driftwatch recorded it).
+     */
+    public record Stored(String fingerprint, long rowsRead, byte[] profile, String data, Instant checkedAt) {
     }
 
     private final JdbcTemplate jdbc;
@@ -48,20 +53,31 @@ public class JdbcBucketProfileDao {
     public Map<String, Stored> find(String monitor, Bucket bucket) {
         Map<String, Stored> found = new LinkedHashMap<>();
         jdbc.query(SELECT, rs -> {
-            found.put(rs.getString(1), new Stored(rs.getString(2), rs.getLong(3), rs.getBytes(4)));
+            OffsetDateTime checked = rs.getObject(6, OffsetDateTime.class);
+            found.put(rs.getString(1), new Stored(rs.getString(2), rs.getLong(3), rs.getBytes(4), rs.getString(5),
+                    checked == null ? null : checked.toInstant()));
         }, monitor, at(bucket.from()), at(bucket.to()));
         return found;
     }
 
-    /** Replaces the bucket (and any stored range overlapping it) with its new profiles. Call inside a transaction. */
-    public void store(String monitor, Bucket bucket, Map<String, String> fingerprints, String data, WindowProfile profile) {
+    /**
+     * Replaces the bucket (and any stored range overlapping it) with its new profiles, whose fingerprint was taken at
+     * {@code checkedAt}. Call inside a transaction.
+     */
+    public void store(String monitor, Bucket bucket, Map<String, String> fingerprints, String data, WindowProfile profile,
+                      Instant checkedAt) {
         jdbc.update(DELETE_OVERLAPPING, monitor, at(bucket.to()), at(bucket.from()));
         String shortData = data.length() <= 400 ? data : data.substring(0, 400);
         for (Map.Entry<String, FeatureProfile> e : profile.features().entrySet()) {
             jdbc.update(INSERT, monitor, e.getKey(), at(bucket.from()), at(bucket.to()), fingerprints.get(e.getKey()),
                     shortData, e.getValue().type().name().toLowerCase(Locale.ROOT), profile.rowsRead(),
-                    e.getValue().toBytes());
+                    e.getValue().toBytes(), at(checkedAt));
         }
+    }
+
+    /** Records that a count taken at {@code checkedAt} found the bucket's fingerprint unchanged. */
+    public void confirm(String monitor, Bucket bucket, Instant checkedAt) {
+        jdbc.update(CONFIRM, at(checkedAt), monitor, at(bucket.from()), at(bucket.to()));
     }
 
     /** Removes the monitor's buckets that ended at or before {@code cutoff}; returns how many rows went. */

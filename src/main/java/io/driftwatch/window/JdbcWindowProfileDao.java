@@ -22,19 +22,27 @@ public class JdbcWindowProfileDao {
     private static final String DELETE_RUN = "DELETE FROM window_profile WHERE run_id = ?";
     private static final String INSERT = """
             INSERT INTO window_profile (run_id, side, feature, slice, feature_type, rows_read, profile, rows_scanned,
-                                        buckets_reused, buckets_profiled)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                                        buckets_reused, buckets_profiled, buckets_settled)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String SELECT = """
             SELECT profile FROM window_profile WHERE run_id = ? AND side = ? AND feature = ? ORDER BY slice""";
     private static final String ROWS_READ = """
             SELECT slice, MAX(rows_read) FROM window_profile WHERE run_id = ? AND side = ? GROUP BY slice""";
 
     private static final String SCAN = """
-            SELECT slice, MAX(rows_scanned), MAX(buckets_reused), MAX(buckets_profiled) FROM window_profile
+            SELECT slice, MAX(rows_scanned), MAX(buckets_reused), MAX(buckets_profiled), MAX(buckets_settled)
+            FROM window_profile
             WHERE run_id = ? GROUP BY side, slice""";
 
-    /** What the profile step read from the feature tables for a run, over both sides and all slices. */
-    public record Scan(long rowsScanned, int bucketsReused, int bucketsProfiled) {
+    /**
+     * What the profile step read from the feature tables for a run, over both sides and all slices; of the buckets
+     * reused, those trusted as settled without counting them.
+     */
+    public record Scan(long rowsScanned, int bucketsReused, int bucketsProfiled, int bucketsSettled) {
+
+        public Scan(long rowsScanned, int bucketsReused, int bucketsProfiled) {
+            this(rowsScanned, bucketsReused, bucketsProfiled, 0);
+        }
     }
 
     /** Which window a profile describes. */
@@ -63,19 +71,20 @@ public class JdbcWindowProfileDao {
         for (Map.Entry<String, FeatureProfile> e : window.features().entrySet()) {
             jdbc.update(INSERT, runId, side.column(), e.getKey(), slice,
                     e.getValue().type().name().toLowerCase(java.util.Locale.ROOT), window.rowsRead(), e.getValue().toBytes(),
-                    scan.rowsScanned(), scan.bucketsReused(), scan.bucketsProfiled());
+                    scan.rowsScanned(), scan.bucketsReused(), scan.bucketsProfiled(), scan.bucketsSettled());
         }
     }
 
     /** What the run's profile step read from the feature tables, summed over sides and slices. */
     public Scan scan(long runId) {
-        long[] sum = new long[3];
+        long[] sum = new long[4];
         jdbc.query(SCAN, rs -> {
             sum[0] += rs.getLong(2);
             sum[1] += rs.getLong(3);
             sum[2] += rs.getLong(4);
+            sum[3] += rs.getLong(5);
         }, runId);
-        return new Scan(sum[0], (int) sum[1], (int) sum[2]);
+        return new Scan(sum[0], (int) sum[1], (int) sum[2], (int) sum[3]);
     }
 
     /** The feature's profile of the whole side: its slices merged, in slice order. */

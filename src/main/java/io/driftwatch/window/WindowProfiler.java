@@ -1,5 +1,7 @@
 package io.driftwatch.window;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -53,9 +55,11 @@ public class WindowProfiler {
     /**
      * A slice of the current window: its buckets merged, the rows fetched from the table to build it (the buckets
      * profiled, plus the buckets counted by reading them where no index answers the count), and how many buckets
-     * were reused from storage and how many profiled.
+     * were reused from storage and how many profiled; of the reused, how many were trusted as settled without
+     * counting them ({@code driftwatch.allowed-lateness}).
      */
-    public record CurrentSlice(WindowProfile profile, long rowsScanned, int bucketsReused, int bucketsProfiled) {
+    public record CurrentSlice(WindowProfile profile, long rowsScanned, int bucketsReused, int bucketsProfiled,
+                               int bucketsSettled) {
     }
 
     private final JdbcFeatureSource source;
@@ -65,21 +69,24 @@ public class WindowProfiler {
     private final BucketSettings settings;
     private final RangeFingerprint ranges;
     private final ZoneId zone;
+    private final Clock clock;
 
     /**
      * @param featureInspector the feature database's schema, for the indexes that answer bucket fingerprints
      * @param featureJdbc      the feature database, where bucket fingerprints are counted
+     * @param clock            the job's clock: when fingerprints are taken or confirmed, for the allowed lateness
      */
     public WindowProfiler(JdbcFeatureSource source, JdbcSchemaInspector featureInspector, JdbcTemplate featureJdbc,
                           JdbcBaselineProfileDao cache, JdbcBaselineSegmentDao segmentCache, JdbcBucketProfileDao buckets,
-                          BucketSettings settings, ZoneId zone) {
+                          BucketSettings settings, ZoneId zone, Clock clock) {
         this.source = source;
         this.cache = cache;
         this.segmentCache = segmentCache;
         this.settings = settings;
         this.zone = zone;
+        this.clock = clock;
         this.ranges = new RangeFingerprint(featureJdbc, featureInspector, zone);
-        this.buckets = new BucketStore(buckets, ranges, settings);
+        this.buckets = new BucketStore(buckets, ranges, settings, clock);
     }
 
     /** The monitor's baseline: cached while its fingerprint is unchanged, else scanned and cached. Call in a transaction. */
@@ -100,8 +107,21 @@ public class WindowProfiler {
      * Anything missing: one scan that refills both.
      */
     public Baseline baseline(Monitor monitor, List<SegmentPlan> segments) {
-        BaselineFingerprint fingerprint = fingerprint(monitor);
+        return baseline(monitor, segments, false);
+    }
+
+    /**
+     * As {@link #baseline(Monitor, List)}; {@code recount}: count the baseline's fingerprint even when it is settled
+     * (a reprocessing asked for on purpose), so that rows that arrived later than the allowed lateness are seen.
+     */
+    public Baseline baseline(Monitor monitor, List<SegmentPlan> segments, boolean recount) {
         List<String> features = monitor.features().stream().map(Monitor.Feature::name).toList();
+        Baseline settled = segments.isEmpty() && !recount ? settledBaseline(monitor, features) : null;
+        if (settled != null) {
+            return settled;
+        }
+        Instant takenAt = clock.instant();
+        BaselineFingerprint fingerprint = fingerprint(monitor);
         WindowProfile cached = cache.find(monitor.name(), fingerprint.value(), features).orElse(null);
         if (cached != null && !segments.isEmpty()) {
             cached = cachedSegments(monitor, fingerprint, segments, cached, features);
@@ -109,6 +129,7 @@ public class WindowProfiler {
         if (cached != null) {
             log.info("Monitor {} baseline: unchanged ({}), reusing its cached profile{}", monitor.name(),
                     fingerprint.data(), segments.isEmpty() ? "" : " and segment profiles");
+            cache.confirm(monitor.name(), fingerprint.value(), fingerprint.data(), takenAt);
             return new Baseline(cached, Source.CACHE, fingerprint);
         }
         log.info("Monitor {} baseline: no cached profile for this fingerprint ({}), profiling it", monitor.name(),
@@ -118,7 +139,7 @@ public class WindowProfiler {
                 monitor.baseline().to(), zone,
                 (rows, expected) -> log.info("Monitor {} baseline: {}", monitor.name(), progress.describe(rows, expected)),
                 segments);
-        cache.store(monitor.name(), fingerprint.value(), fingerprint.definition(), scanned);
+        cache.store(monitor.name(), fingerprint.value(), fingerprint.definition(), fingerprint.data(), takenAt, scanned);
         for (SegmentPlan plan : segments) {
             Map<String, WindowProfile.Segment> kept = new LinkedHashMap<>();
             for (String label : baselineLabels(plan)) {
@@ -167,6 +188,32 @@ public class WindowProfiler {
     }
 
     /**
+     * The cached baseline trusted without counting it: a time range of a table (without {@code baseline.version},
+     * whose fingerprint costs nothing) that had ended the allowed lateness before its cached fingerprint was last
+     * taken or confirmed, and whose fingerprint today's definition gives again with the cached data. Else null.
+     */
+    private Baseline settledBaseline(Monitor monitor, List<String> features) {
+        Monitor.Baseline baseline = monitor.baseline();
+        java.util.Optional<Duration> lateness = settings.allowedLateness(monitor.name());
+        if (lateness.isEmpty() || baseline.version() != null || !baseline.isTimeRange()
+                || !(baseline.relation() instanceof Relation.Table)) {
+            return null;
+        }
+        JdbcBaselineProfileDao.Checked checked = cache.lastChecked(monitor.name(), features).orElse(null);
+        if (checked == null || checked.checkedAt().isBefore(baseline.to().plus(lateness.get()))) {
+            return null;
+        }
+        BaselineFingerprint fingerprint = BaselineFingerprint.of(BaselineFingerprint.definition(monitor), checked.data());
+        if (!fingerprint.value().equals(checked.fingerprint())) {
+            return null;
+        }
+        log.info("Monitor {} baseline: settled (ended {} before its fingerprint was checked at {}, allowed lateness"
+                + " {}), reusing its cached profile without counting it ({})", monitor.name(),
+                Duration.between(baseline.to(), checked.checkedAt()), checked.checkedAt(), lateness.get(), checked.data());
+        return new Baseline(checked.profile(), Source.CACHE, fingerprint);
+    }
+
+    /**
      * Slice {@code slice} of {@code slices} of the monitor's current window {@code [start, end)}: the buckets it owns
      * ({@link Bucket#ofSlice}), each reused or profiled, merged in time order. Slice 0 also drops the monitor's
      * buckets older than the retention. Call in a transaction.
@@ -191,19 +238,21 @@ public class WindowProfiler {
             WindowProfile read = source.profile(monitor, monitor.source(), timeSlice.from(), timeSlice.to(), zone,
                     (rows, expected) -> log.info("Monitor {} current slice {}: {}", monitor.name(), timeSlice.label(),
                             progress.describe(rows, expected)), segments);
-            return new CurrentSlice(read, read.rowsRead(), 0, 0);
+            return new CurrentSlice(read, read.rowsRead(), 0, 0, 0);
         }
         List<Bucket> owned = Bucket.ofSlice(Bucket.of(start, end, settings.width(), slices), slice, slices);
         Map<String, FeatureProfile> merged = new LinkedHashMap<>();
         long rows = 0;
         long scanned = 0;
         int reused = 0;
+        int settled = 0;
         for (Bucket bucket : owned) {
             BucketStore.Profiled profiled = buckets.profile(monitor, bucket, refresh,
                     () -> profile(monitor, bucket));
             rows += profiled.profile().rowsRead();
             scanned += profiled.rowsScanned();
             reused += profiled.reused() ? 1 : 0;
+            settled += profiled.settled() ? 1 : 0;
             profiled.profile().features().forEach((feature, profile) -> merged.merge(feature, profile,
                     JdbcWindowProfileDao::merge));
         }
@@ -213,9 +262,11 @@ public class WindowProfiler {
                 log.info("Monitor {}: {} bucket profile rows past driftwatch.bucket-retention removed", monitor.name(), dropped);
             }
         }
-        log.info("Monitor {} current slice {}/{}: {} bucket(s) reused, {} profiled, {} rows read from the table",
-                monitor.name(), slice + 1, slices, reused, owned.size() - reused, scanned);
-        return new CurrentSlice(new WindowProfile(rows, merged), scanned, reused, owned.size() - reused);
+        log.info("Monitor {} current slice {}/{}: {} bucket(s) reused ({} trusted as settled without counting, allowed"
+                + " lateness {}), {} profiled, {} rows read from the table", monitor.name(), slice + 1, slices, reused,
+                settled, settings.allowedLateness(monitor.name()).map(Duration::toString).orElse("unset"),
+                owned.size() - reused, scanned);
+        return new CurrentSlice(new WindowProfile(rows, merged), scanned, reused, owned.size() - reused, settled);
     }
 
     /** Whether the monitor's current window is kept in buckets: a table source without segments. */

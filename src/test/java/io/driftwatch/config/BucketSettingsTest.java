@@ -71,4 +71,33 @@ class BucketSettingsTest {
                 validator.validate(properties))).hasMessageContaining("source.version-column");
         assertThat(List.of(properties.getBucket())).containsExactly("P1D");
     }
+
+    @Test
+    void allowedLatenessIsUnsetByDefaultAndAMonitorsOwnOverridesTheProcessWideOne() {
+        assertThat(settings(MonitorValidatorTest.properties(m -> { })).allowedLateness("loans")).isEmpty();
+
+        DriftwatchProperties properties = MonitorValidatorTest.properties(m -> { });
+        properties.setAllowedLateness("P2D");
+        assertThat(settings(properties).allowedLateness("loans")).contains(Duration.ofDays(2));
+        assertThat(settings(properties).allowedLateness("another")).contains(Duration.ofDays(2));
+
+        properties.getMonitors().get(0).getSource().setAllowedLateness("PT6H");
+        assertThat(settings(properties).allowedLateness("loans")).contains(Duration.ofHours(6));
+        assertThat(settings(properties).allowedLateness("another")).contains(Duration.ofDays(2));
+
+        properties.getMonitors().get(0).getSource().setAllowedLateness("PT0S");
+        assertThat(settings(properties).allowedLateness("loans")).contains(Duration.ZERO);
+    }
+
+    @Test
+    void aNegativeOrUnparsableAllowedLatenessIsRejectedNamingTheKeyAndTheFix() {
+        DriftwatchProperties properties = MonitorValidatorTest.properties(m -> m.getSource().setAllowedLateness("two days"));
+        properties.setAllowedLateness("-P1D");
+
+        assertThatThrownBy(() -> settings(properties)).isInstanceOf(MonitorConfigurationException.class)
+                .hasMessageContaining("driftwatch.allowed-lateness").hasMessageContaining("'-P1D'")
+                .hasMessageContaining("negative")
+                .hasMessageContaining("driftwatch.monitors[0].source.allowed-lateness").hasMessageContaining("'two days'")
+                .hasMessageContaining("not an ISO-8601 duration").hasMessageContaining("e.g. P2D or PT6H");
+    }
 }

@@ -37,12 +37,19 @@ final class BucketNights implements AutoCloseable {
     }
 
     BucketNights(String profile, String url, Class<?>... extra) {
+        this(profile, url, List.of(), extra);
+    }
+
+    /** @param args further command-line arguments, e.g. {@code --driftwatch.allowed-lateness=P1D} */
+    BucketNights(String profile, String url, List<String> args, Class<?>... extra) {
         List<Object> sources = new ArrayList<>(List.of(DriftwatchApplication.class));
         sources.addAll(List.of(extra));
+        List<String> all = new ArrayList<>(List.of("--spring.datasource.url=" + url, "--driftwatch.launch.enabled=false",
+                // FaultInjection's drift methods replace the standard ones
+                "--spring.main.allow-bean-definition-overriding=" + (extra.length > 0)));
+        all.addAll(args);
         context = new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).profiles(profile)
-                .run("--spring.datasource.url=" + url, "--driftwatch.launch.enabled=false",
-                        // FaultInjection's drift methods replace the standard ones
-                        "--spring.main.allow-bean-definition-overriding=" + (extra.length > 0));
+                .run(all.toArray(String[]::new));
         jdbc = context.getBean(JdbcTemplate.class);
         generator = new SyntheticDriftGenerator(jdbc);
         generator.createTable(TABLE);
@@ -53,6 +60,10 @@ final class BucketNights implements AutoCloseable {
 
     static String h2(String name) {
         return "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+    }
+
+    SyntheticDriftGenerator generator() {
+        return generator;
     }
 
     <T> T bean(Class<T> type) {
