@@ -63,11 +63,12 @@ class PostgresBucketedWindowTests extends AbstractBucketedWindowTests {
                         BucketNights.TABLE);
             });
 
-            // Heap fetches depend on the visibility map, which other sessions' snapshots hold back on a shared server;
-            // what the statements must never do is scan the table.
+            // Heap fetches depend on the visibility map, which other sessions' snapshots hold back on a shared server
+            // (then every index entry the counts visit costs a fetch, plus the empty-window probes' few); what the
+            // statements must never do is scan the table.
             assertThat(fetched[0]).as("rows read by sequential scans").isZero();
-            assertThat(fetched[1]).as("heap rows fetched through the index").isLessThan(BucketNights.BASELINE_ROWS
-                    + 7L * BucketNights.ROWS_PER_DAY);
+            assertThat(fetched[1]).as("heap rows fetched through the index").isLessThanOrEqualTo(
+                    BucketNights.BASELINE_ROWS + 7L * BucketNights.ROWS_PER_DAY + 100);
             String plan = String.join("\n", db.jdbc.queryForList("EXPLAIN " + RangeFingerprint.sql(monitor,
                     monitor.sourceTable(), null).replaceFirst("\\?", "'2026-03-01T00:00:00Z'").replaceFirst("\\?",
                     "'2026-03-02T00:00:00Z'"), String.class));
