@@ -10,6 +10,7 @@
 #   bench/buckets/run.sh                        # R=100000 F=5 DAYS=30 DATES=30
 #   R=1000000 bench/buckets/run.sh              # the full size (30 x 1M rows per window; takes far longer)
 #   JAVA_OPTS="-Xmx512m" KEEP=1 bench/buckets/run.sh
+#   REUSE=1 R=1000000 bench/buckets/run.sh      # keep the feature table a KEEP=1 run of the same size left
 #   ALLOWED_LATENESS=P1D BACKFILL=0 bench/buckets/run.sh   # settled buckets: both monitors get driftwatch.allowed-lateness
 #
 # Needs: PostgreSQL (PGHOST, PGPORT, PGUSER, PGDATABASE; default 127.0.0.1, 5432, postgres, test), psql, bc, Java 17+.
@@ -38,8 +39,20 @@ features "$F" "'c' || (floor(random() * 12))::int" \
     "round(($NORMAL + CASE WHEN d >= $((TOTAL_DAYS - 10)) THEN 4 ELSE 0 END)::numeric, 1)" "$NORMAL"
 feature_list=$(feature_names)
 
-echo "== generating $TOTAL_DAYS days x $R rows + $BASELINE baseline rows, $F features, in schema $SCHEMA"
-load_features <<SQL
+expected=$((BASELINE + TOTAL_DAYS * R))
+if [ "${REUSE:-0}" = 1 ] && [ "$(psql -At -c "SELECT count(*) FROM $SCHEMA.features" 2>/dev/null || true)" = "$expected" ]; then
+    # REUSE=1 and a features table of this size from a KEEP=1 run: keep it, drop what driftwatch wrote beside it
+    echo "== reusing $SCHEMA.features ($expected rows); dropping the tables and sequences of the last run"
+    psql -At -v ON_ERROR_STOP=1 <<SQL | psql -q -v ON_ERROR_STOP=1
+SELECT 'DROP TABLE ' || string_agg(format('%I.%I', schemaname, tablename), ', ') || ' CASCADE;'
+FROM pg_tables WHERE schemaname = '$SCHEMA' AND tablename <> 'features';
+SELECT 'DROP SEQUENCE ' || string_agg(format('%I.%I', sequence_schema, sequence_name), ', ') || ';'
+FROM information_schema.sequences WHERE sequence_schema = '$SCHEMA';
+SQL
+    psql -q -c "VACUUM ANALYZE $SCHEMA.features"
+else
+    echo "== generating $TOTAL_DAYS days x $R rows + $BASELINE baseline rows, $F features, in schema $SCHEMA"
+    load_features <<SQL
 CREATE TABLE features (scored_at timestamptz NOT NULL, $(joined "${cols[@]}"));
 INSERT INTO features
 SELECT timestamptz '2026-01-01 00:00:00+00' + g * (interval '31 days' / $BASELINE), $(joined "${selects[@]}")
@@ -49,6 +62,7 @@ SELECT timestamptz '$FIRST_DAY 00:00:00+00' + d * interval '1 day' + r * (interv
        $(joined "${selects[@]}")
 FROM generate_series(0, $TOTAL_DAYS - 1) AS d, generate_series(0, $R - 1) AS r;
 SQL
+fi
 
 config() {
     monitor_yaml "$1" "$1-model" "P${DAYS}D" "$THREADS" > "$WORK/$1.yaml"
