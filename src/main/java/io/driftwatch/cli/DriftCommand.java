@@ -111,8 +111,7 @@ public final class DriftCommand extends NamedCommand {
     private Outcome launch(LocalDate runDate, JobParameters parameters, RunDateLock lock) {
         JobExecution execution;
         try {
-            abandoned.recoverIfAbandoned(DriftJobConfiguration.JOB_NAME, parameters, lock);
-            abandoned.recoverAbandonedOfDate(DriftJobConfiguration.JOB_NAME, runDate, lock);
+            abandoned.recoverDate(DriftJobConfiguration.JOB_NAME, parameters, lock);
             JobExecution last = jobRepository.getLastJobExecution(DriftJobConfiguration.JOB_NAME, parameters);
             if (last == null && jobRepository.getJobInstance(DriftJobConfiguration.JOB_NAME, parameters) != null) {
                 // an instance whose creator has not (or, where nothing proves it gone, may not have) created its

@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -107,14 +110,15 @@ public final class AbandonedExecutions {
 
     /**
      * Whether the holder of {@code lock} may work on the date now (a rerun or a backfill of it): no other process is
-     * at work on it ({@link #othersAtWork}), and the executions of the date whose process is gone have been recovered
-     * ({@link #recoverAbandonedOfDate}), so that a rerun or backfill killed mid-date does not stay STARTED for good.
+     * at work on it ({@link #othersAtWork}), and the running executions of the date whose process is gone have been
+     * recovered ({@link #recoverRunningOfDate}), so that a rerun or backfill killed mid-date does not stay STARTED for
+     * good.
      */
     public boolean claimDate(RunDateLock lock, String jobName, JobParameters nightly) {
         if (othersAtWork(lock, jobName, nightly)) {
             return false;
         }
-        recoverAbandonedOfDate(jobName, nightly.getLocalDate(DriftJobConfiguration.RUN_DATE), lock);
+        recoverRunningOfDate(jobName, nightly.getLocalDate(DriftJobConfiguration.RUN_DATE), lock, null);
         return true;
     }
 
@@ -124,82 +128,79 @@ public final class AbandonedExecutions {
     }
 
     /**
-     * Marks the instance's UNKNOWN executions FAILED, and its last execution too when it is still running but its
-     * process is gone: {@code lock} proves it, or it has been idle for longer than {@link #recoverAfter()}. A start
-     * after this restarts the instance from its failed steps.
+     * Before a night of the date starts: recovers what no process will finish, with one read of the date's running
+     * executions. The night's instance without an execution is removed and its UNKNOWN executions are marked FAILED;
+     * every execution of the date that is still running and whose process is gone is marked FAILED with its running
+     * steps, whatever its instance: the night's own (also when only one of its steps still runs), and a rerun's or a
+     * backfill's (each an instance of its own, which nothing restarts, so that it would otherwise stay STARTED for
+     * good). The proof that a process is gone: {@code lock}, the date's lock held by this start (every process at work
+     * on a date holds it), or no activity for {@link #recoverAfter()}. Last, the night's partitions that lost their
+     * context are forgotten. A start after this restarts the night from its failed steps.
      *
-     * @param lock the instance's lock, held by this start
+     * @param nightly the parameters of the date's night
+     * @param lock the date's lock, held by this start
      */
-    public void recoverIfAbandoned(String jobName, JobParameters parameters, RunDateLock lock) {
-        JobInstance instance = jobRepository.getJobInstance(jobName, parameters);
-        if (instance == null) {
+    public void recoverDate(String jobName, JobParameters nightly, RunDateLock lock) {
+        if (!lock.held()) {
             return;
         }
-        List<JobExecution> executions = jobRepository.getJobExecutions(instance);
-        if (executions.isEmpty()) {
-            if (lock.provesOthersGone() || recoverAfter.isZero()) {
-                log.warn("{} instance {} ({}) has no execution: the process that created it died before its first one;"
-                        + " removing it so that the date starts afresh", jobName, instance.getInstanceId(), parameters);
-                jobRepository.deleteJobInstance(instance);
-            }
-            return;
+        JobInstance night = jobRepository.getJobInstance(jobName, nightly);
+        List<JobExecution> executions = night == null ? List.of() : jobRepository.getJobExecutions(night);
+        if (night != null && executions.isEmpty() && (lock.provesOthersGone() || recoverAfter.isZero())) {
+            log.warn("{} instance {} ({}) has no execution: the process that created it died before its first one;"
+                    + " removing it so that the date starts afresh", jobName, night.getInstanceId(), nightly);
+            jobRepository.deleteJobInstance(night);
         }
         for (JobExecution execution : executions) {
             if (endedUnknown(execution)) {
-                failUnknown(jobName, parameters, execution);
+                failUnknown(jobName, nightly, execution);
             }
         }
-        JobExecution last = jobRepository.getLastJobExecution(instance);
-        if (last != null && running(last)) {
-            recoverIfGone(jobName, parameters, lock, last);
+        JobExecution nightLast = executions.stream().max(Comparator.comparing(JobExecution::getId))
+                .filter(AbandonedExecutions::running).orElse(null);
+        recoverRunningOfDate(jobName, nightly.getLocalDate(DriftJobConfiguration.RUN_DATE), lock, nightLast);
+        if (!executions.isEmpty()) {
+            forgetPartitionsWithoutContext(jobName, night);
         }
-        forgetPartitionsWithoutContext(jobName, instance);
     }
 
     /**
-     * Marks every running execution of {@code runDate} FAILED whose process is gone, whatever its instance: a rerun's
-     * or a backfill's date (each an instance of its own, which nothing restarts) killed mid-date would otherwise stay
-     * STARTED for good. The same proof as for the night's own instance: {@code lock} (the date's lock, held by this
-     * start; every process at work on a date holds it), or no activity for {@link #recoverAfter()}.
-     *
-     * @return how many executions were recovered
+     * Marks every running execution of {@code runDate} FAILED whose process is gone ({@link #recoverIfGone}): those
+     * that the job repository finds running (one read, step executions included), and {@code nightLast}, the night's
+     * last execution when one of its steps still runs (null when none does), which that read does not find once the
+     * execution itself has ended.
      */
-    public int recoverAbandonedOfDate(String jobName, LocalDate runDate, RunDateLock lock) {
-        if (!lock.held()) {
-            return 0;
+    private void recoverRunningOfDate(String jobName, LocalDate runDate, RunDateLock lock, JobExecution nightLast) {
+        Map<Long, JobExecution> running = new LinkedHashMap<>();
+        if (nightLast != null) {
+            running.put(nightLast.getId(), nightLast);
         }
-        int recovered = 0;
         for (JobExecution found : jobRepository.findRunningJobExecutions(jobName)) {
-            if (!runDate.equals(found.getJobParameters().getLocalDate(DriftJobConfiguration.RUN_DATE))) {
-                continue;
-            }
-            // with its step executions, which the recovery marks FAILED too
-            JobExecution execution = jobRepository.getJobExecution(found.getId());
-            if (execution != null && running(execution) && recoverIfGone(jobName, execution.getJobParameters(), lock,
-                    execution)) {
-                recovered++;
+            if (runDate.equals(found.getJobParameters().getLocalDate(DriftJobConfiguration.RUN_DATE))) {
+                running.putIfAbsent(found.getId(), found);
             }
         }
-        return recovered;
+        for (JobExecution execution : running.values()) {
+            recoverIfGone(jobName, execution.getJobParameters(), lock, execution);
+        }
     }
 
-    private boolean recoverIfGone(String jobName, JobParameters parameters, RunDateLock lock, JobExecution last) {
+    private void recoverIfGone(String jobName, JobParameters parameters, RunDateLock lock, JobExecution last) {
         LocalDateTime lastActivity = lastActivity(last);
         if (lock.provesOthersGone()) {
             log.warn("{} execution {} ({}) is {} but the process that ran it is gone (it would hold the date's lock):"
                     + " recovering it as abandoned", jobName, last.getId(), parameters, last.getStatus());
             jobOperator.recover(last);
-            return true;
+            return;
         }
         // Spring Batch records local wall-clock times of the system zone.
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneId.systemDefault()));
         if (lastActivity != null && Duration.between(lastActivity, now).compareTo(recoverAfter) < 0) {
-            return false;
+            return;
         }
         log.warn("{} execution {} ({}) is {} but idle since {} (driftwatch.recover-after={}): recovering it as abandoned",
                 jobName, last.getId(), parameters, last.getStatus(), lastActivity, recoverAfter);
         jobOperator.recover(last);
-        return true;
     }
 
     /**

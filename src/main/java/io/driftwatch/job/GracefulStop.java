@@ -51,7 +51,11 @@ class GracefulStop implements JobExecutionListener {
             try {
                 long deadline = System.nanoTime() + grace.toNanos();
                 while (!latch.await(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-                    if (ended(id)) {
+                    // a step waiting for other processes (remote partitions) stops waiting in time for the job to end
+                    Termination.graceEnding(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+                    // Spring Batch records a stopped execution as ended at once, while a remote manager step may
+                    // still wait for its partitions: that step is waited for until it has stopped waiting
+                    if (ended(id) && !Termination.graceEndPending()) {
                         log.info("driftJob execution {} has ended in the repository; not waiting any longer", id);
                         return;
                     }

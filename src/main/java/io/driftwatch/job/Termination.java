@@ -1,5 +1,7 @@
 package io.driftwatch.job;
 
+import java.time.Duration;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +35,24 @@ public final class Termination {
     private static Runnable stopHookRelease;
 
     private static boolean handling;
+
+    /** What the running job does when the grace after a termination request is about to end; guarded by {@link #LOCK}. */
+    private static GraceEnd graceEnd;
+
+    /**
+     * What a step that waits for other processes does when the grace after a termination request
+     * ({@code driftwatch.shutdown-grace}) is about to end and the job has not stopped: a remote manager step stops
+     * waiting for the partitions that no worker ended, so that the job still ends STOPPED within the grace and the
+     * process prints its closing line.
+     */
+    public interface GraceEnd {
+
+        /** How long before the end of the grace {@link #stopWaiting()} is to run, for the job to end in time. */
+        Duration lead();
+
+        /** Stops the wait; the job then ends within {@link #lead()}. */
+        void stopWaiting();
+    }
 
     private Termination() {
     }
@@ -108,6 +128,50 @@ public final class Termination {
         synchronized (LOCK) {
             stopHookRelease = release;
         }
+    }
+
+    /** Registers what the running step does when the grace is about to end ({@link GraceEnd}). */
+    public static void whenGraceEnds(GraceEnd action) {
+        synchronized (LOCK) {
+            graceEnd = action;
+        }
+    }
+
+    /** The step that registered {@code action} no longer waits: nothing is to be done at the grace's end. */
+    public static void graceEndPassed(GraceEnd action) {
+        synchronized (LOCK) {
+            if (graceEnd == action) {
+                graceEnd = null;
+            }
+        }
+    }
+
+    /** Whether a step waits for other processes and would still stop waiting at the end of the grace. */
+    static boolean graceEndPending() {
+        synchronized (LOCK) {
+            return graceEnd != null;
+        }
+    }
+
+    /**
+     * Called while the graceful-stop hook waits, with the time left of the grace: runs the registered
+     * {@link GraceEnd} once that time is within its lead, and forgets it. Whether it ran.
+     */
+    static boolean graceEnding(Duration left) {
+        GraceEnd action;
+        synchronized (LOCK) {
+            action = graceEnd;
+            if (action == null || left.compareTo(action.lead()) > 0) {
+                return false;
+            }
+            graceEnd = null;
+        }
+        try {
+            action.stopWaiting();
+        } catch (RuntimeException e) {
+            log.warn("Could not stop waiting at the end of the grace: {}", e.toString());
+        }
+        return true;
     }
 
     /**

@@ -17,9 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -63,38 +62,12 @@ class DriftJobFaultsIT {
             "features drifted; retraining",           // decide committed, publish next
             "drift report for run date");             // publish
 
-    private static FaultNight template;
-    private static FaultNight reference;
-    private static Map<String, List<Map<String, Object>>> referenceRows;
-    private static Path monitors;
+    /** The template night, the monitors, and one uninterrupted (local) night whose rows every trial must end with. */
+    @RegisterExtension
+    static final ReferenceNight reference = new ReferenceNight(ROWS, RUN_LIMIT);
 
     @TempDir
     static Path dir;
-
-    @BeforeAll
-    static void oneUninterruptedReferenceNight() throws Exception {
-        template = FaultNight.template(ROWS);
-        monitors = FaultNight.writeMonitors(dir);
-        reference = template.copy();
-        try (JarProcess run = reference.start(monitors)) {
-            assertThat(run.exitCode(RUN_LIMIT)).as(run.output()).isZero();
-        }
-        referenceRows = reference.rows();
-        assertThat(referenceRows.get("drift_report")).hasSize(4 * 4 + 2 * 2);
-        assertThat(referenceRows.get("drift_run")).singleElement()
-                .satisfies(run -> assertThat(run.get("status")).isEqualTo("COMPLETED"));
-        assertThat(referenceRows.get("retraining_task")).hasSize(1);
-        assertThat(referenceRows.get("unfinished executions")).isEmpty();
-    }
-
-    @AfterAll
-    static void dropSchemas() {
-        for (FaultNight night : new FaultNight[] {reference, template}) {
-            if (night != null) {
-                night.close();
-            }
-        }
-    }
 
     @Test
     void aNightKilledAtAnyMomentCompletesOnOnePlainRerunWithTheRowsOfAnUninterruptedNight() throws Exception {
@@ -123,9 +96,9 @@ class DriftJobFaultsIT {
     }
 
     private void killTrial(int trial, String moment, int delayMillis, List<String> report) throws Exception {
-        try (FaultNight night = template.copy()) {
+        try (FaultNight night = reference.template().copy()) {
             String killed;
-            try (JarProcess run = night.start(monitors)) {
+            try (JarProcess run = night.start(reference.monitors())) {
                 assertThat(run.awaitLine(moment, RUN_LIMIT)).as(run.output()).isTrue();
                 Thread.sleep(delayMillis);
                 boolean alive = run.isAlive();
@@ -136,7 +109,7 @@ class DriftJobFaultsIT {
             // The killed execution is left STARTED; its process is gone (the date's lock is free), so the plain
             // rerun, with the default recover-after, takes it over at once.
             int rerun = rerunOnce(night);
-            assertThat(FaultNight.difference(referenceRows, night.rows()))
+            assertThat(FaultNight.difference(reference.rows(), night.rows()))
                     .as("trial %d: kill -9 at '%s' +%d ms", trial, moment, delayMillis).isNull();
             report.add("trial " + trial + ": at '" + moment.strip() + "' +" + delayMillis + " ms " + killed + ", rerun exit "
                     + rerun + ", identical");
@@ -145,22 +118,68 @@ class DriftJobFaultsIT {
 
     @Test
     void aBackfillKilledMidDateIsRecoveredByTheNextBackfillWhichWritesTheRowsOfAnUninterruptedNight() throws Exception {
-        try (FaultNight night = template.copy()) {
-            try (JarProcess run = night.startBackfill(monitors)) {
+        try (FaultNight night = reference.template().copy()) {
+            try (JarProcess run = night.startBackfill(reference.monitors())) {
                 // the date's driftJob writes its report rows: its execution is STARTED
                 assertThat(run.awaitLine("Monitor loans feature ", RUN_LIMIT)).as(run.output()).isTrue();
                 run.kill();
                 assertThat(run.exitCode(RUN_LIMIT)).as(run.output()).isEqualTo(137);
             }
             assertThat(night.executionStatuses()).as("the killed backfill's execution").containsExactly("STARTED");
-            try (JarProcess again = night.startBackfill(monitors)) {
+            try (JarProcess again = night.startBackfill(reference.monitors())) {
                 assertThat(again.exitCode(RUN_LIMIT)).as(again.output()).isZero();
                 assertThat(again.output()).contains("the process that ran it is gone");
             }
             // the killed date's execution is FAILED (its process is gone: the date's lock was free), the new one
             // completed, and nothing is left running
             assertThat(night.executionStatuses()).containsExactly("FAILED", "COMPLETED");
-            assertThat(FaultNight.difference(referenceRows, night.rows())).isNull();
+            assertThat(FaultNight.difference(reference.rows(), night.rows())).isNull();
+        }
+    }
+
+    @Test
+    void aRerunKilledMidDateIsRecoveredByTheNextRerunWhichLeavesTheRowsOfAnUninterruptedNight() throws Exception {
+        try (FaultNight night = reference.template().copy()) {
+            // a completed night, reprocessed on purpose (runs rerun) and killed in it
+            try (JarProcess run = night.start(reference.monitors())) {
+                assertThat(run.exitCode(RUN_LIMIT)).as(run.output()).isZero();
+            }
+            killRerunWritingReports(night);
+            assertThat(night.executionStatuses()).as("the night, the killed rerun").containsExactly("COMPLETED", "STARTED");
+
+            try (JarProcess again = night.startRerun(reference.monitors())) {
+                assertThat(again.exitCode(RUN_LIMIT)).as(again.output()).isZero();
+                assertThat(again.output()).contains("the process that ran it is gone");
+            }
+            // the killed rerun's execution is FAILED (the date's lock was free), the new one completed, nothing runs;
+            // one drift_run row, the report rows once, one retraining task: what an uninterrupted rerun leaves
+            assertThat(night.executionStatuses()).containsExactly("COMPLETED", "FAILED", "COMPLETED");
+            assertThat(FaultNight.difference(FaultNight.reprocessed(reference.rows()), night.rows())).isNull();
+        }
+    }
+
+    @Test
+    void aRerunKilledMidDateIsRecoveredByTheNextNightWhichLeavesTheRowsOfAnUninterruptedNight() throws Exception {
+        try (FaultNight night = reference.template().copy()) {
+            // a rerun of a date never run runs it for the monitor
+            killRerunWritingReports(night);
+            assertThat(night.executionStatuses()).as("the killed rerun").containsExactly("STARTED");
+
+            try (JarProcess nightly = night.start(reference.monitors())) {
+                assertThat(nightly.exitCode(RUN_LIMIT)).as(nightly.output()).isZero();
+                assertThat(nightly.output()).contains("the process that ran it is gone");
+            }
+            assertThat(night.executionStatuses()).containsExactly("FAILED", "COMPLETED");
+            assertThat(FaultNight.difference(reference.rows(), night.rows())).isNull();
+        }
+    }
+
+    /** A {@code runs rerun} of the night's date killed (kill -9) in its drift step, once it writes report rows. */
+    private static void killRerunWritingReports(FaultNight night) throws Exception {
+        try (JarProcess rerun = night.startRerun(reference.monitors())) {
+            assertThat(rerun.awaitLine("Monitor loans feature ", RUN_LIMIT)).as(rerun.output()).isTrue();
+            rerun.kill();
+            assertThat(rerun.exitCode(RUN_LIMIT)).as(rerun.output()).isEqualTo(137);
         }
     }
 
@@ -172,11 +191,11 @@ class DriftJobFaultsIT {
     void aNightWhoseBackendsAreTerminatedCompletesOnOnePlainRerunWithTheSameRows() throws Exception {
         List<String> report = new ArrayList<>();
         for (String moment : TERMINATION_MOMENTS.subList(0, FULL ? FULL_TERMINATIONS : BUILD_TERMINATIONS)) {
-            try (FaultNight night = template.copy()) {
+            try (FaultNight night = reference.template().copy()) {
                 int terminated;
                 int exit;
                 boolean failedOwn;
-                try (JarProcess run = night.start(monitors)) {
+                try (JarProcess run = night.start(reference.monitors())) {
                     assertThat(run.awaitLine(moment, RUN_LIMIT)).as(run.output()).isTrue();
                     terminated = night.terminateBackends();
                     exit = run.exitCode(RUN_LIMIT);
@@ -188,7 +207,7 @@ class DriftJobFaultsIT {
                 // with the default recover-after: neither an execution left UNKNOWN nor one left STARTED needs it
                 int rerun = rerunOnce(night);
                 boolean unknown = night.recoveredUnknown();
-                assertThat(FaultNight.difference(referenceRows, night.rows())).as("backends terminated at '%s'", moment)
+                assertThat(FaultNight.difference(reference.rows(), night.rows())).as("backends terminated at '%s'", moment)
                         .isNull();
                 report.add("at '" + moment.strip() + "': " + terminated + " backend(s) terminated, exit " + exit
                         + (unknown ? " leaving it UNKNOWN" : "") + (failedOwn ? " (it marked its STARTED execution FAILED)" : "")
@@ -222,7 +241,7 @@ class DriftJobFaultsIT {
 
             int exit;
             String output;
-            try (JarProcess run = JarProcess.start(List.of("--spring.config.additional-location=file:" + monitors,
+            try (JarProcess run = JarProcess.start(List.of("--spring.config.additional-location=file:" + reference.monitors(),
                     "runDate=" + FaultNight.RUN_DATE), Map.of("SPRING_DATASOURCE_URL", url,
                     "SPRING_DATASOURCE_USERNAME", "postgres", "SPRING_DATASOURCE_PASSWORD", ""))) {
                 exit = run.exitCode(Duration.ofMinutes(2));
@@ -249,13 +268,13 @@ class DriftJobFaultsIT {
     @CsvSource({"TERM, 143", "INT, 130"})
     void aSignalAtTheDecideToPublishBoundaryStopsTheNightExitsItsCodeAndSaysSoAndOneRerunCompletesIt(
             String signal, int expectedExit) throws Exception {
-        try (FaultNight night = template.copy()) {
+        try (FaultNight night = reference.template().copy()) {
             Path release = dir.resolve("release-after-decide-" + signal);
             int exit;
             Duration stopping;
             String closing;
             // held after decide's work, before its end is recorded: the signal lands on the step boundary
-            try (JarProcess run = night.startPaused("after decide", release, monitors)) {
+            try (JarProcess run = night.startPaused("after decide", release, reference.monitors())) {
                 assertThat(run.awaitLine("Paused at after decide", RUN_LIMIT)).as(run.output()).isTrue();
                 long signalled = System.nanoTime();
                 if (signal.equals("INT")) {
@@ -276,7 +295,7 @@ class DriftJobFaultsIT {
             }
             int rerun = rerunOnce(night);
             assertThat(rerun).isZero();
-            assertThat(FaultNight.difference(referenceRows, night.rows())).as("SIG" + signal + " after decide").isNull();
+            assertThat(FaultNight.difference(reference.rows(), night.rows())).as("SIG" + signal + " after decide").isNull();
             System.out.println("[faults] SIG" + signal + " at decide -> publish: exit " + exit + " after " + stopping.toMillis()
                     + " ms, '" + closing.substring(closing.lastIndexOf('[')) + "', rerun exit " + rerun + ", identical");
         }
@@ -284,9 +303,9 @@ class DriftJobFaultsIT {
 
     @Test
     void sigtermAfterTheClosingLineExitsWithTheCodeThatLineStates() throws Exception {
-        try (FaultNight night = template.copy()) {
+        try (FaultNight night = reference.template().copy()) {
             Path release = dir.resolve("release-closing-line");
-            try (JarProcess run = night.startPaused("closing line", release, monitors)) {
+            try (JarProcess run = night.startPaused("closing line", release, reference.monitors())) {
                 assertThat(run.awaitLine("Paused at closing line", RUN_LIMIT)).as(run.output()).isTrue();
                 run.terminate();
                 assertThat(run.awaitLine("Termination requested (SIGTERM)", RUN_LIMIT)).as(run.output()).isTrue();
@@ -299,22 +318,22 @@ class DriftJobFaultsIT {
                 assertThat(closing).as(run.output()).endsWith("[exit 0 COMPLETED]");
                 assertThat(exit).as(run.output()).isZero();
             }
-            assertThat(FaultNight.difference(referenceRows, night.rows())).isNull();
+            assertThat(FaultNight.difference(reference.rows(), night.rows())).isNull();
         }
     }
 
     @Test
     void twoProcessesStartingTheSameNightTogetherGiveOneRunAndExitFourOrThreeToTheOther() throws Exception {
-        try (FaultNight night = template.copy();
-             JarProcess first = night.start(monitors);
-             JarProcess second = night.start(monitors)) {
+        try (FaultNight night = reference.template().copy();
+             JarProcess first = night.start(reference.monitors());
+             JarProcess second = night.start(reference.monitors())) {
             List<Integer> exits = new ArrayList<>(List.of(first.exitCode(RUN_LIMIT), second.exitCode(RUN_LIMIT)));
             exits.sort(null);
             System.out.println("[faults] two processes started together: exits " + exits);
 
             assertThat(exits.get(0)).as(first.output() + second.output()).isZero();
             assertThat(exits.get(1)).as(first.output() + second.output()).isIn(3, 4);
-            assertThat(FaultNight.difference(referenceRows, night.rows())).isNull();
+            assertThat(FaultNight.difference(reference.rows(), night.rows())).isNull();
         }
     }
 
@@ -325,7 +344,7 @@ class DriftJobFaultsIT {
 
     /** Reruns the night once, as a CronJob retries it, and requires it complete (0) or already complete (3). */
     private static int rerunOnce(FaultNight night) throws Exception {
-        try (JarProcess rerun = night.start(monitors)) {
+        try (JarProcess rerun = night.start(reference.monitors())) {
             int exit = rerun.exitCode(RUN_LIMIT);
             assertThat(exit).as(rerun.output()).isIn(0, 3);
             return exit;

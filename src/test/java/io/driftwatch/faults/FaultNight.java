@@ -106,10 +106,20 @@ final class FaultNight implements AutoCloseable {
 
     /** {@code backfill} of the loan monitor for {@link #RUN_DATE} alone on this schema, started now. */
     JarProcess startBackfill(Path monitors) throws IOException {
-        return JarProcess.start(List.of(), List.of("--spring.config.additional-location=file:" + monitors,
-                "--spring.datasource.hikari.data-source-properties.ApplicationName=" + applicationName(), "backfill",
-                "monitor=loans", "from=" + RUN_DATE, "to=" + RUN_DATE), Map.of("SPRING_DATASOURCE_URL", url,
-                "SPRING_DATASOURCE_USERNAME", "postgres", "SPRING_DATASOURCE_PASSWORD", ""));
+        return startCommand(monitors, "backfill", "monitor=loans", "from=" + RUN_DATE, "to=" + RUN_DATE);
+    }
+
+    /** {@code runs rerun} of the loan monitor for {@link #RUN_DATE} on this schema, started now. */
+    JarProcess startRerun(Path monitors) throws IOException {
+        return startCommand(monitors, "runs", "rerun", "monitor=loans", "runDate=" + RUN_DATE);
+    }
+
+    private JarProcess startCommand(Path monitors, String... words) throws IOException {
+        List<String> args = new ArrayList<>(List.of("--spring.config.additional-location=file:" + monitors,
+                "--spring.datasource.hikari.data-source-properties.ApplicationName=" + applicationName()));
+        args.addAll(List.of(words));
+        return JarProcess.start(List.of(), args, Map.of("SPRING_DATASOURCE_URL", url, "SPRING_DATASOURCE_USERNAME",
+                "postgres", "SPRING_DATASOURCE_PASSWORD", ""));
     }
 
     /**
@@ -175,6 +185,23 @@ final class FaultNight implements AutoCloseable {
                 SELECT 'job' AS kind, status FROM batch_job_execution WHERE status NOT IN ('COMPLETED', 'FAILED', 'STOPPED')
                 UNION ALL
                 SELECT 'step', status FROM batch_step_execution WHERE status NOT IN ('COMPLETED', 'FAILED', 'STOPPED')"""));
+        return rows;
+    }
+
+    /**
+     * What a night's rows become once the date is reprocessed ({@code runs rerun}) without interruption: the same,
+     * except that the run's decision says its retraining task is the night's, {@code ALREADY_ENQUEUED} instead of
+     * {@code ENQUEUED} (docs/tables.md); the task itself is not enqueued again.
+     */
+    static Map<String, List<Map<String, Object>>> reprocessed(Map<String, List<Map<String, Object>>> night) {
+        Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>(night);
+        rows.put("drift_run", night.get("drift_run").stream().map(run -> {
+            Map<String, Object> again = new LinkedHashMap<>(run);
+            if ("ENQUEUED".equals(run.get("retraining_decision"))) {
+                again.put("retraining_decision", "ALREADY_ENQUEUED");
+            }
+            return again;
+        }).toList());
         return rows;
     }
 

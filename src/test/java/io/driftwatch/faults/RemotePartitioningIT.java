@@ -15,10 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -46,37 +45,14 @@ class RemotePartitioningIT {
 
     private static final int ROWS = Integer.getInteger("remote.rows", 20_000);
 
-    private static FaultNight template;
-    private static FaultNight reference;
-    private static Map<String, List<Map<String, Object>>> referenceRows;
-    private static Path monitors;
+    /** The template night, the monitors, and one uninterrupted (local) night whose rows every trial must end with. */
+    @RegisterExtension
+    static final ReferenceNight reference = new ReferenceNight(ROWS, LIMIT);
 
     @TempDir
     static Path dir;
 
     private final List<RemoteFleet> fleets = new ArrayList<>();
-
-    @BeforeAll
-    static void oneLocalReferenceNight() throws Exception {
-        template = FaultNight.template(ROWS);
-        monitors = FaultNight.writeMonitors(dir);
-        reference = template.copy();
-        try (JarProcess run = reference.start(monitors)) {
-            assertThat(run.exitCode(LIMIT)).as(run.output()).isZero();
-        }
-        referenceRows = reference.rows();
-        assertThat(referenceRows.get("drift_report")).hasSize(4 * 4 + 2 * 2);
-        assertThat(referenceRows.get("unfinished executions")).isEmpty();
-    }
-
-    @AfterAll
-    static void dropSchemas() {
-        for (FaultNight night : new FaultNight[] {reference, template}) {
-            if (night != null) {
-                night.close();
-            }
-        }
-    }
 
     @AfterEach
     void stopProcessesDropSchemasDeleteQueues() {
@@ -87,13 +63,13 @@ class RemotePartitioningIT {
     void twoWorkersWriteExactlyTheRowsOfALocalRun() throws Exception {
         RemoteFleet fleet = fleet("same");
         FaultNight night = fleet.night();
-        JarProcess first = fleet.worker(monitors);
-        JarProcess second = fleet.worker(monitors);
+        JarProcess first = fleet.worker(reference.monitors());
+        JarProcess second = fleet.worker(reference.monitors());
 
         JarProcess manager = fleet.manager();
         assertThat(manager.exitCode(LIMIT)).as(manager.output()).isZero();
 
-        assertThat(FaultNight.difference(referenceRows, night.rows())).isNull();
+        assertThat(FaultNight.difference(reference.rows(), night.rows())).isNull();
         // both workers took part: 3 profile partitions (baseline, 2 slices) and 6 feature partitions between them
         assertThat(completed(first) + completed(second)).isEqualTo(3 + 6);
         assertThat(completed(first)).isPositive();
@@ -104,8 +80,8 @@ class RemotePartitioningIT {
     void aPartitionWhoseWorkerIsKilledIsTakenOverByAnotherWorkerWithoutDuplicates() throws Exception {
         RemoteFleet fleet = fleet("kill");
         FaultNight night = fleet.night();
-        JarProcess first = fleet.worker(monitors, "--driftwatch.partition-threads=1");
-        JarProcess second = fleet.worker(monitors, "--driftwatch.partition-threads=1");
+        JarProcess first = fleet.worker(reference.monitors(), "--driftwatch.partition-threads=1");
+        JarProcess second = fleet.worker(reference.monitors(), "--driftwatch.partition-threads=1");
         JarProcess manager;
         try (TableLock reports = TableLock.on(night, "drift_report")) {
             manager = fleet.manager();
@@ -118,14 +94,14 @@ class RemotePartitioningIT {
 
         assertThat(manager.exitCode(LIMIT)).as(manager.output()).isZero();
         assertThat(second.output()).contains("(taken over from a worker that stopped in it)");
-        assertThat(FaultNight.difference(referenceRows, night.rows())).isNull();
+        assertThat(FaultNight.difference(reference.rows(), night.rows())).isNull();
     }
 
     @Test
     void aWorkerAskedToTerminateInAPartitionFinishesItTakesNoOtherAndExits143() throws Exception {
         RemoteFleet fleet = fleet("sigterm");
         FaultNight night = fleet.night();
-        JarProcess stopping = fleet.worker(monitors, "--driftwatch.partition-threads=1");
+        JarProcess stopping = fleet.worker(reference.monitors(), "--driftwatch.partition-threads=1");
         JarProcess manager;
         try (TableLock reports = TableLock.on(night, "drift_report")) {
             manager = fleet.manager();
@@ -139,10 +115,10 @@ class RemotePartitioningIT {
         assertThat(completed(stopping, "featureDrift")).as(stopping.output()).isEqualTo(1);
         assertThat(stopping.output()).contains("Worker stopped after 4 partition(s)");
 
-        JarProcess successor = fleet.worker(monitors);
+        JarProcess successor = fleet.worker(reference.monitors());
         assertThat(manager.exitCode(LIMIT)).as(manager.output()).isZero();
         assertThat(completed(successor, "featureDrift")).isEqualTo(5);
-        assertThat(FaultNight.difference(referenceRows, night.rows())).isNull();
+        assertThat(FaultNight.difference(reference.rows(), night.rows())).isNull();
     }
 
     @Test
@@ -150,7 +126,7 @@ class RemotePartitioningIT {
             throws Exception {
         RemoteFleet fleet = fleet("lost");
         FaultNight night = fleet.night();
-        JarProcess doomed = fleet.worker(monitors, "--driftwatch.partition-threads=1");
+        JarProcess doomed = fleet.worker(reference.monitors(), "--driftwatch.partition-threads=1");
         JarProcess manager;
         try (TableLock reports = TableLock.on(night, "drift_report")) {
             manager = fleet.manager("--driftwatch.remote.timeout=PT45S", "--driftwatch.remote.poll-interval=PT0.5S");
@@ -163,11 +139,11 @@ class RemotePartitioningIT {
                 "within driftwatch.remote.timeout (PT45S)");
         assertThat(night.rows().get("unfinished executions")).isEmpty();
 
-        JarProcess replacement = fleet.worker(monitors);
+        JarProcess replacement = fleet.worker(reference.monitors());
         JarProcess restart = fleet.manager();
         assertThat(restart.exitCode(LIMIT)).as(restart.output()).isZero();
 
-        assertThat(FaultNight.difference(referenceRows, night.rows())).isNull();
+        assertThat(FaultNight.difference(reference.rows(), night.rows())).isNull();
         // the profile step had completed: the restart ran the six drift partitions only, the stale requests were dropped
         assertThat(fleet.partitionsOfExecution(2)).containsOnly("featureDrift").hasSize(6);
         assertThat(replacement.output()).contains("Dropped stale request for partition featureDrift:");
@@ -178,7 +154,7 @@ class RemotePartitioningIT {
     void aPartitionThatFailsOnEveryAttemptFailsTheRunNamingIt() throws Exception {
         RemoteFleet fleet = fleet("poison");
         FaultNight night = fleet.night();
-        // the worker's monitors lack a feature that the manager's have: its partition fails wherever it runs
+        // the worker's reference.monitors() lack a feature that the manager's have: its partition fails wherever it runs
         Path workerMonitors = Files.writeString(dir.resolve("worker-monitors.yaml"),
                 FaultNight.MONITORS.replace("        - { name: channel, type: categorical }\n", ""));
         assertThat(Files.readString(workerMonitors)).doesNotContain("channel");
@@ -206,7 +182,7 @@ class RemotePartitioningIT {
         }
         String port = "--driftwatch.remote.port=" + closedPort;
         JarProcess manager = fleet.manager(port);
-        JarProcess worker = fleet.startWorker(List.of(), monitors, port);
+        JarProcess worker = fleet.startWorker(List.of(), reference.monitors(), port);
 
         for (JarProcess process : List.of(manager, worker)) {
             assertThat(process.exitCode(LIMIT)).as(process.output()).isEqualTo(8);
@@ -225,7 +201,7 @@ class RemotePartitioningIT {
         assumeTrue(cannotRestart == null, cannotRestart);
         RemoteFleet fleet = fleet("restart");
         Path release = dir.resolve("release-restart");
-        JarProcess worker = fleet.worker(pausedAt("partition profileWindow", release), monitors,
+        JarProcess worker = fleet.worker(pausedAt("partition profileWindow", release), reference.monitors(),
                 "--driftwatch.partition-threads=1");
         JarProcess manager = fleet.manager("--driftwatch.remote.poll-interval=PT0.5S");
         assertThat(worker.awaitLine("Paused at partition profileWindow", LIMIT)).as(worker.output()).isTrue();
@@ -244,7 +220,7 @@ class RemotePartitioningIT {
         assertThat(worker.output()).containsPattern("Dropped request for partition profileWindow:\\S+ of driftJob "
                 + "execution \\d+: already COMPLETED");
         assertThat(completed(worker)).as(worker.output()).isEqualTo(3 + 6);
-        assertThat(FaultNight.difference(referenceRows, fleet.night().rows())).isNull();
+        assertThat(FaultNight.difference(reference.rows(), fleet.night().rows())).isNull();
         assertThat(LocalRabbitMQ.depth(fleet.queue())).isEqualTo(new Depth(0, 0));
     }
 
@@ -267,11 +243,11 @@ class RemotePartitioningIT {
         }
         assertThat(LocalRabbitMQ.depth(fleet.queue())).isEqualTo(new Depth(1, 0));
 
-        JarProcess worker = fleet.worker(monitors);
+        JarProcess worker = fleet.worker(reference.monitors());
         JarProcess rerun = fleet.manager();
         assertThat(rerun.exitCode(LIMIT)).as(rerun.output()).isZero();
         assertThat(worker.output()).contains("Dropped stale request for partition profileWindow:");
-        assertThat(FaultNight.difference(referenceRows, fleet.night().rows())).isNull();
+        assertThat(FaultNight.difference(reference.rows(), fleet.night().rows())).isNull();
     }
 
     @Test
@@ -279,9 +255,10 @@ class RemotePartitioningIT {
             throws Exception {
         RemoteFleet fleet = fleet("managerterm");
         Path release = dir.resolve("release-managerterm");
-        JarProcess worker = fleet.worker(pausedAt("partition featureDrift", release), monitors,
+        JarProcess worker = fleet.worker(pausedAt("partition featureDrift", release), reference.monitors(),
                 "--driftwatch.partition-threads=1");
-        // a manager that cannot stop exits 143 at the end of its grace, without a closing line
+        // the worker ends the partitions well within the grace; should it not, the manager would stop waiting for
+        // them at its end (the next test)
         JarProcess manager = fleet.manager("--driftwatch.remote.poll-interval=PT0.5S", "--driftwatch.shutdown-grace=PT60S");
         assertThat(worker.awaitLine("Paused at partition featureDrift", LIMIT)).as(worker.output()).isTrue();
         manager.terminate();
@@ -303,7 +280,33 @@ class RemotePartitioningIT {
         assertThat(rerun.exitCode(LIMIT)).as(rerun.output()).isZero();
         assertThat(fleet.partitionsOfExecution(2)).containsOnly("featureDrift").hasSize(6);
         assertThat(completed(worker, "featureDrift")).as(worker.output()).isEqualTo(6);
-        assertThat(FaultNight.difference(referenceRows, fleet.night().rows())).isNull();
+        assertThat(FaultNight.difference(reference.rows(), fleet.night().rows())).isNull();
+    }
+
+    @Test
+    void aManagerAskedToTerminateWithNoWorkerAliveStopsThePartitionsAtTheEndOfItsGraceExits143AndSaysSo()
+            throws Exception {
+        RemoteFleet fleet = fleet("managergrace");
+        // no worker: nothing ends the three profile partitions the manager sends, nor stops them
+        JarProcess manager = fleet.manager("--driftwatch.remote.poll-interval=PT0.5S", "--driftwatch.shutdown-grace=PT8S");
+        assertThat(LocalRabbitMQ.awaitDepth(fleet.queue(), new Depth(3, 0), LIMIT)).isEqualTo(new Depth(3, 0));
+        manager.terminate();
+
+        assertThat(manager.exitCode(LIMIT)).as(manager.output()).isEqualTo(143);
+        assertThat(closingLine(manager.output())).as(manager.output()).endsWith("[exit 143 STOPPED]");
+        assertThat(manager.output()).contains("3 partition(s) that no worker ended are marked STOPPED");
+        assertThat(fleet.jobStatuses()).containsExactly("STOPPED");
+        assertThat(fleet.night().rows().get("unfinished executions")).isEmpty();
+        System.out.println("[remote] manager alone, SIGTERM: exit 143 after " + manager.elapsed().toMillis()
+                + " ms in all (grace PT8S), '" + closingLine(manager.output()) + "'");
+
+        // their requests wait in the queue: a worker drops them as stale, and one plain rerun completes the night
+        JarProcess worker = fleet.worker(reference.monitors());
+        JarProcess rerun = fleet.manager();
+        assertThat(rerun.exitCode(LIMIT)).as(rerun.output()).isZero();
+        assertThat(worker.output()).contains("Dropped stale request for partition profileWindow:");
+        assertThat(FaultNight.difference(reference.rows(), fleet.night().rows())).isNull();
+        assertThat(LocalRabbitMQ.depth(fleet.queue())).isEqualTo(new Depth(0, 0));
     }
 
     @Test
@@ -314,13 +317,13 @@ class RemotePartitioningIT {
         List<String> crashIn = List.of("-Ddriftwatch.test.halt-at=partition " + poison);
         // the workers count the deliveries: the knob is theirs
         String[] workerArgs = {"--driftwatch.partition-threads=1", "--driftwatch.remote.max-deliveries=2"};
-        JarProcess worker = fleet.worker(crashIn, monitors, workerArgs);
+        JarProcess worker = fleet.worker(crashIn, reference.monitors(), workerArgs);
         JarProcess manager = fleet.manager("--driftwatch.remote.poll-interval=PT0.5S");
         // two workers die in it, each replaced as a Deployment replaces a crashed pod
         for (int crash = 1; crash <= 2; crash++) {
             assertThat(worker.exitCode(LIMIT)).as("crash %d: %s", crash, worker.output()).isEqualTo(134);
             assertThat(worker.output()).contains("Halting the JVM at partition " + poison);
-            worker = fleet.worker(crashIn, monitors, workerArgs);
+            worker = fleet.worker(crashIn, reference.monitors(), workerArgs);
         }
         // the third one to take it fails it instead of running it, and goes on with the others
         assertThat(worker.awaitLine("failed as poison", LIMIT)).as(worker.output()).isTrue();
@@ -337,7 +340,7 @@ class RemotePartitioningIT {
     }
 
     private RemoteFleet fleet(String name) {
-        RemoteFleet fleet = new RemoteFleet(template, monitors, name);
+        RemoteFleet fleet = new RemoteFleet(reference.template(), reference.monitors(), name);
         fleets.add(fleet);
         return fleet;
     }

@@ -7,8 +7,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -17,15 +23,21 @@ import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.integration.partition.BeanFactoryStepLocator;
+import org.springframework.batch.integration.partition.StepExecutionRequest;
+import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -67,6 +79,7 @@ abstract class AbstractRecoveryJobTests {
     @Autowired JdbcDriftRunDao runs;
     @Autowired DataSource dataSource;
     @Autowired Dialect dialect;
+    @Autowired BeanFactory beanFactory;
 
     LoanNights nights;
 
@@ -149,6 +162,93 @@ abstract class AbstractRecoveryJobTests {
         assertThat(rerun.exitCode()).as(rerun.message()).isEqualTo(ExitCodes.COMPLETED);
         assertThat(reportRows(runDate)).isEqualTo(REPORT_ROWS_PER_RUN);
         assertThat(tasks(runDate)).isEqualTo(1);
+    }
+
+    /**
+     * A partition request requeued while its first worker still runs it (a broker restart, consumer_timeout, a lost
+     * connection) is taken by a second worker: both run the partition at once, and both pass the worker's checks (the
+     * execution and the partition are running). What keeps the rows single is the partition's step execution: its
+     * version changes when the second worker starts it, and a worker's rows are written in one transaction with its
+     * update of the step execution, so the first worker's commit fails and its rows are rolled back; the second one's
+     * stay. Here with Spring Batch's request handler, which the remote worker runs, without a broker.
+     */
+    @Test
+    void aPartitionRunByTwoWorkersAtOnceAfterARequeueIsCommittedByOneOnly() throws Exception {
+        LocalDate runDate = LocalDate.of(2026, 4, 5);
+        givenNight(runDate, 24);
+        // a night whose drift step failed in one partition, restarted as a manager would restart it
+        faults.failNextComputation();
+        assertThat(launcher.launch(runDate).exitCode()).isEqualTo(ExitCodes.FAILED);
+        JobInstance instance = jobRepository.getJobInstance("driftJob", parameters(runDate));
+        StepExecution failed = jobRepository.getLastJobExecution(instance).getStepExecutions().stream()
+                .filter(s -> s.getStepName().startsWith("featureDrift:") && s.getStatus() == BatchStatus.FAILED)
+                .findFirst().orElseThrow();
+        String feature = failed.getExecutionContext().getString(Partitions.FEATURE);
+        JobExecution restart = jobRepository.createJobExecution(instance, parameters(runDate), new ExecutionContext());
+        restart.setStatus(BatchStatus.STARTED);
+        restart.setStartTime(LocalDateTime.now());
+        jobRepository.update(restart);
+        StepExecution partition = jobRepository.createStepExecution(failed.getStepName(), restart);
+        partition.setExecutionContext(new ExecutionContext(failed.getExecutionContext()));
+        jobRepository.updateExecutionContext(partition);
+        StepExecutionRequest request = new StepExecutionRequest("featureDrift", partition.getId());
+        StepExecutionRequestHandler worker = new StepExecutionRequestHandler();
+        worker.setJobRepository(jobRepository);
+        BeanFactoryStepLocator steps = new BeanFactoryStepLocator();
+        steps.setBeanFactory(beanFactory);
+        worker.setStepLocator(steps);
+
+        assertThat(methods(runDate, feature)).as("the failed partition's rows").isEmpty();
+
+        ExecutorService firstProcess = Executors.newSingleThreadExecutor();
+        try {
+            // the first worker is inside the partition's transaction, before it writes
+            FaultInjection.Hold hold = faults.holdNextComputation();
+            Future<StepExecution> first = firstProcess.submit(() -> worker.handle(request));
+            assertThat(hold.entered(60)).isTrue();
+            // the requeued request, taken by a second worker in a process of its own: its start of the partition
+            // records the step execution STARTED, as Spring Batch's AbstractStep does before any work. (In one JVM
+            // two runs of one step execution share their step context, so the second run is not started here.)
+            StepExecution taken = jobRepository.getStepExecution(partition.getId());
+            assertThat(taken.getStatus()).isEqualTo(BatchStatus.STARTED);
+            taken.setStartTime(LocalDateTime.now());
+            jobRepository.update(taken);
+
+            hold.release();
+            Throwable firstOutcome = outcome(first);
+
+            assertThat(JobFailures.causedBy(firstOutcome, OptimisticLockingFailureException.class))
+                    .as("the first worker's end: %s", firstOutcome).isNotNull();
+            assertThat(methods(runDate, feature)).as("the first worker's rows, rolled back").isEmpty();
+        } finally {
+            firstProcess.shutdownNow();
+        }
+        // the second worker runs the partition to its end: its rows, once
+        StepExecution second = worker.handle(request);
+
+        assertThat(second.getStatus()).as(second.getExitStatus().getExitDescription()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(methods(runDate, feature)).isNotEmpty().doesNotHaveDuplicates();
+        assertThat(jobRepository.getStepExecution(partition.getId()).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+    }
+
+    /** What the worker's run of the request ended with: the failure it returned or threw, null if it completed. */
+    private static Throwable outcome(Future<StepExecution> worker) throws Exception {
+        try {
+            StepExecution result = worker.get(60, TimeUnit.SECONDS);
+            if (result.getStatus() == BatchStatus.COMPLETED) {
+                return null;
+            }
+            return result.getFailureExceptions().isEmpty() ? new IllegalStateException(result.getStatus() + ": "
+                    + result.getExitStatus().getExitDescription()) : result.getFailureExceptions().get(0);
+        } catch (ExecutionException e) {
+            return e.getCause();
+        }
+    }
+
+    /** The methods of the feature's report rows for the date, one per row. */
+    private List<String> methods(LocalDate runDate, String feature) {
+        return jdbc.queryForList("SELECT method FROM drift_report WHERE run_date = ? AND feature = ? ORDER BY method",
+                String.class, runDate, feature);
     }
 
     private DriftCommand takingOverAtOnce() {

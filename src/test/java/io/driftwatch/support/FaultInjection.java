@@ -2,7 +2,10 @@ package io.driftwatch.support;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -17,12 +20,36 @@ import io.driftwatch.profile.FeatureType;
 
 /**
  * Replaces the method registry with the standard methods wrapped so that a test can make exactly
- * one drift computation throw, as a crash inside the drift step would. Unarmed, it changes nothing.
+ * one drift computation throw, as a crash inside the drift step would, or hold one inside its step's
+ * transaction until the test lets it go. Unarmed, it changes nothing.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class FaultInjection {
 
     private final AtomicBoolean armed = new AtomicBoolean();
+    private final AtomicReference<Hold> held = new AtomicReference<>();
+
+    /** A computation held: {@link #entered()} once it waits, {@link #release()} lets it go on. */
+    public record Hold(CountDownLatch entered, CountDownLatch released) {
+        /** Whether the held computation has begun waiting within {@code seconds}. */
+        public boolean entered(long seconds) throws InterruptedException {
+            return entered.await(seconds, TimeUnit.SECONDS);
+        }
+
+        public void release() {
+            released.countDown();
+        }
+    }
+
+    /**
+     * The next drift computation, in whichever partition comes first, waits (at most two minutes) until the returned
+     * hold is released: its partition is then inside its step's transaction, before it writes anything.
+     */
+    public Hold holdNextComputation() {
+        Hold hold = new Hold(new CountDownLatch(1), new CountDownLatch(1));
+        held.set(hold);
+        return hold;
+    }
 
     /** The next drift computation, in whichever partition comes first, throws once. */
     public void failNextComputation() {
@@ -70,6 +97,15 @@ public class FaultInjection {
                 public DriftResult compute(FeatureProfile baseline, FeatureProfile current, MethodSettings settings) {
                     if (armed.compareAndSet(true, false)) {
                         throw new IllegalStateException("injected failure in the drift step");
+                    }
+                    Hold hold = held.getAndSet(null);
+                    if (hold != null) {
+                        hold.entered().countDown();
+                        try {
+                            hold.released().await(2, TimeUnit.MINUTES);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
                     }
                     return delegate.compute(baseline, current, settings);
                 }
