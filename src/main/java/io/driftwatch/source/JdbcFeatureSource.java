@@ -339,8 +339,16 @@ public class JdbcFeatureSource {
                 ((NumericProfile) profile).add(value);
             }
         } else {
-            ((CategoricalProfile) profile).add(rs.getString(column));
+            ((CategoricalProfile) profile).add(category(rs.getString(column)));
         }
+    }
+
+    /**
+     * A category as profiled: U+0000, which files can hold but PostgreSQL can store in neither text nor jsonb (where
+     * labels and explanations go), is read as U+FFFD.
+     */
+    static String category(String value) {
+        return value == null || value.indexOf('\0') < 0 ? value : value.replace('\0', '\uFFFD');
     }
 
     ColumnInfo timestampColumn(Monitor monitor, Relation relation) {

@@ -168,7 +168,8 @@ public class JdbcSchemaInspector {
                     .ifPresent(c -> problems.add(new ConfigurationProblem(monitor.name(), "features[" + feature.name() + "].type",
                             "numeric", "column " + c.name() + " of " + describe(table) + " is of type " + c.typeName()
                                     + ", not numeric",
-                            "declare it type: categorical, or point the feature at a numeric column")));
+                            "declare it type: categorical, or point the feature at a numeric column (numbers stored"
+                                    + " as text: CAST them in a source.query)")));
         }
     }
 

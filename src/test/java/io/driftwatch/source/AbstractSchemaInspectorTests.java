@@ -106,7 +106,8 @@ abstract class AbstractSchemaInspectorTests {
                 feature("region", FeatureType.NUMERIC)));
 
         assertThat(problems).singleElement().satisfies(p -> assertThat(p.toString())
-                .contains("features[region].type").contains("not numeric").contains("declare it type: categorical"));
+                .contains("features[region].type").contains("not numeric").contains("declare it type: categorical")
+                .contains("CAST them in a source.query"));
     }
 
     @Test
