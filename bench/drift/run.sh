@@ -10,6 +10,9 @@
 #   N=1000000 F=20 bench/drift/run.sh  # a quicker run
 #   JAVA_OPTS="-Xmx256m" LOGS=/tmp/bench-logs bench/drift/run.sh   # JVM options; keep the two runs' logs
 #   JAR=/path/to/driftwatch.jar bench/drift/run.sh                  # another build (default: target/)
+#   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java JAVA_OPTS="-XX:AOTCache=app.aot" JAR=app/driftwatch.jar \
+#       bench/drift/run.sh                                          # another JVM (default: java on the PATH)
+#   PARTITIONS=1 bench/drift/run.sh    # also the wall time of each partition (as a step)
 #
 # Needs: PostgreSQL reachable as PGURL (default 127.0.0.1:5432/test, user postgres), psql, Java 17+.
 set -euo pipefail
@@ -21,6 +24,7 @@ PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres};
 export PGHOST PGPORT PGUSER PGDATABASE
 SCHEMA=${SCHEMA:-dw_bench}
 THREADS=${THREADS:-2}
+JAVA=${JAVA:-java}
 JAR=${JAR:-$(ls target/driftwatch-*.jar 2>/dev/null | grep -v original | head -1 || true)}
 if [ -z "$JAR" ]; then
     ./mvnw -q -DskipTests package
@@ -98,7 +102,7 @@ run() {
     start=$(date +%s.%N)
     SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE?currentSchema=$SCHEMA" \
     SPRING_DATASOURCE_USERNAME=$PGUSER DRIFTWATCH_DB_POOL_SIZE=$((2 * THREADS + 2)) \
-        java ${JAVA_OPTS:--Xmx2g} -jar "$JAR" --spring.config.additional-location="file:$WORK/monitors.yaml" \
+        "$JAVA" ${JAVA_OPTS:--Xmx2g} -jar "$JAR" --spring.config.additional-location="file:$WORK/monitors.yaml" \
         "runDate=$date" > "$log" 2>&1 || { tail -30 "$log"; exit 1; }
     end=$(date +%s.%N)
     echo "$end - $start" | bc > "$WORK/wall-$date"
@@ -117,7 +121,7 @@ SET search_path = $SCHEMA;
 SELECT '  step ' || rpad(s.step_name, 40) || to_char(extract(epoch FROM s.end_time - s.start_time), 'FM9990.000') || ' s'
 FROM batch_step_execution s JOIN batch_job_execution e USING (job_execution_id)
 JOIN batch_job_execution_params p ON p.job_execution_id = e.job_execution_id AND p.parameter_name = 'runDate'
-WHERE p.parameter_value = '$date' AND s.step_name NOT LIKE '%:%'
+WHERE p.parameter_value = '$date' AND (s.step_name NOT LIKE '%:%' OR ${PARTITIONS:-0} = 1)
 ORDER BY s.step_execution_id;
 SELECT '  rows read: baseline ' || baseline_rows || ' (' || baseline_source || '), current ' || current_rows
 FROM drift_run WHERE run_date = DATE '$date';
@@ -135,6 +139,8 @@ report 2026-03-03
 for date in 2026-03-02 2026-03-03; do
     floor_night=$([ "$date" = 2026-03-02 ] && echo "$floor_total" || echo "$floor_current")
     profile=$(psql -At -c "SELECT extract(epoch FROM s.end_time - s.start_time) FROM $SCHEMA.batch_step_execution s JOIN $SCHEMA.batch_job_execution_params p ON p.job_execution_id = s.job_execution_id AND p.parameter_name = 'runDate' WHERE p.parameter_value = '$date' AND s.step_name = 'profile'")
+    steps=$(psql -At -c "SELECT extract(epoch FROM max(s.end_time) - min(s.start_time)) FROM $SCHEMA.batch_step_execution s JOIN $SCHEMA.batch_job_execution_params p ON p.job_execution_id = s.job_execution_id AND p.parameter_name = 'runDate' WHERE p.parameter_value = '$date'")
+    echo "runDate=$date: job steps ${steps}s / floor = $(echo "scale=2; $steps / $floor_night" | bc)"
     echo "runDate=$date: profile step / floor of the windows read = $(echo "scale=2; $profile / $floor_night" | bc)" \
          " (process wall incl. JVM start / floor = $(echo "scale=2; $(cat "$WORK/wall-$date") / $floor_night" | bc))"
 done

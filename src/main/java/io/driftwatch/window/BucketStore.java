@@ -1,7 +1,9 @@
 package io.driftwatch.window;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -46,17 +48,26 @@ public final class BucketStore {
 
     /** The fingerprint of the bucket's data as it is now, without reading its rows where an index allows. */
     public Fingerprint fingerprint(Monitor monitor, Bucket bucket) {
+        return fingerprints(monitor, List.of(bucket)).get(0);
+    }
+
+    /** The fingerprints of {@code buckets}, in their order, counted together (see {@link RangeFingerprint}). */
+    public List<Fingerprint> fingerprints(Monitor monitor, List<Bucket> buckets) {
         SqlIdentifier version = settings.versionColumn(monitor.name()).orElse(null);
-        RangeFingerprint.Data data = ranges.of(monitor, monitor.sourceTable(), version, bucket);
-        Map<String, String> byFeature = new LinkedHashMap<>();
-        for (Monitor.Feature f : monitor.features()) {
-            String definition = BUCKET_SEMANTICS + ";" + BaselineFingerprint.PROFILE_SEMANTICS + ";table="
-                    + monitor.sourceTable() + ";timestamp=" + monitor.timestampColumn() + ";version=" + version
-                    + ";feature=" + f.name() + ':' + f.type() + ':' + f.column();
-            byFeature.put(f.name(), RangeFingerprint.sha256(definition + "\n" + data.text()));
+        List<RangeFingerprint.Data> counted = ranges.of(monitor, monitor.sourceTable(), version, buckets);
+        boolean readsRows = ranges.readsRows(monitor, monitor.sourceTable());
+        List<Fingerprint> fingerprints = new ArrayList<>(counted.size());
+        for (RangeFingerprint.Data data : counted) {
+            Map<String, String> byFeature = new LinkedHashMap<>();
+            for (Monitor.Feature f : monitor.features()) {
+                String definition = BUCKET_SEMANTICS + ";" + BaselineFingerprint.PROFILE_SEMANTICS + ";table="
+                        + monitor.sourceTable() + ";timestamp=" + monitor.timestampColumn() + ";version=" + version
+                        + ";feature=" + f.name() + ':' + f.type() + ':' + f.column();
+                byFeature.put(f.name(), RangeFingerprint.sha256(definition + "\n" + data.text()));
+            }
+            fingerprints.add(new Fingerprint(data.text(), data.rows(), byFeature, readsRows ? data.rows() : 0));
         }
-        long counted = ranges.readsRows(monitor, monitor.sourceTable()) ? data.rows() : 0;
-        return new Fingerprint(data.text(), data.rows(), byFeature, counted);
+        return fingerprints;
     }
 
     /** The stored profile of the bucket when every feature is stored under the fingerprint it has now. */
@@ -85,7 +96,11 @@ public final class BucketStore {
      * transaction.
      */
     Profiled profile(Monitor monitor, Bucket bucket, boolean refresh, Supplier<WindowProfile> scan) {
-        Fingerprint fingerprint = fingerprint(monitor, bucket);
+        return profile(monitor, bucket, fingerprint(monitor, bucket), refresh, scan);
+    }
+
+    /** As {@link #profile(Monitor, Bucket, boolean, Supplier)}, with the bucket's fingerprint taken before. */
+    Profiled profile(Monitor monitor, Bucket bucket, Fingerprint fingerprint, boolean refresh, Supplier<WindowProfile> scan) {
         Optional<WindowProfile> stored = refresh ? Optional.empty() : reusable(monitor, bucket, fingerprint);
         if (stored.isPresent()) {
             return new Profiled(stored.get(), true, fingerprint.rowsCounted());

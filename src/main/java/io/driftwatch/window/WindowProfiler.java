@@ -140,8 +140,11 @@ public class WindowProfiler {
         long rows = 0;
         long scanned = 0;
         int reused = 0;
-        for (Bucket bucket : owned) {
-            BucketStore.Profiled profiled = buckets.profile(monitor, bucket, refresh,
+        // Every owned bucket's fingerprint in one statement, each taken before its bucket is read.
+        List<BucketStore.Fingerprint> fingerprints = buckets.fingerprints(monitor, owned);
+        for (int i = 0; i < owned.size(); i++) {
+            Bucket bucket = owned.get(i);
+            BucketStore.Profiled profiled = buckets.profile(monitor, bucket, fingerprints.get(i), refresh,
                     () -> profile(monitor, bucket));
             rows += profiled.profile().rowsRead();
             scanned += profiled.rowsScanned();
