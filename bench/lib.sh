@@ -127,7 +127,7 @@ with_datasource() {
 run_jar() {
     local heap=$1 config=$2
     shift 2
-    with_datasource "$SCHEMA" $((2 * THREADS + 2)) java ${JAVA_OPTS:--Xmx$heap} -jar "$JAR" \
+    with_datasource "$SCHEMA" $((2 * THREADS + 2)) "${JAVA:-java}" ${JAVA_OPTS:--Xmx$heap} -jar "$JAR" \
         --spring.config.additional-location="file:$config" "$@"
 }
 

@@ -10,6 +10,9 @@
 #   N=1000000 F=20 bench/drift/run.sh  # a quicker run
 #   JAVA_OPTS="-Xmx256m" LOGS=/tmp/bench-logs bench/drift/run.sh   # JVM options; keep the two runs' logs
 #   JAR=/path/to/driftwatch.jar bench/drift/run.sh                  # another build (default: target/)
+#   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java JAVA_OPTS="-XX:AOTCache=app.aot" JAR=app/driftwatch.jar \
+#       bench/drift/run.sh                                          # another JVM (default: java on the PATH)
+#   PARTITIONS=1 bench/drift/run.sh    # also the wall time of each partition (as a step)
 #
 # Needs: PostgreSQL reachable as PGURL (default 127.0.0.1:5432/test, user postgres), psql, Java 17+.
 set -euo pipefail
@@ -23,6 +26,7 @@ SCHEMA=${SCHEMA:-dw_bench}
 THREADS=${THREADS:-2}
 find_jar
 work_dir 'run-*.log'
+JAVA=${JAVA:-java}   # e.g. a JDK 25 java, with JAVA_OPTS=-XX:AOTCache=...
 
 half=$((N / 2))
 cols=(); selects=(); yaml=()
@@ -70,7 +74,7 @@ SET search_path = $SCHEMA;
 SELECT '  step ' || rpad(s.step_name, 40) || to_char(extract(epoch FROM s.end_time - s.start_time), 'FM9990.000') || ' s'
 FROM batch_step_execution s JOIN batch_job_execution e USING (job_execution_id)
 JOIN batch_job_execution_params p ON p.job_execution_id = e.job_execution_id AND p.parameter_name = 'runDate'
-WHERE p.parameter_value = '$date' AND s.step_name NOT LIKE '%:%'
+WHERE p.parameter_value = '$date' AND (s.step_name NOT LIKE '%:%' OR ${PARTITIONS:-0} = 1)
 ORDER BY s.step_execution_id;
 SELECT '  rows read: baseline ' || baseline_rows || ' (' || baseline_source || '), current ' || current_rows
 FROM drift_run WHERE run_date = DATE '$date';
@@ -88,6 +92,8 @@ report 2026-03-03
 for date in 2026-03-02 2026-03-03; do
     floor_night=$([ "$date" = 2026-03-02 ] && echo "$floor_total" || echo "$floor_current")
     profile=$(profile_seconds "$date")
+    steps=$(steps_of_date "extract(epoch FROM max(s.end_time) - min(s.start_time))" "$date" "true")
+    echo "runDate=$date: job steps ${steps}s / floor = $(echo "scale=2; $steps / $floor_night" | bc)"
     echo "runDate=$date: profile step / floor of the windows read = $(echo "scale=2; $profile / $floor_night" | bc)" \
          " (process wall incl. JVM start / floor = $(echo "scale=2; $(cat "$WORK/wall-$date") / $floor_night" | bc))"
 done

@@ -35,10 +35,12 @@ public record BaselineFingerprint(String value, String definition, String data) 
             data = "version=" + baseline.version();
         } else if (baseline.isTimeRange() && baseline.relation() instanceof Relation.Table table) {
             // Counted bucket by bucket: one query over the whole range is a sequential scan of it on PostgreSQL even
-            // with an index, while each bucket's count and maximum come from the index (see RangeFingerprint).
+            // with an index, while each bucket's count and maximum come from the index (see RangeFingerprint); the
+            // buckets' counts go to the database together, in one statement.
             RangeFingerprint.Data total = new RangeFingerprint.Data(0, null, null);
-            for (Bucket chunk : Bucket.chunks(baseline.from(), baseline.to(), width)) {
-                total = total.plus(ranges.of(monitor, table.name(), null, chunk));
+            for (RangeFingerprint.Data chunk : ranges.of(monitor, table.name(), null,
+                    Bucket.chunks(baseline.from(), baseline.to(), width))) {
+                total = total.plus(chunk);
             }
             data = "rows=" + total.rows() + ";latest=" + total.latest();
         } else {

@@ -3,7 +3,9 @@ package io.driftwatch.window;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -59,15 +61,47 @@ public final class BucketStore {
 
     /** The fingerprint of the bucket's data as it is now, without reading its rows where an index allows. */
     public Fingerprint fingerprint(Monitor monitor, Bucket bucket) {
+        return fingerprints(monitor, List.of(bucket)).get(0);
+    }
+
+    /** The fingerprints of {@code buckets}, in their order, counted together (see {@link RangeFingerprint}). */
+    public List<Fingerprint> fingerprints(Monitor monitor, List<Bucket> buckets) {
         Instant takenAt = clock.instant();
         SqlIdentifier version = settings.versionColumn(monitor.name()).orElse(null);
-        RangeFingerprint.Data data = ranges.of(monitor, monitor.sourceTable(), version, bucket);
-        Map<String, String> byFeature = new LinkedHashMap<>();
-        for (Monitor.Feature f : monitor.features()) {
-            byFeature.put(f.name(), RangeFingerprint.sha256(definition(monitor, f) + "\n" + data.text()));
+        List<RangeFingerprint.Data> counted = ranges.of(monitor, monitor.sourceTable(), version, buckets);
+        boolean readsRows = ranges.readsRows(monitor, monitor.sourceTable());
+        List<Fingerprint> fingerprints = new ArrayList<>(counted.size());
+        for (RangeFingerprint.Data data : counted) {
+            Map<String, String> byFeature = new LinkedHashMap<>();
+            for (Monitor.Feature f : monitor.features()) {
+                byFeature.put(f.name(), RangeFingerprint.sha256(definition(monitor, f) + "\n" + data.text()));
+            }
+            fingerprints.add(new Fingerprint(data.text(), data.rows(), byFeature, readsRows ? data.rows() : 0, takenAt));
         }
-        long counted = ranges.readsRows(monitor, monitor.sourceTable()) ? data.rows() : 0;
-        return new Fingerprint(data.text(), data.rows(), byFeature, counted, takenAt);
+        return fingerprints;
+    }
+
+    /**
+     * The fingerprints of {@code buckets} in their order, counted together in one statement before any of them is
+     * read; null for a bucket trusted as settled (see {@link #settled}), which needs none. With {@code refresh}, every
+     * bucket is counted.
+     */
+    public List<Fingerprint> fingerprintsUnlessSettled(Monitor monitor, List<Bucket> buckets, boolean refresh) {
+        List<Bucket> unsettled = new ArrayList<>();
+        boolean[] settled = new boolean[buckets.size()];
+        for (int i = 0; i < buckets.size(); i++) {
+            settled[i] = !refresh && settings.allowedLateness(monitor.name()).isPresent()
+                    && settled(monitor, buckets.get(i), dao.find(monitor.name(), buckets.get(i))).isPresent();
+            if (!settled[i]) {
+                unsettled.add(buckets.get(i));
+            }
+        }
+        java.util.Iterator<Fingerprint> counted = fingerprints(monitor, unsettled).iterator();
+        List<Fingerprint> fingerprints = new ArrayList<>(buckets.size());
+        for (boolean s : settled) {
+            fingerprints.add(s ? null : counted.next());
+        }
+        return fingerprints;
     }
 
     /** The definition part of a feature's bucket fingerprint: what the profile is of and how it is built. */
@@ -134,12 +168,23 @@ public final class BucketStore {
      * transaction.
      */
     Profiled profile(Monitor monitor, Bucket bucket, boolean refresh, Supplier<WindowProfile> scan) {
+        return profile(monitor, bucket, null, refresh, scan);
+    }
+
+    /**
+     * As {@link #profile(Monitor, Bucket, boolean, Supplier)}, with the bucket's fingerprint counted before (see
+     * {@link #fingerprintsUnlessSettled}); null: settled, or counted here when it is not.
+     */
+    Profiled profile(Monitor monitor, Bucket bucket, Fingerprint counted, boolean refresh, Supplier<WindowProfile> scan) {
         Map<String, JdbcBucketProfileDao.Stored> found = refresh ? Map.of() : dao.find(monitor.name(), bucket);
-        Optional<WindowProfile> settled = settled(monitor, bucket, found);
-        if (settled.isPresent()) {
-            return new Profiled(settled.get(), true, 0, true);
+        Fingerprint fingerprint = counted;
+        if (fingerprint == null) {
+            Optional<WindowProfile> settled = settled(monitor, bucket, found);
+            if (settled.isPresent()) {
+                return new Profiled(settled.get(), true, 0, true);
+            }
+            fingerprint = fingerprint(monitor, bucket);
         }
-        Fingerprint fingerprint = fingerprint(monitor, bucket);
         Optional<WindowProfile> stored = reusable(found, fingerprint);
         if (stored.isPresent()) {
             dao.confirm(monitor.name(), bucket, fingerprint.takenAt());

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,8 @@ final class RangeFingerprint {
 
     private static final Logger log = LoggerFactory.getLogger(RangeFingerprint.class);
 
+    /** Ranges counted by one statement: a year of daily buckets in four statements, not 365. */
+    static final int RANGES_PER_STATEMENT = 100;
 
     /** The data of one range: row count, latest timestamp and latest version (null when none is configured). */
     record Data(long rows, Object latest, Object version) {
@@ -83,6 +87,15 @@ final class RangeFingerprint {
 
     /** The data of {@code [range.from, range.to)} of {@code table} on the monitor's timestamp column. */
     Data of(Monitor monitor, SqlIdentifier table, SqlIdentifier versionColumn, Bucket range) {
+        return of(monitor, table, versionColumn, List.of(range)).get(0);
+    }
+
+    /**
+     * The data of each of {@code ranges}, in their order: the table's columns are read once, and up to
+     * {@value #RANGES_PER_STATEMENT} ranges are counted by one statement (a {@code UNION ALL} of the one-range count,
+     * so that each range is still answered by the index alone), not one statement each.
+     */
+    List<Data> of(Monitor monitor, SqlIdentifier table, SqlIdentifier versionColumn, List<Bucket> ranges) {
         Map<String, ColumnInfo> columns = inspector.columns(table);
         ColumnInfo ts = columns.get(monitor.timestampColumn().name());
         if (versionColumn != null && !columns.containsKey(versionColumn.name())) {
@@ -91,15 +104,46 @@ final class RangeFingerprint {
                     + versionColumn.name(), "name a column of " + table + " that changes whenever a row is written, or"
                     + " remove source.version-column")));
         }
-        return jdbc.queryForObject(sql(monitor, table, versionColumn), (rs, i) -> new Data(rs.getLong(1), rs.getObject(2),
-                versionColumn == null ? null : rs.getObject(3)), ts.bind(range.from(), zone), ts.bind(range.to(), zone));
+        List<Data> data = new ArrayList<>(ranges.size());
+        for (int at = 0; at < ranges.size(); at += RANGES_PER_STATEMENT) {
+            List<Bucket> group = ranges.subList(at, Math.min(ranges.size(), at + RANGES_PER_STATEMENT));
+            Object[] args = new Object[2 * group.size()];
+            for (int i = 0; i < group.size(); i++) {
+                args[2 * i] = ts.bind(group.get(i).from(), zone);
+                args[2 * i + 1] = ts.bind(group.get(i).to(), zone);
+            }
+            Data[] counted = new Data[group.size()];
+            jdbc.query(group.size() == 1 ? sql(monitor, table, versionColumn) : sql(monitor, table, versionColumn,
+                    group.size()), rs -> {
+                int i = group.size() == 1 ? 0 : rs.getInt(1);
+                int first = group.size() == 1 ? 1 : 2;
+                counted[i] = new Data(rs.getLong(first), rs.getObject(first + 1),
+                        versionColumn == null ? null : rs.getObject(first + 2));
+            }, args);
+            data.addAll(Arrays.asList(counted));
+        }
+        return data;
     }
 
     /** The count of a range: bounded on the timestamp column, so that an index led by it answers it alone. */
     static String sql(Monitor monitor, SqlIdentifier table, SqlIdentifier versionColumn) {
+        return "SELECT " + aggregates(monitor, versionColumn) + " FROM " + table.quoted() + " WHERE "
+                + monitor.timestampColumn().quoted() + " >= ? AND " + monitor.timestampColumn().quoted() + " < ?";
+    }
+
+    /** The counts of {@code ranges} ranges in one statement: each range's count as its own branch, numbered from 0. */
+    static String sql(Monitor monitor, SqlIdentifier table, SqlIdentifier versionColumn, int ranges) {
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < ranges; i++) {
+            sql.append(i == 0 ? "" : " UNION ALL ").append("SELECT ").append(i).append(", ")
+                    .append(sql(monitor, table, versionColumn).substring("SELECT ".length()));
+        }
+        return sql.append(" ORDER BY 1").toString();
+    }
+
+    private static String aggregates(Monitor monitor, SqlIdentifier versionColumn) {
         String column = monitor.timestampColumn().quoted();
-        return "SELECT COUNT(*), MAX(" + column + ")" + (versionColumn == null ? "" : ", MAX(" + versionColumn.quoted()
-                + ")") + " FROM " + table.quoted() + " WHERE " + column + " >= ? AND " + column + " < ?";
+        return "COUNT(*), MAX(" + column + ")" + (versionColumn == null ? "" : ", MAX(" + versionColumn.quoted() + ")");
     }
 
     /**

@@ -246,8 +246,12 @@ public class WindowProfiler {
         long scanned = 0;
         int reused = 0;
         int settled = 0;
-        for (Bucket bucket : owned) {
-            BucketStore.Profiled profiled = buckets.profile(monitor, bucket, refresh,
+        // Every owned bucket's fingerprint in one statement (a settled bucket needs none), each taken before its
+        // bucket is read.
+        List<BucketStore.Fingerprint> fingerprints = buckets.fingerprintsUnlessSettled(monitor, owned, refresh);
+        for (int i = 0; i < owned.size(); i++) {
+            Bucket bucket = owned.get(i);
+            BucketStore.Profiled profiled = buckets.profile(monitor, bucket, fingerprints.get(i), refresh,
                     () -> profile(monitor, bucket));
             rows += profiled.profile().rowsRead();
             scanned += profiled.rowsScanned();

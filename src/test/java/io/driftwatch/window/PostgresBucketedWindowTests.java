@@ -76,6 +76,30 @@ class PostgresBucketedWindowTests extends AbstractBucketedWindowTests {
         }
     }
 
+    @Test
+    void rangesCountedTogetherInOneStatementEqualEachRangeCountedAlone() {
+        try (BucketNights db = new BucketNights(freshDatabase("together"))) {
+            db.days(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 7));
+            Monitor monitor = db.bean(MonitorCatalog.class).require("weekly");
+            RangeFingerprint ranges = new RangeFingerprint(db.jdbc, db.bean(JdbcSchemaInspector.class), ZoneOffset.UTC);
+            // uneven ranges, one of them empty, more than one statement's worth
+            List<Bucket> buckets = new ArrayList<>();
+            Instant at = Instant.parse("2026-02-27T00:00:00Z");
+            for (int i = 0; i < RangeFingerprint.RANGES_PER_STATEMENT + 7; i++) {
+                Instant next = at.plus(Duration.ofHours(1 + i % 5));
+                buckets.add(new Bucket(at, next));
+                at = next;
+            }
+
+            List<RangeFingerprint.Data> together = ranges.of(monitor, monitor.sourceTable(), null, buckets);
+
+            List<RangeFingerprint.Data> alone = buckets.stream()
+                    .map(b -> ranges.of(monitor, monitor.sourceTable(), null, b)).toList();
+            assertThat(together).isEqualTo(alone);
+            assertThat(alone.stream().mapToLong(RangeFingerprint.Data::rows).distinct().count()).isGreaterThan(2);
+        }
+    }
+
     @AfterAll
     static void dropSchemas() {
         URLS.forEach(PostgresTestDatabase::dropSchemaOf);
