@@ -101,6 +101,15 @@ record EmpiricalCdfs(double[] points, long[] baselineAtOrBelow, long[] currentAt
      * points. Where the distance between the extreme points overflows a double, the widths are summed after scaling.
      */
     double wasserstein() {
+        return wasserstein(1.0);
+    }
+
+    /**
+     * {@link #wasserstein()} divided by {@code divisor}; where the distance itself overflows a double (windows on
+     * either side of zero near the largest double), the quotient is formed from the scaled sum, so it stays finite
+     * whenever it is.
+     */
+    double wasserstein(double divisor) {
         double n = baselineCount();
         double m = currentCount();
         int last = points.length - 1;
@@ -111,7 +120,9 @@ record EmpiricalCdfs(double[] points, long[] baselineAtOrBelow, long[] currentAt
             double width = scaled ? points[k + 1] / scale - points[k] / scale : points[k + 1] - points[k];
             terms[k] = Math.abs(baselineAtOrBelow[k] / n - currentAtOrBelow[k] / m) * width;
         }
-        return MethodSupport.sum(terms) * scale;
+        double sum = MethodSupport.sum(terms);
+        double distance = sum * scale;
+        return Double.isFinite(distance) ? distance / divisor : sum * (scale / divisor);
     }
 
     private static EmpiricalCdfs exact(NumericProfile baseline, NumericProfile current) {

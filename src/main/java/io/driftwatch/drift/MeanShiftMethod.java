@@ -52,6 +52,11 @@ public final class MeanShiftMethod extends BuiltInMethod {
                     + " deviations", details);
         }
         double score = difference / scale;
+        if (Double.isInfinite(difference) && Double.isFinite(c.mean()) && Double.isFinite(b.mean())
+                && Double.isFinite(scale)) {
+            // Means on either side of zero near the largest double: their difference overflows, the shift in σ need not.
+            score = Math.abs(c.mean() / 2 - b.mean() / 2) / scale * 2;
+        }
         if (!Double.isFinite(score)) {
             // Only reachable with values near Double.MAX_VALUE, where the moments themselves overflow.
             return DriftResult.undefined(NAME, CONVENTION, threshold, Double.isInfinite(score),

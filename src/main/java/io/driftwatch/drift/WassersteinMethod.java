@@ -78,6 +78,10 @@ final class WassersteinMethod extends BuiltInMethod {
             double scale = Math.max(std, MIN_SCALE);
             details.put("scale", scale);
             score = distance / scale;
+            if (Double.isInfinite(distance) && exact) {
+                // The distance exceeds the largest double; the distance in baseline σ need not.
+                score = EmpiricalCdfs.of(b, c).wasserstein(scale);
+            }
         }
         if (!Double.isFinite(score)) {
             return DriftResult.undefined(name(), convention, settings.threshold(), score == Double.POSITIVE_INFINITY,
