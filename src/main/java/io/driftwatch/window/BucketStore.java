@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,9 @@ public final class BucketStore {
 
     /** The fingerprints of {@code buckets}, in their order, counted together (see {@link RangeFingerprint}). */
     public List<Fingerprint> fingerprints(Monitor monitor, List<Bucket> buckets) {
+        if (buckets.isEmpty()) {
+            return List.of(); // a slice whose buckets are all settled: no count, and no catalog read for one
+        }
         Instant takenAt = clock.instant();
         SqlIdentifier version = settings.versionColumn(monitor.name()).orElse(null);
         List<RangeFingerprint.Data> counted = ranges.of(monitor, monitor.sourceTable(), version, buckets);
@@ -96,7 +100,7 @@ public final class BucketStore {
                 unsettled.add(buckets.get(i));
             }
         }
-        java.util.Iterator<Fingerprint> counted = fingerprints(monitor, unsettled).iterator();
+        Iterator<Fingerprint> counted = fingerprints(monitor, unsettled).iterator();
         List<Fingerprint> fingerprints = new ArrayList<>(buckets.size());
         for (boolean s : settled) {
             fingerprints.add(s ? null : counted.next());
