@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A time range {@code [from, to)} of a monitor's source table whose profile is stored and reused on its own: a bucket
- * of {@code driftwatch.bucket}, or a piece of one when a window has fewer buckets than profile slices (so that a
- * one-bucket window is still read by every slice in parallel).
+ * A time range {@code [from, to)} of a monitor's source table whose profile is stored and reused on its own: one of the
+ * equal pieces a bucket of {@code driftwatch.bucket} is cut into, one per profile slice, so that the slices share every
+ * bucket, the new day of a night included, and read it in parallel.
  */
 public record Bucket(Instant from, Instant to) {
 
@@ -19,9 +19,9 @@ public record Bucket(Instant from, Instant to) {
     }
 
     /**
-     * The buckets of the window {@code [start, end)} in time order, counted back from its end in steps of
-     * {@code width}; a window of fewer buckets than {@code slices} has each bucket cut into equal pieces, enough for
-     * every slice to get one. A window that is not a whole number of buckets (a day of 23 or 25 hours at a
+     * The pieces of the window {@code [start, end)} in time order: its buckets, counted back from its end in steps of
+     * {@code width}, each cut into {@code slices} equal pieces at whole milliseconds (so that every database stores
+     * their bounds exactly). A window that is not a whole number of buckets (a day of 23 or 25 hours at a
      * daylight-saving change) starts with the remainder as a shorter bucket of its own.
      *
      * @throws IllegalArgumentException when the window is empty
@@ -39,19 +39,34 @@ public record Bucket(Instant from, Instant to) {
         for (long i = full; i > 0; i--) {
             spans.add(new Bucket(end.minus(width.multipliedBy(i)), end.minus(width.multipliedBy(i - 1))));
         }
-        int count = spans.size();
-        int pieces = count >= slices ? 1 : (slices + count - 1) / count;
-        List<Bucket> buckets = new ArrayList<>(count * pieces);
+        List<Bucket> pieces = new ArrayList<>(spans.size() * Math.max(1, slices));
         for (Bucket span : spans) {
-            for (int p = 0; p < pieces; p++) {
-                TimeSlice piece = TimeSlice.of(span.from(), span.to(), p, pieces);
-                buckets.add(new Bucket(piece.from(), piece.to()));
-            }
+            pieces.addAll(span.pieces(slices));
         }
-        return buckets;
+        return pieces;
     }
 
-    /** The buckets that slice {@code slice} of {@code slices} profiles: every {@code slices}-th, from its index on. */
+    /**
+     * This range cut into {@code count} pieces at whole milliseconds from its start (fewer when it is shorter than
+     * {@code count} milliseconds), the last one ending at its end.
+     */
+    List<Bucket> pieces(int count) {
+        long millis = Duration.between(from, to).toMillis();
+        int n = (int) Math.max(1, Math.min(Math.max(1, count), millis));
+        List<Bucket> pieces = new ArrayList<>(n);
+        Instant at = from;
+        for (int p = 1; p <= n; p++) {
+            Instant next = p == n ? to : from.plusMillis(millis * p / n);
+            pieces.add(new Bucket(at, next));
+            at = next;
+        }
+        return pieces;
+    }
+
+    /**
+     * The pieces that slice {@code slice} of {@code slices} profiles: every {@code slices}-th, from its index on, so
+     * one piece of every bucket when the pieces come from {@link #of} with the same {@code slices}.
+     */
     public static List<Bucket> ofSlice(List<Bucket> buckets, int slice, int slices) {
         List<Bucket> owned = new ArrayList<>();
         for (int i = slice; i < buckets.size(); i += slices) {

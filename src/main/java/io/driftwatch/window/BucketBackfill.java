@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 import org.springframework.transaction.support.TransactionOperations;
@@ -22,6 +23,8 @@ public final class BucketBackfill {
 
     /** Buckets profiled per query: bounds the profiles held in memory (features × buckets), not the rows. */
     static final int GROUP = 31;
+    /** Buckets whose fingerprints are counted in one statement. */
+    private static final int FINGERPRINTS = 100;
 
     /** Told after each group: buckets done (reused or profiled) of all, and rows read so far. */
     @FunctionalInterface
@@ -67,10 +70,16 @@ public final class BucketBackfill {
         int reused = 0;
         int profiled = 0;
         long rows = 0;
-        for (Bucket bucket : buckets) {
-            BucketStore.Fingerprint fingerprint = store.fingerprint(monitor, bucket);
+        Map<Bucket, Map<String, JdbcBucketProfileDao.Stored>> found = store.stored(monitor, buckets, false);
+        List<BucketStore.Fingerprint> counted = List.of();
+        for (int i = 0; i < buckets.size(); i++) {
+            Bucket bucket = buckets.get(i);
+            if (i % FINGERPRINTS == 0) { // counted together, a group at a time, each before its buckets are read
+                counted = store.fingerprints(monitor, buckets.subList(i, Math.min(buckets.size(), i + FINGERPRINTS)));
+            }
+            BucketStore.Fingerprint fingerprint = counted.get(i % FINGERPRINTS);
             rows += fingerprint.rowsCounted();
-            boolean stored = store.reusable(monitor, bucket, fingerprint).isPresent();
+            boolean stored = store.reusable(found.getOrDefault(bucket, Map.of()), fingerprint).isPresent();
             boolean contiguous = group.isEmpty() || group.get(group.size() - 1).to().equals(bucket.from());
             if (!group.isEmpty() && (stored || !contiguous || group.size() == GROUP)) {
                 rows += profile(monitor, group, prints);

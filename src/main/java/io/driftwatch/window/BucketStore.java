@@ -86,16 +86,24 @@ public final class BucketStore {
     }
 
     /**
-     * The fingerprints of {@code buckets} in their order, counted together in one statement before any of them is
-     * read; null for a bucket trusted as settled (see {@link #settled}), which needs none. With {@code refresh}, every
-     * bucket is counted.
+     * What storage holds for {@code buckets}, read together: by bucket, by feature (nothing with {@code refresh}, which
+     * profiles every bucket again).
      */
-    public List<Fingerprint> fingerprintsUnlessSettled(Monitor monitor, List<Bucket> buckets, boolean refresh) {
+    public Map<Bucket, Map<String, JdbcBucketProfileDao.Stored>> stored(Monitor monitor, List<Bucket> buckets,
+                                                                       boolean refresh) {
+        return refresh || buckets.isEmpty() ? Map.of() : dao.find(monitor.name(), buckets);
+    }
+
+    /**
+     * The fingerprints of {@code buckets} in their order, counted together in one statement before any of them is
+     * read; null for a bucket trusted as settled (see {@link #settled}) by what is {@code stored}, which needs none.
+     */
+    public List<Fingerprint> fingerprintsUnlessSettled(Monitor monitor, List<Bucket> buckets,
+                                                       Map<Bucket, Map<String, JdbcBucketProfileDao.Stored>> stored) {
         List<Bucket> unsettled = new ArrayList<>();
         boolean[] settled = new boolean[buckets.size()];
         for (int i = 0; i < buckets.size(); i++) {
-            settled[i] = !refresh && settings.allowedLateness(monitor.name()).isPresent()
-                    && settled(monitor, buckets.get(i), dao.find(monitor.name(), buckets.get(i))).isPresent();
+            settled[i] = settled(monitor, buckets.get(i), stored.getOrDefault(buckets.get(i), Map.of()));
             if (!settled[i]) {
                 unsettled.add(buckets.get(i));
             }
@@ -116,49 +124,51 @@ public final class BucketStore {
                 + f.type() + ':' + f.column();
     }
 
-    /** The stored profile of the bucket when every feature is stored under the fingerprint it has now. */
-    public Optional<WindowProfile> reusable(Monitor monitor, Bucket bucket, Fingerprint fingerprint) {
-        return reusable(dao.find(monitor.name(), bucket), fingerprint);
-    }
-
-    private static Optional<WindowProfile> reusable(Map<String, JdbcBucketProfileDao.Stored> stored,
+    /**
+     * The stored profile of a bucket, from what storage holds for it (see {@link #stored}), when every feature is
+     * stored under the fingerprint it has now.
+     */
+    public static Optional<WindowProfile> reusable(Map<String, JdbcBucketProfileDao.Stored> stored,
                                                     Fingerprint fingerprint) {
-        Map<String, FeatureProfile> profiles = new LinkedHashMap<>();
-        long rows = -1;
         for (Map.Entry<String, String> f : fingerprint.byFeature().entrySet()) {
             JdbcBucketProfileDao.Stored s = stored.get(f.getKey());
             if (s == null || !s.fingerprint().equals(f.getValue())) {
                 return Optional.empty();
             }
-            profiles.put(f.getKey(), FeatureProfile.fromBytes(s.profile()));
+        }
+        return Optional.of(decode(stored, fingerprint.byFeature().keySet()));
+    }
+
+    private static WindowProfile decode(Map<String, JdbcBucketProfileDao.Stored> stored, Iterable<String> features) {
+        Map<String, FeatureProfile> profiles = new LinkedHashMap<>();
+        long rows = -1;
+        for (String feature : features) {
+            JdbcBucketProfileDao.Stored s = stored.get(feature);
+            profiles.put(feature, FeatureProfile.fromBytes(s.profile()));
             rows = s.rowsRead();
         }
-        return Optional.of(new WindowProfile(rows, profiles));
+        return new WindowProfile(rows, profiles);
     }
 
     /**
-     * The stored profile of the bucket when it was settled the last time its fingerprint was taken or confirmed
+     * Whether the stored bucket was settled the last time its fingerprint was taken or confirmed
      * ({@code bucket_end + lateness <= checked_at}) and every feature's stored fingerprint is what today's definition
-     * gives with the stored data: trusted without counting. Empty without an allowed lateness.
+     * gives with the stored data: trusted without counting. False without an allowed lateness.
      */
-    private Optional<WindowProfile> settled(Monitor monitor, Bucket bucket, Map<String, JdbcBucketProfileDao.Stored> stored) {
+    private boolean settled(Monitor monitor, Bucket bucket, Map<String, JdbcBucketProfileDao.Stored> stored) {
         Optional<Duration> lateness = settings.allowedLateness(monitor.name());
         if (lateness.isEmpty()) {
-            return Optional.empty();
+            return false;
         }
         Instant settledBy = bucket.to().plus(lateness.get());
-        Map<String, FeatureProfile> profiles = new LinkedHashMap<>();
-        long rows = -1;
         for (Monitor.Feature f : monitor.features()) {
             JdbcBucketProfileDao.Stored s = stored.get(f.name());
             if (s == null || s.checkedAt() == null || s.checkedAt().isBefore(settledBy)
                     || !s.fingerprint().equals(RangeFingerprint.sha256(definition(monitor, f) + "\n" + s.data()))) {
-                return Optional.empty();
+                return false;
             }
-            profiles.put(f.name(), FeatureProfile.fromBytes(s.profile()));
-            rows = s.rowsRead();
         }
-        return Optional.of(new WindowProfile(rows, profiles));
+        return true;
     }
 
     /** Stores the bucket's profile under its fingerprint, replacing whatever overlapped it. Call in a transaction. */
@@ -167,25 +177,20 @@ public final class BucketStore {
     }
 
     /**
-     * The bucket from storage while settled (see {@link #settled}) or unchanged (unless {@code refresh}), else
-     * {@code scan}ned and stored. A count that confirms a stored bucket records when it was taken. Call in a
-     * transaction.
+     * The bucket from storage while settled (see {@link #settled}) or unchanged, else {@code scan}ned and stored. A
+     * count that confirms a stored bucket records when it was taken. Call in a transaction.
+     *
+     * @param found   what storage holds for the bucket, by feature (see {@link #stored}); empty to profile it again
+     * @param counted its fingerprint counted before (see {@link #fingerprintsUnlessSettled}); null: settled, or counted
+     *                here when it is not
      */
-    Profiled profile(Monitor monitor, Bucket bucket, boolean refresh, Supplier<WindowProfile> scan) {
-        return profile(monitor, bucket, null, refresh, scan);
-    }
-
-    /**
-     * As {@link #profile(Monitor, Bucket, boolean, Supplier)}, with the bucket's fingerprint counted before (see
-     * {@link #fingerprintsUnlessSettled}); null: settled, or counted here when it is not.
-     */
-    Profiled profile(Monitor monitor, Bucket bucket, Fingerprint counted, boolean refresh, Supplier<WindowProfile> scan) {
-        Map<String, JdbcBucketProfileDao.Stored> found = refresh ? Map.of() : dao.find(monitor.name(), bucket);
+    Profiled profile(Monitor monitor, Bucket bucket, Map<String, JdbcBucketProfileDao.Stored> found, Fingerprint counted,
+                     Supplier<WindowProfile> scan) {
         Fingerprint fingerprint = counted;
         if (fingerprint == null) {
-            Optional<WindowProfile> settled = settled(monitor, bucket, found);
-            if (settled.isPresent()) {
-                return new Profiled(settled.get(), true, 0, true);
+            if (settled(monitor, bucket, found)) {
+                return new Profiled(decode(found, monitor.features().stream().map(Monitor.Feature::name).toList()),
+                        true, 0, true);
             }
             fingerprint = fingerprint(monitor, bucket);
         }

@@ -1,11 +1,19 @@
 package io.driftwatch.window;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -19,9 +27,11 @@ import io.driftwatch.source.WindowProfile;
  */
 public class JdbcBucketProfileDao {
 
-    private static final String SELECT = """
-            SELECT feature, fingerprint, rows_read, profile, data, checked_at FROM bucket_profile
-            WHERE monitor = ? AND bucket_start = ? AND bucket_end = ?""";
+    private static final String SELECT_STARTING = """
+            SELECT bucket_start, bucket_end, feature, fingerprint, rows_read, profile, data, checked_at FROM bucket_profile
+            WHERE monitor = ? AND bucket_start IN (%s)""";
+    /** Buckets looked up per statement by {@link #find(String, List)}. */
+    private static final int LOOKUP_CHUNK = 500;
     private static final String DELETE_OVERLAPPING = """
             DELETE FROM bucket_profile WHERE monitor = ? AND bucket_start < ? AND bucket_end > ?""";
     // A bucket stored at the same moment by another run of the monitor (a backfill beside a nightly run) holds the
@@ -49,15 +59,33 @@ public class JdbcBucketProfileDao {
         this.jdbc = jdbc;
     }
 
-    /** The stored profiles of exactly this bucket, by feature; empty when none is stored. */
-    public Map<String, Stored> find(String monitor, Bucket bucket) {
-        Map<String, Stored> found = new LinkedHashMap<>();
-        jdbc.query(SELECT, rs -> {
-            OffsetDateTime checked = rs.getObject(6, OffsetDateTime.class);
-            found.put(rs.getString(1), new Stored(rs.getString(2), rs.getLong(3), rs.getBytes(4), rs.getString(5),
-                    checked == null ? null : checked.toInstant()));
-        }, monitor, at(bucket.from()), at(bucket.to()));
+    /**
+     * The stored profiles of exactly these buckets, read together (a statement per {@value #LOOKUP_CHUNK}): by bucket,
+     * by feature; a bucket none is stored for is absent.
+     */
+    public Map<Bucket, Map<String, Stored>> find(String monitor, List<Bucket> buckets) {
+        Set<Bucket> wanted = new HashSet<>(buckets);
+        Map<Bucket, Map<String, Stored>> found = new HashMap<>();
+        for (int from = 0; from < buckets.size(); from += LOOKUP_CHUNK) {
+            List<Bucket> chunk = buckets.subList(from, Math.min(buckets.size(), from + LOOKUP_CHUNK));
+            List<Object> args = new ArrayList<>(chunk.size() + 1);
+            args.add(monitor);
+            chunk.forEach(b -> args.add(at(b.from())));
+            jdbc.query(SELECT_STARTING.formatted(String.join(", ", Collections.nCopies(chunk.size(), "?"))), rs -> {
+                Bucket bucket = new Bucket(rs.getObject(1, OffsetDateTime.class).toInstant(),
+                        rs.getObject(2, OffsetDateTime.class).toInstant());
+                if (wanted.contains(bucket)) {
+                    found.computeIfAbsent(bucket, b -> new LinkedHashMap<>()).put(rs.getString(3), stored(rs, 4));
+                }
+            }, args.toArray());
+        }
         return found;
+    }
+
+    private static Stored stored(ResultSet rs, int first) throws SQLException {
+        OffsetDateTime checked = rs.getObject(first + 4, OffsetDateTime.class);
+        return new Stored(rs.getString(first), rs.getLong(first + 1), rs.getBytes(first + 2), rs.getString(first + 3),
+                checked == null ? null : checked.toInstant());
     }
 
     /**

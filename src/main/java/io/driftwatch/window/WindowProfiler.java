@@ -246,13 +246,14 @@ public class WindowProfiler {
         long scanned = 0;
         int reused = 0;
         int settled = 0;
-        // Every owned bucket's fingerprint in one statement (a settled bucket needs none), each taken before its
-        // bucket is read.
-        List<BucketStore.Fingerprint> fingerprints = buckets.fingerprintsUnlessSettled(monitor, owned, refresh);
+        // What storage holds for the owned buckets in one read, then their fingerprints in one statement (a settled
+        // bucket needs none), each taken before its bucket is read.
+        Map<Bucket, Map<String, JdbcBucketProfileDao.Stored>> stored = buckets.stored(monitor, owned, refresh);
+        List<BucketStore.Fingerprint> fingerprints = buckets.fingerprintsUnlessSettled(monitor, owned, stored);
         for (int i = 0; i < owned.size(); i++) {
             Bucket bucket = owned.get(i);
-            BucketStore.Profiled profiled = buckets.profile(monitor, bucket, fingerprints.get(i), refresh,
-                    () -> profile(monitor, bucket));
+            BucketStore.Profiled profiled = buckets.profile(monitor, bucket, stored.getOrDefault(bucket, Map.of()),
+                    fingerprints.get(i), () -> profile(monitor, bucket));
             rows += profiled.profile().rowsRead();
             scanned += profiled.rowsScanned();
             reused += profiled.reused() ? 1 : 0;

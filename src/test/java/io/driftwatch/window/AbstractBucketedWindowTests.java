@@ -49,18 +49,24 @@ abstract class AbstractBucketedWindowTests {
             assertThat(drift.launch(FIRST_NIGHT.plusDays(1)).exitCode()).isEqualTo(ExitCodes.COMPLETED);
 
             Map<String, Object> first = db.run(FIRST_NIGHT);
-            assertThat(((Number) first.get("buckets_profiled")).intValue()).isEqualTo(7);
+            assertThat(((Number) first.get("buckets_profiled")).intValue()).isEqualTo(7 * BucketNights.SLICES);
             assertThat(((Number) first.get("buckets_reused")).intValue()).isZero();
             assertThat(((Number) first.get("rows_scanned")).longValue()).isEqualTo(
                     db.rowsIn(midnight(LocalDate.of(2026, 3, 1)), midnight(FIRST_NIGHT)) + BucketNights.BASELINE_ROWS);
             Map<String, Object> second = db.run(FIRST_NIGHT.plusDays(1));
-            assertThat(((Number) second.get("buckets_profiled")).intValue()).isEqualTo(1);
-            assertThat(((Number) second.get("buckets_reused")).intValue()).isEqualTo(6);
+            // every day is stored in one piece per slice: the new day's pieces profiled, the other six days' reused
+            assertThat(((Number) second.get("buckets_profiled")).intValue()).isEqualTo(BucketNights.SLICES);
+            assertThat(((Number) second.get("buckets_reused")).intValue()).isEqualTo(6 * BucketNights.SLICES);
             // only the new day: the other six days come from bucket_profile, the baseline from its cache
             assertThat(((Number) second.get("rows_scanned")).longValue())
                     .isEqualTo(db.rowsIn(midnight(FIRST_NIGHT), midnight(FIRST_NIGHT.plusDays(1))))
                     .isEqualTo(BucketNights.ROWS_PER_DAY);
             assertThat(((Number) second.get("current_rows")).longValue()).isEqualTo(7L * BucketNights.ROWS_PER_DAY);
+            // and the new day is read by both slices, each its half
+            Instant noon = midnight(FIRST_NIGHT).plus(java.time.Duration.ofHours(12));
+            assertThat(db.jdbc.queryForList("SELECT MAX(rows_scanned) FROM window_profile WHERE run_id = ? AND side ="
+                    + " 'current' GROUP BY slice ORDER BY slice", Long.class, second.get("id"))).containsExactly(
+                    db.rowsIn(midnight(FIRST_NIGHT), noon), db.rowsIn(noon, midnight(FIRST_NIGHT.plusDays(1))));
         }
     }
 
@@ -76,10 +82,11 @@ abstract class AbstractBucketedWindowTests {
             assertThat(drift.launch(FIRST_NIGHT.plusDays(1)).exitCode()).isEqualTo(ExitCodes.COMPLETED);
 
             Map<String, Object> second = db.run(FIRST_NIGHT.plusDays(1));
-            assertThat(((Number) second.get("buckets_profiled")).intValue()).isEqualTo(2);
-            assertThat(((Number) second.get("buckets_reused")).intValue()).isEqualTo(5);
+            // the late rows fell in the first half of their day: that piece is profiled again, with the new day's
+            assertThat(((Number) second.get("buckets_profiled")).intValue()).isEqualTo(BucketNights.SLICES + 1);
+            assertThat(((Number) second.get("buckets_reused")).intValue()).isEqualTo(6 * BucketNights.SLICES - 1);
             assertThat(((Number) second.get("rows_scanned")).longValue()).isEqualTo(
-                    db.rowsIn(midnight(lateDay), midnight(lateDay.plusDays(1)))
+                    db.rowsIn(midnight(lateDay), midnight(lateDay).plus(java.time.Duration.ofHours(12)))
                             + db.rowsIn(midnight(FIRST_NIGHT), midnight(FIRST_NIGHT.plusDays(1))));
             assertThat(((Number) second.get("current_rows")).longValue())
                     .isEqualTo(db.rowsIn(midnight(LocalDate.of(2026, 3, 2)), midnight(FIRST_NIGHT.plusDays(1))))
@@ -105,7 +112,7 @@ abstract class AbstractBucketedWindowTests {
             assertThat(drift.launch(FIRST_NIGHT.plusDays(1)).exitCode()).isEqualTo(ExitCodes.COMPLETED);
 
             Map<String, Object> second = db.run(FIRST_NIGHT.plusDays(1));
-            assertThat(((Number) second.get("buckets_profiled")).intValue()).isEqualTo(2);
+            assertThat(((Number) second.get("buckets_profiled")).intValue()).isEqualTo(2 * BucketNights.SLICES);
             assertThat(((Number) second.get("rows_scanned")).longValue()).isEqualTo(2L * BucketNights.ROWS_PER_DAY);
             assertThat(db.jdbc.queryForObject("SELECT data FROM bucket_profile WHERE feature = 'income' AND bucket_start = ?",
                     String.class, midnight(rewritten).atOffset(ZoneOffset.UTC))).endsWith(";version=1");
@@ -161,12 +168,12 @@ abstract class AbstractBucketedWindowTests {
             Instant end = midnight(LocalDate.of(2026, 3, 9));
             TransactionTemplate tx = new TransactionTemplate(db.bean(PlatformTransactionManager.class));
 
-            // six days from storage, one profiled now, in one slice; and the same window in one scan
-            WindowProfiler.CurrentSlice merged = tx.execute(s -> profiler.current(monitor, start, end, 0, 1, false));
+            // six days from storage, one profiled now, slice by slice; and the same window in one scan
+            WindowProfiler.CurrentSlice merged = db.window(monitor, start, end);
             WindowProfile full = tx.execute(s -> source.profile(monitor, monitor.sourceTable(), start, end, ZoneOffset.UTC,
                     null));
 
-            assertThat(merged.bucketsReused()).isEqualTo(6);
+            assertThat(merged.bucketsReused()).isEqualTo(6 * BucketNights.SLICES);
             assertThat(merged.profile().rowsRead()).isEqualTo(full.rowsRead()).isEqualTo(7L * BucketNights.ROWS_PER_DAY);
             for (String feature : full.features().keySet()) {
                 FeatureProfile expected = full.features().get(feature);
@@ -201,7 +208,7 @@ abstract class AbstractBucketedWindowTests {
                     .isEqualTo(BucketNights.BASELINE_ROWS);
             assertThat(db.jdbc.queryForObject("SELECT SUM(buckets_profiled) FROM drift_run", Long.class)).isZero();
             assertThat(db.jdbc.queryForObject("SELECT COUNT(DISTINCT bucket_start) FROM bucket_profile", Long.class))
-                    .isEqualTo(36);
+                    .isEqualTo(36 * BucketNights.SLICES);
             assertThat(db.bean(BackfillCommand.class).run(List.of("monitor=weekly", "from=" + from, "to=" + to)).exitCode())
                     .isEqualTo(ExitCodes.COMPLETED);
             assertThat(db.written()).isEqualTo(nightly);

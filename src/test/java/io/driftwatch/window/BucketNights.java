@@ -12,9 +12,14 @@ import java.util.Set;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.driftwatch.DriftwatchApplication;
+import io.driftwatch.config.Monitor;
 import io.driftwatch.demo.SyntheticDriftGenerator;
+import io.driftwatch.profile.FeatureProfile;
+import io.driftwatch.source.WindowProfile;
 
 /**
  * One database of the bucket tests: the {@code weekly} monitor (a P7D window over daily buckets) of the
@@ -26,6 +31,8 @@ final class BucketNights implements AutoCloseable {
     static final String TABLE = "bucket_features";
     static final int BASELINE_ROWS = 3_000;
     static final int ROWS_PER_DAY = 400;
+    /** The profile slices of the bucket tests' monitors (their partition-threads): each day is stored in this many pieces. */
+    static final int SLICES = 2;
     static final LocalDate SHIFT_FROM = LocalDate.of(2026, 3, 18);
 
     final ConfigurableApplicationContext context;
@@ -126,5 +133,31 @@ final class BucketNights implements AutoCloseable {
     @Override
     public void close() {
         context.close();
+    }
+
+    /**
+     * The current window {@code [start, end)} of {@code monitor} built as a night builds it, slice by slice in one
+     * transaction each: the slices' profiles merged, their counts summed.
+     */
+    WindowProfiler.CurrentSlice window(Monitor monitor, Instant start, Instant end) {
+        TransactionTemplate tx = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+        WindowProfiler profiler = context.getBean(WindowProfiler.class);
+        Map<String, FeatureProfile> merged = new LinkedHashMap<>();
+        long rows = 0;
+        long scanned = 0;
+        int reused = 0;
+        int profiled = 0;
+        int settled = 0;
+        for (int slice = 0; slice < SLICES; slice++) {
+            int s = slice;
+            WindowProfiler.CurrentSlice part = tx.execute(status -> profiler.current(monitor, start, end, s, SLICES, false));
+            rows += part.profile().rowsRead();
+            scanned += part.rowsScanned();
+            reused += part.bucketsReused();
+            profiled += part.bucketsProfiled();
+            settled += part.bucketsSettled();
+            part.profile().features().forEach((f, p) -> merged.merge(f, p, JdbcWindowProfileDao::merge));
+        }
+        return new WindowProfiler.CurrentSlice(new WindowProfile(rows, merged), scanned, reused, profiled, settled);
     }
 }

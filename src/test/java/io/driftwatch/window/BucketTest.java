@@ -20,8 +20,8 @@ class BucketTest {
 
     @Test
     void aWeeklyWindowIsSevenDaysCountedBackFromItsEndAndTheNextNightSharesSixOfThem() {
-        List<Bucket> tonight = Bucket.of(END.minus(Duration.ofDays(7)), END, Duration.ofDays(1), 2);
-        List<Bucket> tomorrow = Bucket.of(END.minus(Duration.ofDays(6)), END.plus(Duration.ofDays(1)), Duration.ofDays(1), 2);
+        List<Bucket> tonight = Bucket.of(END.minus(Duration.ofDays(7)), END, Duration.ofDays(1), 1);
+        List<Bucket> tomorrow = Bucket.of(END.minus(Duration.ofDays(6)), END.plus(Duration.ofDays(1)), Duration.ofDays(1), 1);
 
         assertThat(tonight).hasSize(7).first().isEqualTo(new Bucket(Instant.parse("2026-03-01T00:00:00Z"),
                 Instant.parse("2026-03-02T00:00:00Z")));
@@ -30,30 +30,54 @@ class BucketTest {
     }
 
     @Test
-    void aWindowOfFewerBucketsThanSlicesIsCutIntoPiecesSoEverySliceReadsOne() {
-        List<Bucket> pieces = Bucket.of(END.minus(Duration.ofDays(1)), END, Duration.ofDays(1), 4);
+    void everyBucketIsCutIntoOnePiecePerSliceSoTheSlicesShareEachDayAndTheNextNightSharesAllButTheNewDaysPieces() {
+        List<Bucket> tonight = Bucket.of(END.minus(Duration.ofDays(7)), END, Duration.ofDays(1), 2);
+        List<Bucket> tomorrow = Bucket.of(END.minus(Duration.ofDays(6)), END.plus(Duration.ofDays(1)), Duration.ofDays(1), 2);
 
-        assertThat(pieces).hasSize(4);
-        for (int i = 1; i < pieces.size(); i++) {
-            assertThat(pieces.get(i).from()).isEqualTo(pieces.get(i - 1).to());
+        assertThat(tonight).hasSize(14).startsWith(
+                new Bucket(Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-03-01T12:00:00Z")),
+                new Bucket(Instant.parse("2026-03-01T12:00:00Z"), Instant.parse("2026-03-02T00:00:00Z")));
+        for (int i = 1; i < tonight.size(); i++) {
+            assertThat(tonight.get(i).from()).isEqualTo(tonight.get(i - 1).to());
         }
-        assertThat(pieces.get(0).from()).isEqualTo(END.minus(Duration.ofDays(1)));
-        assertThat(pieces.get(3).to()).isEqualTo(END);
-        for (int slice = 0; slice < 4; slice++) {
-            assertThat(Bucket.ofSlice(pieces, slice, 4)).containsExactly(pieces.get(slice));
-        }
+        assertThat(tomorrow.subList(0, 12)).isEqualTo(tonight.subList(2, 14));
+        // each slice reads its half of every day, the new day's included
+        assertThat(Bucket.ofSlice(tomorrow, 0, 2)).hasSize(7).last()
+                .isEqualTo(new Bucket(END, END.plus(Duration.ofHours(12))));
+        assertThat(Bucket.ofSlice(tomorrow, 1, 2)).hasSize(7).last()
+                .isEqualTo(new Bucket(END.plus(Duration.ofHours(12)), END.plus(Duration.ofDays(1))));
     }
 
     @Test
-    void slicesTakeEveryOtherBucketAndTogetherTakeEachOnce() {
+    void piecesEndOnWholeMillisecondsSoEveryDatabaseStoresTheirBoundsExactly() {
+        List<Bucket> pieces = Bucket.of(END.minus(Duration.ofDays(1)), END, Duration.ofDays(1), 7);
+
+        assertThat(pieces).hasSize(7);
+        assertThat(pieces.get(0).from()).isEqualTo(END.minus(Duration.ofDays(1)));
+        assertThat(pieces.get(6).to()).isEqualTo(END);
+        for (int i = 0; i < pieces.size(); i++) {
+            assertThat(pieces.get(i).from().getNano() % 1_000_000).isZero();
+            if (i > 0) {
+                assertThat(pieces.get(i).from()).isEqualTo(pieces.get(i - 1).to());
+            }
+            // 86,400,000 ms in 7: pieces of 12,342,857 ms, give or take one
+            assertThat(Duration.between(pieces.get(i).from(), pieces.get(i).to()).toMillis()).isBetween(12_342_857L, 12_342_858L);
+        }
+        // a range shorter than its slices in milliseconds has fewer pieces, none empty
+        assertThat(new Bucket(END, END.plusMillis(2)).pieces(4)).containsExactly(
+                new Bucket(END, END.plusMillis(1)), new Bucket(END.plusMillis(1), END.plusMillis(2)));
+    }
+
+    @Test
+    void slicesTakeEveryOtherPieceAndTogetherTakeEachOnce() {
         List<Bucket> buckets = Bucket.of(END.minus(Duration.ofDays(7)), END, Duration.ofDays(1), 3);
         List<Bucket> all = new ArrayList<>();
         for (int slice = 0; slice < 3; slice++) {
             all.addAll(Bucket.ofSlice(buckets, slice, 3));
         }
 
-        assertThat(all).containsExactlyInAnyOrderElementsOf(buckets).hasSize(7);
-        assertThat(Bucket.ofSlice(buckets, 0, 3)).containsExactly(buckets.get(0), buckets.get(3), buckets.get(6));
+        assertThat(all).containsExactlyInAnyOrderElementsOf(buckets).hasSize(21);
+        assertThat(Bucket.ofSlice(buckets, 0, 3)).hasSize(7).startsWith(buckets.get(0), buckets.get(3), buckets.get(6));
     }
 
     @Test
@@ -66,8 +90,8 @@ class BucketTest {
                 new Bucket(END.minus(Duration.ofHours(24)), END));
         assertThat(Bucket.of(END.minus(Duration.ofHours(23)), END, Duration.ofHours(6), 1)).hasSize(4)
                 .first().isEqualTo(new Bucket(END.minus(Duration.ofHours(23)), END.minus(Duration.ofHours(18))));
-        assertThat(Bucket.of(END.minus(Duration.ofHours(25)), END, Duration.ofDays(1), 4)).hasSize(4)
-                .first().extracting(Bucket::from).isEqualTo(END.minus(Duration.ofHours(25)));
+        assertThat(Bucket.of(END.minus(Duration.ofHours(25)), END, Duration.ofDays(1), 4)).hasSize(8)
+                .first().isEqualTo(new Bucket(END.minus(Duration.ofHours(25)), END.minus(Duration.ofMinutes(24 * 60 + 45))));
     }
 
     @Test
