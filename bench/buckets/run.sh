@@ -12,6 +12,7 @@
 #   JAVA_OPTS="-Xmx512m" KEEP=1 bench/buckets/run.sh
 #   REUSE=1 R=1000000 bench/buckets/run.sh      # keep the feature table a KEEP=1 run of the same size left
 #   ALLOWED_LATENESS=P1D BACKFILL=0 bench/buckets/run.sh   # settled buckets: both monitors get driftwatch.allowed-lateness
+# After the nights, one more date whose new day has no rows shows what a night costs besides reading its new day.
 #
 # Needs: PostgreSQL (PGHOST, PGPORT, PGUSER, PGDATABASE; default 127.0.0.1, 5432, postgres, test), psql, bc, Java 17+.
 set -euo pipefail
@@ -82,7 +83,7 @@ jar() {  # jar CONFIG ARGS...
 
 first_run=$(date -d "$FIRST_DAY + $DAYS days" +%F)
 echo "== $DATES nightly runs of monitor 'nightly' (P${DAYS}D), one process each, from runDate=$first_run, allowed-lateness=${ALLOWED_LATENESS:-unset}"
-printf "%-12s %12s %12s %14s %9s %9s %8s %8s\n" runDate rows_scanned pg_fetched reuse/sett/pro wall_s floor_s wall/fl step/fl > "$WORK/nights.txt"
+printf "%-12s %12s %12s %14s %9s %9s %8s %8s %8s %8s\n" runDate rows_scanned pg_fetched reuse/sett/pro wall_s floor_s wall/fl step/fl steps_s prof_s > "$WORK/nights.txt"
 nightly_start=$(now)
 for i in $(seq 0 $((DATES - 1))); do
     d=$(date -d "$first_run + $i days" +%F)
@@ -95,9 +96,17 @@ for i in $(seq 0 $((DATES - 1))); do
     floor=$(copy_floor "$feature_list" "$new_day" "$d")
     read -r scanned reused settled profiled <<< "$(psql -At -F' ' -c "SELECT rows_scanned, buckets_reused, buckets_settled, buckets_profiled FROM $SCHEMA.drift_run WHERE monitor = 'nightly' AND run_date = '$d'")"
     steps=$(steps_of_date "extract(epoch FROM max(s.end_time) - min(s.start_time))" "$d" "s.step_name NOT LIKE '%:%'")
-    printf "%-12s %12s %12s %14s %9.2f %9.3f %8.1f %8.1f\n" "$d" "$scanned" "$((after - before))" "$reused/$settled/$profiled" "$wall" "$floor" \
-        "$(echo "$wall / $floor" | bc -l)" "$(echo "$steps / $floor" | bc -l)" >> "$WORK/nights.txt"
+    profile=$(steps_of_date "extract(epoch FROM s.end_time - s.start_time)" "$d" "s.step_name = 'profile'")
+    printf "%-12s %12s %12s %14s %9.2f %9.3f %8.1f %8.1f %8.2f %8.2f\n" "$d" "$scanned" "$((after - before))" "$reused/$settled/$profiled" "$wall" "$floor" \
+        "$(echo "$wall / $floor" | bc -l)" "$(echo "$steps / $floor" | bc -l)" "$steps" "$profile" >> "$WORK/nights.txt"
 done
+# A night whose new day has no rows (the table ends before it): what a night costs besides reading its new day.
+empty=$(date -d "$first_run + $DATES days" +%F)
+jar nightly "runDate=$empty" > "$WORK/night-$empty.log" 2>&1 || { tail -30 "$WORK/night-$empty.log"; exit 1; }
+empty_steps=$(steps_of_date "extract(epoch FROM max(s.end_time) - min(s.start_time))" "$empty" "s.step_name NOT LIKE '%:%'")
+empty_profile=$(steps_of_date "extract(epoch FROM s.end_time - s.start_time)" "$empty" "s.step_name = 'profile'")
+printf "%-12s %12s %12s %14s %9s %9s %8s %8s %8.2f %8.2f   (no new rows: the fixed cost of a night)\n" "$empty" 0 - - - - - - \
+    "$empty_steps" "$empty_profile" >> "$WORK/nights.txt"
 nightly_wall=$(since "$nightly_start")
 nightly_rows=$(psql -At -c "SELECT sum(rows_scanned) FROM $SCHEMA.drift_run WHERE monitor = 'nightly'")
 
@@ -106,7 +115,8 @@ if [ "$BACKFILL" = 0 ]; then
     echo
     echo "== results: R=$R rows/day, F=$F, window P${DAYS}D, $DATES dates, partition-threads=$THREADS, $(nproc) cores, allowed-lateness=${ALLOWED_LATENESS:-unset}, load $(cut -d' ' -f1-3 /proc/loadavg)"
     cat "$WORK/nights.txt"
-    echo "(wall: the whole process incl. JVM start; step/fl: the job's steps, first step start to last step end, over the floor)"
+    echo "(wall: the whole process incl. JVM start; step/fl: the job's steps, first step start to last step end, over the floor;"
+    echo " steps_s, prof_s: the job's steps and its profile step in seconds)"
     drop_schemas "$SCHEMA"
     exit 0
 fi
@@ -120,12 +130,13 @@ grep '^backfill backfill: buckets' "$WORK/backfill.log" | tail -1
 backfill_rows=$(grep -o 'backfill: [0-9]* bucket(s) reused, [0-9]* profiled, [0-9]* rows read' "$WORK/backfill.log" | grep -o '[0-9]* rows read' | grep -o '[0-9]*' || echo "?")
 same=$(psql -At <<SQL
 SET search_path = $SCHEMA;
+CREATE TEMP VIEW drift_report_dates AS SELECT * FROM drift_report WHERE run_date <= DATE '$last_run';
 SELECT count(*) FROM (
-  (SELECT run_date, feature, method, score, p_value, drifted, current_count FROM drift_report WHERE monitor = 'nightly'
-   EXCEPT SELECT run_date, feature, method, score, p_value, drifted, current_count FROM drift_report WHERE monitor = 'backfill')
+  (SELECT run_date, feature, method, score, p_value, drifted, current_count FROM drift_report_dates WHERE monitor = 'nightly'
+   EXCEPT SELECT run_date, feature, method, score, p_value, drifted, current_count FROM drift_report_dates WHERE monitor = 'backfill')
   UNION ALL
-  (SELECT run_date, feature, method, score, p_value, drifted, current_count FROM drift_report WHERE monitor = 'backfill'
-   EXCEPT SELECT run_date, feature, method, score, p_value, drifted, current_count FROM drift_report WHERE monitor = 'nightly')) d;
+  (SELECT run_date, feature, method, score, p_value, drifted, current_count FROM drift_report_dates WHERE monitor = 'backfill'
+   EXCEPT SELECT run_date, feature, method, score, p_value, drifted, current_count FROM drift_report_dates WHERE monitor = 'nightly')) d;
 SQL
 )
 
