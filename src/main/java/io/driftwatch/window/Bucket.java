@@ -2,7 +2,9 @@ package io.driftwatch.window;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -21,24 +23,27 @@ public record Bucket(Instant from, Instant to) {
     /**
      * The pieces of the window {@code [start, end)} in time order: its buckets, counted back from its end in steps of
      * {@code width}, each cut into {@code slices} equal pieces at whole milliseconds (so that every database stores
-     * their bounds exactly). A window that is not a whole number of buckets (a day of 23 or 25 hours at a
-     * daylight-saving change) starts with the remainder as a shorter bucket of its own.
+     * their bounds exactly). A width of whole days steps by calendar days of {@code zone}, so that a day of 23 or 25
+     * hours at a daylight-saving change is one bucket and the buckets stay on the zone's midnights for every night
+     * whose window holds the change. A window that is not a whole number of buckets starts with the remainder as a
+     * shorter bucket of its own.
      *
      * @throws IllegalArgumentException when the window is empty
      */
-    public static List<Bucket> of(Instant start, Instant end, Duration width, int slices) {
-        long window = Duration.between(start, end).toNanos();
-        if (window <= 0) {
+    public static List<Bucket> of(Instant start, Instant end, Duration width, int slices, ZoneId zone) {
+        if (!start.isBefore(end)) {
             throw new IllegalArgumentException("the window [" + start + ", " + end + ") is empty");
         }
-        long full = window / width.toNanos();
+        long days = width.toDaysPart();
+        boolean calendar = days > 0 && width.equals(Duration.ofDays(days));
         List<Bucket> spans = new ArrayList<>();
-        if (window % width.toNanos() != 0) {
-            spans.add(new Bucket(start, end.minus(width.multipliedBy(full))));
+        Instant to = end;
+        for (long i = 1; to.isAfter(start); i++) {
+            Instant from = calendar ? end.atZone(zone).minusDays(days * i).toInstant() : end.minus(width.multipliedBy(i));
+            spans.add(new Bucket(from.isBefore(start) ? start : from, to));
+            to = from;
         }
-        for (long i = full; i > 0; i--) {
-            spans.add(new Bucket(end.minus(width.multipliedBy(i)), end.minus(width.multipliedBy(i - 1))));
-        }
+        Collections.reverse(spans);
         List<Bucket> pieces = new ArrayList<>(spans.size() * Math.max(1, slices));
         for (Bucket span : spans) {
             pieces.addAll(span.pieces(slices));

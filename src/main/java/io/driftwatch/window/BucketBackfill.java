@@ -56,7 +56,7 @@ public final class BucketBackfill {
         TreeMap<java.time.Instant, Bucket> byStart = new TreeMap<>();
         for (LocalDate date : dates) {
             for (Bucket b : Bucket.of(monitor.windowStart(date, zone), monitor.windowEnd(date, zone),
-                    store.settings().width(), slices)) {
+                    store.settings().width(), slices, zone)) {
                 byStart.putIfAbsent(b.from(), b);
             }
         }

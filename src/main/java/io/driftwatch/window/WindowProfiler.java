@@ -240,7 +240,7 @@ public class WindowProfiler {
                             progress.describe(rows, expected)), segments);
             return new CurrentSlice(read, read.rowsRead(), 0, 0, 0);
         }
-        List<Bucket> owned = Bucket.ofSlice(Bucket.of(start, end, settings.width(), slices), slice, slices);
+        List<Bucket> owned = Bucket.ofSlice(Bucket.of(start, end, settings.width(), slices, zone), slice, slices);
         Map<String, FeatureProfile> merged = new LinkedHashMap<>();
         long rows = 0;
         long scanned = 0;

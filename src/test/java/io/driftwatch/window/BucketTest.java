@@ -2,9 +2,12 @@ package io.driftwatch.window;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static java.time.ZoneOffset.UTC;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -20,8 +23,8 @@ class BucketTest {
 
     @Test
     void aWeeklyWindowIsSevenDaysCountedBackFromItsEndAndTheNextNightSharesSixOfThem() {
-        List<Bucket> tonight = Bucket.of(END.minus(Duration.ofDays(7)), END, Duration.ofDays(1), 1);
-        List<Bucket> tomorrow = Bucket.of(END.minus(Duration.ofDays(6)), END.plus(Duration.ofDays(1)), Duration.ofDays(1), 1);
+        List<Bucket> tonight = Bucket.of(END.minus(Duration.ofDays(7)), END, Duration.ofDays(1), 1, UTC);
+        List<Bucket> tomorrow = Bucket.of(END.minus(Duration.ofDays(6)), END.plus(Duration.ofDays(1)), Duration.ofDays(1), 1, UTC);
 
         assertThat(tonight).hasSize(7).first().isEqualTo(new Bucket(Instant.parse("2026-03-01T00:00:00Z"),
                 Instant.parse("2026-03-02T00:00:00Z")));
@@ -31,8 +34,8 @@ class BucketTest {
 
     @Test
     void everyBucketIsCutIntoOnePiecePerSliceSoTheSlicesShareEachDayAndTheNextNightSharesAllButTheNewDaysPieces() {
-        List<Bucket> tonight = Bucket.of(END.minus(Duration.ofDays(7)), END, Duration.ofDays(1), 2);
-        List<Bucket> tomorrow = Bucket.of(END.minus(Duration.ofDays(6)), END.plus(Duration.ofDays(1)), Duration.ofDays(1), 2);
+        List<Bucket> tonight = Bucket.of(END.minus(Duration.ofDays(7)), END, Duration.ofDays(1), 2, UTC);
+        List<Bucket> tomorrow = Bucket.of(END.minus(Duration.ofDays(6)), END.plus(Duration.ofDays(1)), Duration.ofDays(1), 2, UTC);
 
         assertThat(tonight).hasSize(14).startsWith(
                 new Bucket(Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-03-01T12:00:00Z")),
@@ -50,7 +53,7 @@ class BucketTest {
 
     @Test
     void piecesEndOnWholeMillisecondsSoEveryDatabaseStoresTheirBoundsExactly() {
-        List<Bucket> pieces = Bucket.of(END.minus(Duration.ofDays(1)), END, Duration.ofDays(1), 7);
+        List<Bucket> pieces = Bucket.of(END.minus(Duration.ofDays(1)), END, Duration.ofDays(1), 7, UTC);
 
         assertThat(pieces).hasSize(7);
         assertThat(pieces.get(0).from()).isEqualTo(END.minus(Duration.ofDays(1)));
@@ -70,7 +73,7 @@ class BucketTest {
 
     @Test
     void slicesTakeEveryOtherPieceAndTogetherTakeEachOnce() {
-        List<Bucket> buckets = Bucket.of(END.minus(Duration.ofDays(7)), END, Duration.ofDays(1), 3);
+        List<Bucket> buckets = Bucket.of(END.minus(Duration.ofDays(7)), END, Duration.ofDays(1), 3, UTC);
         List<Bucket> all = new ArrayList<>();
         for (int slice = 0; slice < 3; slice++) {
             all.addAll(Bucket.ofSlice(buckets, slice, 3));
@@ -83,20 +86,48 @@ class BucketTest {
     @Test
     void aWindowThatIsNotAWholeNumberOfBucketsStartsWithTheRemainderAsABucketOfItsOwn() {
         // a day of 23 or 25 hours at a daylight-saving change, in daily buckets
-        assertThat(Bucket.of(END.minus(Duration.ofHours(23)), END, Duration.ofDays(1), 1))
+        assertThat(Bucket.of(END.minus(Duration.ofHours(23)), END, Duration.ofDays(1), 1, UTC))
                 .containsExactly(new Bucket(END.minus(Duration.ofHours(23)), END));
-        assertThat(Bucket.of(END.minus(Duration.ofHours(25)), END, Duration.ofDays(1), 1)).containsExactly(
+        assertThat(Bucket.of(END.minus(Duration.ofHours(25)), END, Duration.ofDays(1), 1, UTC)).containsExactly(
                 new Bucket(END.minus(Duration.ofHours(25)), END.minus(Duration.ofHours(24))),
                 new Bucket(END.minus(Duration.ofHours(24)), END));
-        assertThat(Bucket.of(END.minus(Duration.ofHours(23)), END, Duration.ofHours(6), 1)).hasSize(4)
+        assertThat(Bucket.of(END.minus(Duration.ofHours(23)), END, Duration.ofHours(6), 1, UTC)).hasSize(4)
                 .first().isEqualTo(new Bucket(END.minus(Duration.ofHours(23)), END.minus(Duration.ofHours(18))));
-        assertThat(Bucket.of(END.minus(Duration.ofHours(25)), END, Duration.ofDays(1), 4)).hasSize(8)
+        assertThat(Bucket.of(END.minus(Duration.ofHours(25)), END, Duration.ofDays(1), 4, UTC)).hasSize(8)
                 .first().isEqualTo(new Bucket(END.minus(Duration.ofHours(25)), END.minus(Duration.ofMinutes(24 * 60 + 45))));
     }
 
     @Test
+    void dailyBucketsAreCalendarDaysOfTheZoneSoEveryNightAcrossADaylightSavingChangeSharesAllButItsNewDay() {
+        ZoneId berlin = ZoneId.of("Europe/Berlin"); // 29 March 2026 has 23 hours there
+        LocalDate firstNight = LocalDate.of(2026, 3, 28);
+        List<Bucket> previous = null;
+        for (LocalDate night = firstNight; night.isBefore(LocalDate.of(2026, 4, 8)); night = night.plusDays(1)) {
+            Instant start = night.minusDays(7).atStartOfDay(berlin).toInstant();
+            Instant end = night.atStartOfDay(berlin).toInstant();
+
+            List<Bucket> buckets = Bucket.of(start, end, Duration.ofDays(1), 1, berlin);
+
+            assertThat(buckets).as(night.toString()).hasSize(7);
+            for (int i = 0; i < 7; i++) {
+                LocalDate day = night.minusDays(7 - i);
+                assertThat(buckets.get(i)).isEqualTo(new Bucket(day.atStartOfDay(berlin).toInstant(),
+                        day.plusDays(1).atStartOfDay(berlin).toInstant()));
+            }
+            if (previous != null) {
+                assertThat(buckets.subList(0, 6)).as(night.toString()).isEqualTo(previous.subList(1, 7));
+            }
+            previous = buckets;
+        }
+        Instant dstDay = LocalDate.of(2026, 3, 29).atStartOfDay(berlin).toInstant();
+        assertThat(Bucket.of(dstDay, dstDay.plus(Duration.ofHours(23)), Duration.ofDays(1), 2, berlin))
+                .containsExactly(new Bucket(dstDay, dstDay.plus(Duration.ofMinutes(690))),
+                        new Bucket(dstDay.plus(Duration.ofMinutes(690)), dstDay.plus(Duration.ofHours(23))));
+    }
+
+    @Test
     void anEmptyWindowIsRefused() {
-        assertThatThrownBy(() -> Bucket.of(END, END, Duration.ofDays(1), 1))
+        assertThatThrownBy(() -> Bucket.of(END, END, Duration.ofDays(1), 1, UTC))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty");
     }
 

@@ -1,5 +1,7 @@
 package io.driftwatch.window;
 
+import static java.time.ZoneOffset.UTC;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,7 +52,7 @@ class PostgresBucketedWindowTests extends AbstractBucketedWindowTests {
 
             // one transaction, so that pg_stat_xact_user_tables counts exactly these statements
             long[] fetched = new TransactionTemplate(db.bean(PlatformTransactionManager.class)).execute(status -> {
-                for (Bucket bucket : Bucket.of(start, end, Duration.ofDays(1), 2)) {
+                for (Bucket bucket : Bucket.of(start, end, Duration.ofDays(1), 2, UTC)) {
                     assertThat(profiler.buckets().fingerprint(monitor, bucket).rows()).isPositive();
                 }
                 BaselineFingerprint baseline = BaselineFingerprint.of(monitor, source, ranges, Duration.ofDays(1), ZoneOffset.UTC);
