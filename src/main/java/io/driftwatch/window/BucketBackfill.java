@@ -23,8 +23,6 @@ public final class BucketBackfill {
 
     /** Buckets profiled per query: bounds the profiles held in memory (features × buckets), not the rows. */
     static final int GROUP = 31;
-    /** Buckets whose fingerprints are counted in one statement. */
-    private static final int FINGERPRINTS = 100;
 
     /** Told after each group: buckets done (reused or profiled) of all, and rows read so far. */
     @FunctionalInterface
@@ -70,14 +68,17 @@ public final class BucketBackfill {
         int reused = 0;
         int profiled = 0;
         long rows = 0;
-        Map<Bucket, Map<String, JdbcBucketProfileDao.Stored>> found = store.stored(monitor, buckets, false);
+        int lookups = BucketStore.lookupGroup(monitor);
+        Map<Bucket, Map<String, JdbcBucketProfileDao.Stored>> found = Map.of();
         List<BucketStore.Fingerprint> counted = List.of();
         for (int i = 0; i < buckets.size(); i++) {
             Bucket bucket = buckets.get(i);
-            if (i % FINGERPRINTS == 0) { // counted together, a group at a time, each before its buckets are read
-                counted = store.fingerprints(monitor, buckets.subList(i, Math.min(buckets.size(), i + FINGERPRINTS)));
+            if (i % lookups == 0) { // looked up and counted together, each before its buckets are read
+                List<Bucket> next = buckets.subList(i, Math.min(buckets.size(), i + lookups));
+                found = store.stored(monitor, next, false);
+                counted = store.fingerprints(monitor, next);
             }
-            BucketStore.Fingerprint fingerprint = counted.get(i % FINGERPRINTS);
+            BucketStore.Fingerprint fingerprint = counted.get(i % lookups);
             rows += fingerprint.rowsCounted();
             boolean stored = store.reusable(found.getOrDefault(bucket, Map.of()), fingerprint).isPresent();
             boolean contiguous = group.isEmpty() || group.get(group.size() - 1).to().equals(bucket.from());

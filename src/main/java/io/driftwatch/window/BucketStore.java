@@ -85,6 +85,21 @@ public final class BucketStore {
         return fingerprints;
     }
 
+    /** Stored profiles (features × buckets) read and held at once: a bound on the memory a group of buckets takes. */
+    static final int PROFILES_AT_ONCE = 512;
+
+    /**
+     * How many buckets of the monitor to look up and count together (see {@link #stored},
+     * {@link #fingerprintsUnlessSettled}): {@value #PROFILES_AT_ONCE} stored profiles, at most 100 buckets, at least 1.
+     */
+    static int lookupGroup(Monitor monitor) {
+        return lookupGroup(monitor.features().size());
+    }
+
+    static int lookupGroup(int features) {
+        return Math.max(1, Math.min(100, PROFILES_AT_ONCE / Math.max(1, features)));
+    }
+
     /**
      * What storage holds for {@code buckets}, read together: by bucket, by feature (nothing with {@code refresh}, which
      * profiles every bucket again).

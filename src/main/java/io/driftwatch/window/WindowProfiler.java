@@ -246,20 +246,25 @@ public class WindowProfiler {
         long scanned = 0;
         int reused = 0;
         int settled = 0;
-        // What storage holds for the owned buckets in one read, then their fingerprints in one statement (a settled
-        // bucket needs none), each taken before its bucket is read.
-        Map<Bucket, Map<String, JdbcBucketProfileDao.Stored>> stored = buckets.stored(monitor, owned, refresh);
-        List<BucketStore.Fingerprint> fingerprints = buckets.fingerprintsUnlessSettled(monitor, owned, stored);
-        for (int i = 0; i < owned.size(); i++) {
-            Bucket bucket = owned.get(i);
-            BucketStore.Profiled profiled = buckets.profile(monitor, bucket, stored.getOrDefault(bucket, Map.of()),
-                    fingerprints.get(i), () -> profile(monitor, bucket));
-            rows += profiled.profile().rowsRead();
-            scanned += profiled.rowsScanned();
-            reused += profiled.reused() ? 1 : 0;
-            settled += profiled.settled() ? 1 : 0;
-            profiled.profile().features().forEach((feature, profile) -> merged.merge(feature, profile,
-                    JdbcWindowProfileDao::merge));
+        // A group of owned buckets at a time (bounding the stored profiles held at once): what storage holds for them
+        // in one read, then their fingerprints in one statement (a settled bucket needs none), each taken before its
+        // bucket is read.
+        int group = BucketStore.lookupGroup(monitor);
+        for (int first = 0; first < owned.size(); first += group) {
+            List<Bucket> part = owned.subList(first, Math.min(owned.size(), first + group));
+            Map<Bucket, Map<String, JdbcBucketProfileDao.Stored>> stored = buckets.stored(monitor, part, refresh);
+            List<BucketStore.Fingerprint> fingerprints = buckets.fingerprintsUnlessSettled(monitor, part, stored);
+            for (int i = 0; i < part.size(); i++) {
+                Bucket bucket = part.get(i);
+                BucketStore.Profiled profiled = buckets.profile(monitor, bucket, stored.getOrDefault(bucket, Map.of()),
+                        fingerprints.get(i), () -> profile(monitor, bucket));
+                rows += profiled.profile().rowsRead();
+                scanned += profiled.rowsScanned();
+                reused += profiled.reused() ? 1 : 0;
+                settled += profiled.settled() ? 1 : 0;
+                profiled.profile().features().forEach((feature, profile) -> merged.merge(feature, profile,
+                        JdbcWindowProfileDao::merge));
+            }
         }
         if (slice == 0) {
             int dropped = buckets.dropExpired(monitor, end);

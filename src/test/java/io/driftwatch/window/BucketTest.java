@@ -126,6 +126,14 @@ class BucketTest {
     }
 
     @Test
+    void bucketsAreLookedUpInGroupsThatHoldAtMostFiveHundredTwelveStoredProfiles() {
+        assertThat(BucketStore.lookupGroup(5)).isEqualTo(100);
+        assertThat(BucketStore.lookupGroup(8)).isEqualTo(64);
+        assertThat(BucketStore.lookupGroup(100)).isEqualTo(5);
+        assertThat(BucketStore.lookupGroup(600)).isEqualTo(1);
+    }
+
+    @Test
     void anEmptyWindowIsRefused() {
         assertThatThrownBy(() -> Bucket.of(END, END, Duration.ofDays(1), 1, UTC))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty");
