@@ -110,12 +110,19 @@ public final class DriftCommand extends NamedCommand {
 
     private Outcome launch(LocalDate runDate, JobParameters parameters, RunDateLock lock) {
         JobExecution execution;
+        List<Monitor> unfinished;
         try {
             abandoned.recoverDate(DriftJobConfiguration.JOB_NAME, parameters, lock);
             JobExecution last = jobRepository.getLastJobExecution(DriftJobConfiguration.JOB_NAME, parameters);
             if (last == null && jobRepository.getJobInstance(DriftJobConfiguration.JOB_NAME, parameters) != null) {
                 // an instance whose creator has not (or, where nothing proves it gone, may not have) created its
                 // first execution: Spring Batch can neither start nor restart it
+                return alreadyRunning(runDate);
+            }
+            unfinished = last != null && last.getStatus() == BatchStatus.COMPLETED ? unfinishedReprocessing(runDate)
+                    : List.of();
+            if (!unfinished.isEmpty() && abandoned.runningOnDate(DriftJobConfiguration.JOB_NAME, runDate)) {
+                // a reprocessing of the date that nothing proves over yet (H2, within recover-after)
                 return alreadyRunning(runDate);
             }
             if (last == null || !last.isRunning()) {
@@ -128,6 +135,9 @@ public final class DriftCommand extends NamedCommand {
             }
         } catch (RuntimeException e) {
             return couldNotStart(runDate, e);
+        }
+        if (!unfinished.isEmpty()) {
+            return finishReprocessing(unfinished, runDate);
         }
         try {
             execution = jobOperator.start(driftJob, parameters);
@@ -163,6 +173,37 @@ public final class DriftCommand extends NamedCommand {
                     + e.getMessage());
         }
         return outcome(runDate, execution);
+    }
+
+    /**
+     * The monitors whose run of a date the night has completed is not COMPLETED: only a reprocessing of the date
+     * ({@code runs rerun}) reopens such a run, so one that was killed, failed or stopped left it RUNNING or FAILED,
+     * its outcome cleared and its report rows partly replaced. A monitor configured after the night (no run) is not one.
+     */
+    private List<Monitor> unfinishedReprocessing(LocalDate runDate) {
+        return catalog.monitors().stream().filter(m -> runs.find(m.name(), runDate)
+                .map(r -> r.status() != DriftRun.Status.COMPLETED).orElse(false)).toList();
+    }
+
+    /**
+     * The night of a completed date on which a reprocessing did not finish (its execution recovered by
+     * {@link AbandonedExecutions#recoverDate}): the night's own instance cannot run again, so the date is finished as
+     * that reprocessing would have finished it, one rerun per monitor holding the date's lock, rather than left
+     * RUNNING or FAILED behind an exit 3 that says it completed.
+     */
+    private Outcome finishReprocessing(List<Monitor> unfinished, LocalDate runDate) {
+        Outcome outcome = null;
+        for (Monitor monitor : unfinished) {
+            log.warn("driftJob for runDate={} has completed, but the reprocessing of monitor {} (runs rerun) did not"
+                    + " finish: its run is not COMPLETED; reprocessing it again now", runDate, monitor.name());
+            outcome = rerunHoldingTheDate(monitor, runDate);
+            if (outcome.exitCode() != ExitCodes.COMPLETED) {
+                return outcome;
+            }
+        }
+        return new Outcome(ExitCodes.COMPLETED, "driftJob had completed for runDate=" + runDate + "; finished the"
+                + " reprocessing of monitor(s) " + unfinished.stream().map(Monitor::name).toList()
+                + " that a killed or failed runs rerun had left unfinished", outcome.execution());
     }
 
     /** Failed before the job began: the date's lock, recovery or the checks could not be done. */

@@ -165,6 +165,15 @@ public final class AbandonedExecutions {
     }
 
     /**
+     * Whether an execution of {@code runDate} (the night's, a rerun's or a backfill's) is still running, e.g. after
+     * {@link #recoverDate} where nothing proves its process gone (H2) and it has not been idle for {@link #recoverAfter()}.
+     */
+    public boolean runningOnDate(String jobName, LocalDate runDate) {
+        return jobRepository.findRunningJobExecutions(jobName).stream()
+                .anyMatch(e -> runDate.equals(e.getJobParameters().getLocalDate(DriftJobConfiguration.RUN_DATE)));
+    }
+
+    /**
      * Marks every running execution of {@code runDate} FAILED whose process is gone ({@link #recoverIfGone}): those
      * that the job repository finds running (one read, step executions included), and {@code nightLast}, the night's
      * last execution when one of its steps still runs (null when none does), which that read does not find once the

@@ -41,6 +41,30 @@ public record ColumnInfo(String name, int jdbcType, String typeName) {
         };
     }
 
+    /**
+     * This column's value at {@code index} of {@code rs} in a form whose text does not depend on the JVM's default
+     * zone: for a timestamp with time zone, or without one (UTC wall-clock time by contract), the Instant; for a date,
+     * the LocalDate; null for SQL NULL; any other column as the driver gives it. ({@code getObject} gives a
+     * {@code java.sql.Timestamp}, which prints in the JVM's zone, and whose instant for a column without zone is
+     * taken in that zone.)
+     */
+    public Object value(java.sql.ResultSet rs, int index) throws java.sql.SQLException {
+        if (!isTemporal()) {
+            return rs.getObject(index);
+        }
+        return switch (timeBinding()) {
+            case OFFSET -> {
+                java.time.OffsetDateTime value = rs.getObject(index, java.time.OffsetDateTime.class);
+                yield value == null ? null : value.toInstant();
+            }
+            case UTC_LOCAL -> {
+                java.time.LocalDateTime value = rs.getObject(index, java.time.LocalDateTime.class);
+                yield value == null ? null : value.toInstant(java.time.ZoneOffset.UTC);
+            }
+            case DATE -> rs.getObject(index, java.time.LocalDate.class);
+        };
+    }
+
     /** Window bounds are instants; each column type needs them in its own shape. */
     public enum TimeBinding {
         /** {@code timestamp with time zone}: bound as an OffsetDateTime in UTC. */

@@ -213,10 +213,11 @@ public class JdbcFeatureSource {
         return read(rows, () -> {
             if (baseline.isTimeRange()) {
                 Window window = window(monitor, baseline.relation(), baseline.from(), baseline.to(), zone);
-                Map<String, Object> row = rows.jdbc().queryForMap("SELECT COUNT(*) AS n, MAX("
-                        + monitor.timestampColumn().quoted() + ") AS latest FROM " + rows.from() + window.where(),
+                ColumnInfo ts = timestampColumn(monitor, baseline.relation());
+                // the latest timestamp as an instant in UTC, not in the JVM's default zone
+                return rows.jdbc().queryForObject("SELECT COUNT(*), MAX(" + monitor.timestampColumn().quoted() + ") FROM "
+                        + rows.from() + window.where(), (rs, i) -> "rows=" + rs.getLong(1) + ";latest=" + ts.value(rs, 2),
                         window.args());
-                return "rows=" + row.get("n") + ";latest=" + row.get("latest");
             }
             return "rows=" + rows.jdbc().queryForObject("SELECT COUNT(*) FROM " + rows.from(), Long.class);
         });

@@ -42,7 +42,8 @@ public record BaselineFingerprint(String value, String definition, String data) 
                     Bucket.chunks(baseline.from(), baseline.to(), width))) {
                 total = total.plus(chunk);
             }
-            data = "rows=" + total.rows() + ";latest=" + total.latest();
+            // the latest timestamp as an instant in UTC, not in the JVM's default zone (RangeFingerprint.Data#text)
+            data = total.text();
         } else {
             data = source.baselineData(monitor, zone);
         }

@@ -104,6 +104,7 @@ final class RangeFingerprint {
                     + versionColumn.name(), "name a column of " + table + " that changes whenever a row is written, or"
                     + " remove source.version-column")));
         }
+        ColumnInfo version = versionColumn == null ? null : columns.get(versionColumn.name());
         List<Data> data = new ArrayList<>(ranges.size());
         for (int at = 0; at < ranges.size(); at += RANGES_PER_STATEMENT) {
             List<Bucket> group = ranges.subList(at, Math.min(ranges.size(), at + RANGES_PER_STATEMENT));
@@ -117,8 +118,9 @@ final class RangeFingerprint {
                     group.size()), rs -> {
                 int i = group.size() == 1 ? 0 : rs.getInt(1);
                 int first = group.size() == 1 ? 1 : 2;
-                counted[i] = new Data(rs.getLong(first), rs.getObject(first + 1),
-                        versionColumn == null ? null : rs.getObject(first + 2));
+                // zone-independent values (Instant, LocalDate): their text goes into fingerprints
+                counted[i] = new Data(rs.getLong(first), ts.value(rs, first + 1),
+                        version == null ? null : version.value(rs, first + 2));
             }, args);
             data.addAll(Arrays.asList(counted));
         }

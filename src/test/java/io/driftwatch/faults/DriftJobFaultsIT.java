@@ -174,6 +174,29 @@ class DriftJobFaultsIT {
         }
     }
 
+    @Test
+    void aRerunOfACompletedNightKilledMidDateIsFinishedByTheNextNightWhichLeavesTheRowsOfAnUninterruptedRerun()
+            throws Exception {
+        try (FaultNight night = reference.template().copy()) {
+            try (JarProcess run = night.start(reference.monitors())) {
+                assertThat(run.exitCode(RUN_LIMIT)).as(run.output()).isZero();
+            }
+            killRerunWritingReports(night);
+            assertThat(night.executionStatuses()).as("the night, the killed rerun").containsExactly("COMPLETED", "STARTED");
+
+            // the night of the date (the CronJob's retry, or a night run by hand), not a rerun
+            try (JarProcess nightly = night.start(reference.monitors())) {
+                assertThat(nightly.exitCode(RUN_LIMIT)).as(nightly.output()).isZero();
+                assertThat(nightly.output()).contains("the process that ran it is gone")
+                        .contains("finished the reprocessing of monitor(s) [loans]");
+            }
+            // the killed rerun FAILED, the reprocessing finished in a new execution; the run COMPLETED, the report rows
+            // once, the night's one task: what an uninterrupted rerun leaves
+            assertThat(night.executionStatuses()).containsExactly("COMPLETED", "FAILED", "COMPLETED");
+            assertThat(FaultNight.difference(FaultNight.reprocessed(reference.rows()), night.rows())).isNull();
+        }
+    }
+
     /** A {@code runs rerun} of the night's date killed (kill -9) in its drift step, once it writes report rows. */
     private static void killRerunWritingReports(FaultNight night) throws Exception {
         try (JarProcess rerun = night.startRerun(reference.monitors())) {

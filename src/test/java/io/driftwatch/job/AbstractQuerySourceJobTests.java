@@ -37,6 +37,8 @@ abstract class AbstractQuerySourceJobTests {
 
     @Autowired DriftCommand launcher;
     @Autowired JdbcTemplate jdbc;
+    @Autowired io.driftwatch.config.MonitorCatalog catalog;
+    @Autowired io.driftwatch.source.JdbcFeatureSource source;
 
     SyntheticDriftGenerator generator;
 
@@ -106,6 +108,25 @@ abstract class AbstractQuerySourceJobTests {
     }
 
     /** The night before {@code runDate} in qs_features, and the same rows split into facts and channels. */
+    /** A query's baseline data (row count, latest timestamp) is the same text in every JVM zone. */
+    @Test
+    void aQuerysBaselineDataDoesNotDependOnTheJvmZone() {
+        io.driftwatch.config.Monitor monitor = catalog.require("by_query");
+        java.util.TimeZone saved = java.util.TimeZone.getDefault();
+        List<String> texts = new java.util.ArrayList<>();
+        try {
+            for (String zone : List.of("UTC", "America/New_York", "Asia/Kolkata")) {
+                java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone(zone));
+                texts.add(source.baselineData(monitor, ZoneOffset.UTC));
+            }
+        } finally {
+            java.util.TimeZone.setDefault(saved);
+        }
+
+        assertThat(texts).containsOnly(texts.get(0));
+        assertThat(texts.get(0)).matches("rows=\\d+;latest=2026-01-31T\\d\\d:\\d\\d(:\\d\\d(\\.\\d+)?)?Z");
+    }
+
     void givenWindow(LocalDate runDate, Set<String> shifted, long seed) {
         Instant from = runDate.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant to = runDate.atStartOfDay(ZoneOffset.UTC).toInstant();

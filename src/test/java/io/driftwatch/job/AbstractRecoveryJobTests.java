@@ -165,6 +165,55 @@ abstract class AbstractRecoveryJobTests {
     }
 
     /**
+     * A {@code runs rerun} of a completed date killed (kill -9) in its drift step leaves its execution STARTED and the
+     * monitor's run RUNNING, its outcome cleared and part of its report rows gone. The next night of the date recovers
+     * the execution and finishes the reprocessing (the night's own instance has completed): the run COMPLETED, the
+     * report rows once, the night's task and no second one, nothing left running.
+     */
+    @Test
+    void aRerunOfACompletedDateKilledMidRunIsFinishedByTheNextNightOfTheDate() {
+        LocalDate runDate = LocalDate.of(2026, 4, 6);
+        givenNight(runDate, 25);
+        assertThat(launcher.launch(runDate).exitCode()).isEqualTo(ExitCodes.COMPLETED);
+        faults.failNextComputation();
+        assertThat(launcher.rerun("loans", runDate).exitCode()).isEqualTo(ExitCodes.FAILED);
+        // what a kill in the rerun's drift step leaves: its execution and running partitions STARTED, its run RUNNING
+        JobExecution rerun = jobRepository.getJobExecution(jdbc.queryForObject(
+                "SELECT job_execution_id FROM drift_run WHERE monitor = 'loans' AND run_date = ?", Long.class, runDate));
+        for (StepExecution step : rerun.getStepExecutions()) {
+            if (step.getStatus() == BatchStatus.FAILED) {
+                step.setStatus(BatchStatus.STARTED);
+                step.setEndTime(null);
+                jobRepository.update(step);
+            }
+        }
+        rerun.setStatus(BatchStatus.STARTED);
+        rerun.setEndTime(null);
+        jobRepository.update(rerun);
+        jdbc.update("UPDATE drift_run SET status = 'RUNNING', failure_message = NULL WHERE monitor = 'loans'"
+                + " AND run_date = ?", runDate);
+        assertThat(reportRows(runDate)).isLessThan(REPORT_ROWS_PER_RUN);
+
+        Outcome night = launcher.launch(runDate);
+        if (!dialect.vendor().equals("postgresql")) {
+            // H2 cannot prove the rerun's process gone: the reprocessing may still be under way
+            assertThat(night.exitCode()).as(night.message()).isEqualTo(ExitCodes.ALREADY_RUNNING);
+            night = takingOverAtOnce().launch(runDate);
+        }
+
+        assertThat(night.exitCode()).as(night.message()).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(night.message()).contains("finished the reprocessing of monitor(s) [loans]");
+        assertThat(jdbc.queryForObject("SELECT status FROM drift_run WHERE monitor = 'loans' AND run_date = ?",
+                String.class, runDate)).isEqualTo("COMPLETED");
+        assertThat(reportRows(runDate)).isEqualTo(REPORT_ROWS_PER_RUN);
+        assertThat(tasks(runDate)).isEqualTo(1);
+        assertThat(jobRepository.getJobExecution(rerun.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(jobRepository.findRunningJobExecutions("driftJob")).isEmpty();
+        // the date is complete again: its next night writes nothing
+        assertThat(launcher.launch(runDate).exitCode()).isEqualTo(ExitCodes.ALREADY_COMPLETE);
+    }
+
+    /**
      * A partition request requeued while its first worker still runs it (a broker restart, consumer_timeout, a lost
      * connection) is taken by a second worker: both run the partition at once, and both pass the worker's checks (the
      * execution and the partition are running). What keeps the rows single is the partition's step execution: its

@@ -2,11 +2,13 @@ package io.driftwatch.window;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.TimeZone;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -20,6 +22,7 @@ import io.driftwatch.config.MonitorCatalog;
 import io.driftwatch.config.Monitor;
 import io.driftwatch.profile.FeatureProfile;
 import io.driftwatch.source.JdbcFeatureSource;
+import io.driftwatch.source.JdbcSchemaInspector;
 import io.driftwatch.source.WindowProfile;
 import io.driftwatch.support.FaultInjection;
 
@@ -37,6 +40,52 @@ abstract class AbstractBucketedWindowTests {
 
     private static Instant midnight(LocalDate date) {
         return date.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    /**
+     * The baseline's fingerprint data and a bucket's data are the same text in every JVM zone, for a timestamp column
+     * with time zone and one without (UTC wall-clock time by contract): a pod in another zone, or two pods in
+     * different zones, must not see a changed baseline or bucket and profile it again.
+     */
+    @Test
+    void theBaselineAndBucketFingerprintTextsDoNotDependOnTheJvmZone() {
+        try (BucketNights db = new BucketNights(freshDatabase("zones"))) {
+            db.day(LocalDate.of(2026, 3, 1));
+            Monitor monitor = db.bean(MonitorCatalog.class).require("weekly");
+            RangeFingerprint ranges = new RangeFingerprint(db.jdbc, db.bean(JdbcSchemaInspector.class), ZoneOffset.UTC);
+            Bucket day = new Bucket(midnight(LocalDate.of(2026, 3, 1)), midnight(LocalDate.of(2026, 3, 2)));
+
+            List<String> withZone = textsInZones(db, monitor, ranges, day);
+            // the same instants as UTC wall-clock time in a column without time zone
+            db.jdbc.execute("ALTER TABLE " + BucketNights.TABLE + " ADD COLUMN scored_utc TIMESTAMP");
+            db.jdbc.execute("UPDATE " + BucketNights.TABLE + " SET scored_utc = CAST(scored_at AT TIME ZONE 'UTC' AS TIMESTAMP)");
+            db.jdbc.execute("ALTER TABLE " + BucketNights.TABLE + " DROP COLUMN scored_at");
+            db.jdbc.execute("ALTER TABLE " + BucketNights.TABLE + " RENAME COLUMN scored_utc TO scored_at");
+            List<String> withoutZone = textsInZones(db, monitor, ranges, day);
+
+            String instant = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d(:\\d\\d(\\.\\d+)?)?Z";
+            assertThat(withZone).as("timestamp with time zone").containsOnly(withZone.get(0));
+            assertThat(withZone.get(0)).matches("rows=" + BucketNights.BASELINE_ROWS + ";latest=" + instant
+                    + " \\| rows=" + BucketNights.ROWS_PER_DAY + ";latest=" + instant);
+            assertThat(withoutZone).as("timestamp without time zone").containsOnly(withZone.get(0));
+        }
+    }
+
+    /** The baseline's fingerprint data and the bucket's data, computed in the JVM zones UTC, UTC-5 and UTC+5:30. */
+    private static List<String> textsInZones(BucketNights db, Monitor monitor, RangeFingerprint ranges, Bucket bucket) {
+        JdbcFeatureSource source = db.bean(JdbcFeatureSource.class);
+        TimeZone saved = TimeZone.getDefault();
+        List<String> texts = new java.util.ArrayList<>();
+        try {
+            for (String zone : List.of("UTC", "America/New_York", "Asia/Kolkata")) {
+                TimeZone.setDefault(TimeZone.getTimeZone(zone));
+                texts.add(BaselineFingerprint.of(monitor, source, ranges, Duration.ofDays(1), ZoneOffset.UTC).data() + " | "
+                        + ranges.of(monitor, monitor.sourceTable(), null, bucket).text());
+            }
+        } finally {
+            TimeZone.setDefault(saved);
+        }
+        return texts;
     }
 
     @Test
