@@ -1,5 +1,7 @@
 package io.driftwatch;
 
+import java.util.List;
+
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -9,6 +11,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import io.driftwatch.cli.CommandLineCheck;
 import io.driftwatch.cli.ConsolePrinter;
 import io.driftwatch.cli.Usage;
+import io.driftwatch.job.WarmUp;
 import io.driftwatch.telemetry.ExitFlush;
 
 /**
@@ -35,6 +38,8 @@ public class DriftwatchApplication {
             printer.outcome(ExitCodes.INVALID_CONFIGURATION, reject.message());
             return ExitCodes.INVALID_CONFIGURATION.code();
         }
+        // the profile and drift code compiled on an idle core while the context starts (see WarmUp)
+        WarmUp.start(List.of(args), System.getenv());
         try {
             SpringApplication application = new SpringApplication(DriftwatchApplication.class);
             // On SIGTERM (Spring Boot's own hook is off) export the trace and final meters before the JVM halts.
