@@ -39,8 +39,8 @@ public class ConsolePrinter {
                     + " current %s%n", m.run().monitor(), m.run().model(), m.run().windowStart(), m.run().windowEnd(),
                     m.run().baselineRows(), m.run().currentRows()));
             if (m.run().rowsScanned() != null) {
-                text.append(String.format(Locale.ROOT, "  read from the tables: %d rows; buckets of the window: %d reused,"
-                        + " %d profiled%s%n", m.run().rowsScanned(), m.run().bucketsReused(), m.run().bucketsProfiled(),
+                text.append(String.format(Locale.ROOT, "  read from the tables: %d rows; bucket pieces of the window: %d"
+                        + " reused, %d profiled%s%n", m.run().rowsScanned(), m.run().bucketsReused(), m.run().bucketsProfiled(),
                         m.run().bucketsSettled() == null || m.run().bucketsSettled() == 0 ? ""
                                 : String.format(Locale.ROOT, "; %d of the reused trusted as settled without counting",
                                         m.run().bucketsSettled())));
@@ -64,8 +64,9 @@ public class ConsolePrinter {
             }
             String reason = m.run().retrainingReason() == null ? "not decided (run " + m.run().status() + ")"
                     : m.run().retrainingReason();
-            text.append("  retraining: ").append(m.task() != null ? "task enqueued" : "no task").append(" ─ ").append(reason)
-                    .append('\n');
+            String task = m.enqueuedTask() ? "task enqueued" : m.task() != null ? "task " + m.task().id() + " already enqueued"
+                    : "no task";
+            text.append("  retraining: ").append(task).append(" ─ ").append(reason).append('\n');
         }
         text.append('\n').append("retraining tasks enqueued: ").append(summary.tasksEnqueued()).append('\n');
         out.print(text);

@@ -38,6 +38,11 @@ public enum RetrainingOutcome {
         return wanted;
     }
 
+    /** Whether this decision put a task into the queue ({@link #ENQUEUED}, {@link #AWAITING_APPROVAL}). */
+    public boolean enqueued() {
+        return this == ENQUEUED || this == AWAITING_APPROVAL;
+    }
+
     /** Whether a guardrail held a wanted task back. */
     public boolean skipped() {
         return skipped;

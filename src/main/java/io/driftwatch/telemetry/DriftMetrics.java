@@ -123,10 +123,10 @@ public class DriftMetrics {
                 .register(registry).increment(drifted);
         Counter enqueued = Counter.builder(TASKS_ENQUEUED).description("Retraining tasks enqueued")
                 .tags("monitor", monitor, "model", model).register(registry);
-        if (event.task() != null) {
+        RetrainingOutcome decision = run.retrainingDecision();
+        if (event.task() != null && decision != null && decision.enqueued()) { // a rerun's ALREADY_ENQUEUED adds none
             enqueued.increment();
         }
-        RetrainingOutcome decision = run.retrainingDecision();
         if (decision != null && decision.skipped()) {
             Counter.builder(TASKS_SKIPPED).description("Retraining needed but not enqueued, by the guardrail that refused it")
                     .tags("monitor", monitor, "model", model, "reason", decision.guardrail())

@@ -43,6 +43,11 @@ public record RunSummary(DriftRun run, List<DriftReportRow> rows, Task task, Lis
         return fresh;
     }
 
+    /** Whether this run put its task into the queue (not a rerun that found it there: {@code ALREADY_ENQUEUED}). */
+    public boolean enqueuedTask() {
+        return task != null && run.retrainingDecision() != null && run.retrainingDecision().enqueued();
+    }
+
     /** Summary of a whole run date. */
     public record OfDate(LocalDate runDate, List<RunSummary> monitors) {
 
@@ -50,9 +55,9 @@ public record RunSummary(DriftRun run, List<DriftReportRow> rows, Task task, Lis
             monitors = List.copyOf(monitors);
         }
 
-        /** Tasks the date's runs enqueued. */
+        /** Tasks the date's runs enqueued (a rerun that found its date's task already enqueued adds none). */
         public int tasksEnqueued() {
-            return (int) monitors.stream().filter(m -> m.task() != null).count();
+            return (int) monitors.stream().filter(RunSummary::enqueuedTask).count();
         }
     }
 }

@@ -29,9 +29,9 @@ class ConsolePrinterSettledTest {
 
     @Test
     void theReadLineCountsTheBucketsTrustedAsSettledOnlyWhenThereAreAny() {
-        assertThat(summary(5)).contains("read from the tables: 1200 rows; buckets of the window: 6 reused, 1 profiled;"
+        assertThat(summary(5)).contains("read from the tables: 1200 rows; bucket pieces of the window: 6 reused, 1 profiled;"
                 + " 5 of the reused trusted as settled without counting\n");
-        assertThat(summary(0)).contains("read from the tables: 1200 rows; buckets of the window: 6 reused, 1 profiled\n")
+        assertThat(summary(0)).contains("read from the tables: 1200 rows; bucket pieces of the window: 6 reused, 1 profiled\n")
                 .doesNotContain("settled");
         assertThat(summary(null)).contains("6 reused, 1 profiled\n").doesNotContain("settled");
     }

@@ -89,6 +89,22 @@ class DriftMetricsTest {
     }
 
     @Test
+    void aRerunThatFoundItsDatesTaskAlreadyEnqueuedDoesNotCountItAgain() {
+        DriftMetrics metrics = metrics(new MetricsProperties());
+        Monitor monitor = monitor(2);
+        io.driftwatch.retrain.Task task = new io.driftwatch.retrain.Task(17, monitor.model(), monitor.name(), 1L,
+                LocalDate.parse("2026-05-01"), "because", "{}", TaskStatus.PENDING);
+        for (RetrainingOutcome decision : List.of(RetrainingOutcome.ENQUEUED, RetrainingOutcome.ALREADY_ENQUEUED,
+                RetrainingOutcome.AWAITING_APPROVAL, RetrainingOutcome.ALREADY_ENQUEUED)) {
+            RunEvents.MonitorRunPublished published = run(monitor, decision, 1);
+            metrics.on(new RunEvents.MonitorRunPublished(monitor, published.run(), published.rows(), task));
+        }
+
+        assertThat(registry.get(DriftMetrics.TASKS_ENQUEUED).tags("monitor", "wide", "model", "model-a").counter().count())
+                .isEqualTo(2.0);
+    }
+
+    @Test
     void perFeatureMetersCanBeSwitchedOff() {
         MetricsProperties properties = new MetricsProperties();
         properties.setPerFeature(false);
