@@ -235,6 +235,39 @@ abstract class AbstractBucketedWindowTests {
     }
 
     @Test
+    void aMonitorOfManyFeaturesLooksItsBucketsUpAFewAtATimeAndStillReusesEveryOne() {
+        try (BucketNights db = new BucketNights(freshDatabase("wide"))) {
+            db.days(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 7));
+            Monitor weekly = db.bean(MonitorCatalog.class).require("weekly");
+            Monitor.Feature income = weekly.feature("income");
+            // 110 features (the income column under 110 names): 512 stored profiles at once is 4 buckets a group
+            List<Monitor.Feature> features = java.util.stream.IntStream.range(0, 110).mapToObj(i -> new Monitor.Feature(
+                    "income_" + i, income.type(), income.column(), income.methods(), income.edges())).toList();
+            Monitor wide = new Monitor(weekly.name(), weekly.model(), weekly.source(), weekly.timestampColumn(),
+                    weekly.baseline(), weekly.window(), features, weekly.retraining(), weekly.performanceTable(),
+                    weekly.methods(), weekly.segments());
+            Instant start = midnight(LocalDate.of(2026, 3, 1));
+            Instant end = midnight(FIRST_NIGHT);
+            assertThat(BucketStore.lookupGroup(wide)).isEqualTo(4).isLessThan(7);
+
+            WindowProfiler.CurrentSlice first = db.window(wide, start, end);
+            WindowProfiler.CurrentSlice second = db.window(wide, start, end);
+
+            assertThat(first.bucketsProfiled()).isEqualTo(7 * BucketNights.SLICES);
+            assertThat(second.bucketsReused()).isEqualTo(7 * BucketNights.SLICES);
+            assertThat(second.bucketsProfiled()).isZero();
+            TransactionTemplate tx = new TransactionTemplate(db.bean(PlatformTransactionManager.class));
+            WindowProfile full = tx.execute(s -> db.bean(JdbcFeatureSource.class).profile(wide, wide.sourceTable(), start,
+                    end, ZoneOffset.UTC, null));
+            assertThat(second.profile().rowsRead()).isEqualTo(full.rowsRead()).isEqualTo(7L * BucketNights.ROWS_PER_DAY);
+            for (String feature : List.of("income_0", "income_57", "income_109")) {
+                assertThat(second.profile().features().get(feature).toBytes()).as(feature)
+                        .isEqualTo(full.features().get(feature).toBytes());
+            }
+        }
+    }
+
+    @Test
     void aBackfillWritesRowForRowWhatTheNightlyRunsOfItsDatesWriteAndReadsEachRowOnce() {
         LocalDate from = FIRST_NIGHT;
         LocalDate to = FIRST_NIGHT.plusDays(29);
