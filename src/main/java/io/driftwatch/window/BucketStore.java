@@ -192,31 +192,27 @@ public final class BucketStore {
     }
 
     /**
-     * The bucket from storage while settled (see {@link #settled}) or unchanged, else {@code scan}ned and stored. A
-     * count that confirms a stored bucket records when it was taken. Call in a transaction.
+     * The bucket from storage while settled or unchanged, else {@code scan}ned and stored. A count that confirms a
+     * stored bucket records when it was taken. Call in a transaction.
      *
      * @param found   what storage holds for the bucket, by feature (see {@link #stored}); empty to profile it again
-     * @param counted its fingerprint counted before (see {@link #fingerprintsUnlessSettled}); null: settled, or counted
-     *                here when it is not
+     * @param counted its fingerprint as {@link #fingerprintsUnlessSettled} gave it: null for a bucket found settled,
+     *                which is taken from {@code found} without counting
      */
     Profiled profile(Monitor monitor, Bucket bucket, Map<String, JdbcBucketProfileDao.Stored> found, Fingerprint counted,
                      Supplier<WindowProfile> scan) {
-        Fingerprint fingerprint = counted;
-        if (fingerprint == null) {
-            if (settled(monitor, bucket, found)) {
-                return new Profiled(decode(found, monitor.features().stream().map(Monitor.Feature::name).toList()),
-                        true, 0, true);
-            }
-            fingerprint = fingerprint(monitor, bucket);
+        if (counted == null) {
+            return new Profiled(decode(found, monitor.features().stream().map(Monitor.Feature::name).toList()), true, 0,
+                    true);
         }
-        Optional<WindowProfile> stored = reusable(found, fingerprint);
+        Optional<WindowProfile> stored = reusable(found, counted);
         if (stored.isPresent()) {
-            dao.confirm(monitor.name(), bucket, fingerprint.takenAt());
-            return new Profiled(stored.get(), true, fingerprint.rowsCounted(), false);
+            dao.confirm(monitor.name(), bucket, counted.takenAt());
+            return new Profiled(stored.get(), true, counted.rowsCounted(), false);
         }
         WindowProfile scanned = scan.get();
-        store(monitor, bucket, fingerprint, scanned);
-        return new Profiled(scanned, false, fingerprint.rowsCounted() + scanned.rowsRead(), false);
+        store(monitor, bucket, counted, scanned);
+        return new Profiled(scanned, false, counted.rowsCounted() + scanned.rowsRead(), false);
     }
 
     /** Removes the monitor's buckets that ended before its retention, counted back from {@code end}. */

@@ -141,11 +141,7 @@ class DriftJobFaultsIT {
     void aRerunKilledMidDateIsRecoveredByTheNextRerunWhichLeavesTheRowsOfAnUninterruptedNight() throws Exception {
         try (FaultNight night = reference.template().copy()) {
             // a completed night, reprocessed on purpose (runs rerun) and killed in it
-            try (JarProcess run = night.start(reference.monitors())) {
-                assertThat(run.exitCode(RUN_LIMIT)).as(run.output()).isZero();
-            }
-            killRerunWritingReports(night);
-            assertThat(night.executionStatuses()).as("the night, the killed rerun").containsExactly("COMPLETED", "STARTED");
+            completedNightWithAKilledRerun(night);
 
             try (JarProcess again = night.startRerun(reference.monitors())) {
                 assertThat(again.exitCode(RUN_LIMIT)).as(again.output()).isZero();
@@ -178,11 +174,7 @@ class DriftJobFaultsIT {
     void aRerunOfACompletedNightKilledMidDateIsFinishedByTheNextNightWhichLeavesTheRowsOfAnUninterruptedRerun()
             throws Exception {
         try (FaultNight night = reference.template().copy()) {
-            try (JarProcess run = night.start(reference.monitors())) {
-                assertThat(run.exitCode(RUN_LIMIT)).as(run.output()).isZero();
-            }
-            killRerunWritingReports(night);
-            assertThat(night.executionStatuses()).as("the night, the killed rerun").containsExactly("COMPLETED", "STARTED");
+            completedNightWithAKilledRerun(night);
 
             // the night of the date (the CronJob's retry, or a night run by hand), not a rerun
             try (JarProcess nightly = night.start(reference.monitors())) {
@@ -196,6 +188,16 @@ class DriftJobFaultsIT {
             assertThat(FaultNight.difference(FaultNight.reprocessed(reference.rows()), night.rows())).isNull();
         }
     }
+
+    /** The date's night completed, then reprocessed on purpose (runs rerun) and killed while writing its reports. */
+    private void completedNightWithAKilledRerun(FaultNight night) throws Exception {
+        try (JarProcess run = night.start(reference.monitors())) {
+            assertThat(run.exitCode(RUN_LIMIT)).as(run.output()).isZero();
+        }
+        killRerunWritingReports(night);
+        assertThat(night.executionStatuses()).as("the night, the killed rerun").containsExactly("COMPLETED", "STARTED");
+    }
+
 
     /** A {@code runs rerun} of the night's date killed (kill -9) in its drift step, once it writes report rows. */
     private static void killRerunWritingReports(FaultNight night) throws Exception {
